@@ -1,0 +1,2 @@
+export { SCOPES, isScope, splitScopes } from './scopes';
+export type { Scope } from './scopes';
