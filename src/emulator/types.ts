@@ -1,0 +1,88 @@
+/** A client application registered with the emulator, as one is registered in Worksection's account settings. */
+export interface EmulatorClient {
+  clientId: string;
+  clientSecret: string;
+  /** Exact-match list, as Worksection compares them. */
+  redirectUris: string[];
+  /** Shown on the consent page. Defaults to the client id. */
+  name?: string;
+}
+
+/** A Worksection account (a company workspace). Its `account_url` is `${emulator.url}/${id}`. */
+export interface EmulatorAccount {
+  /** Path segment of the account on the emulator's origin, e.g. `acc1234`. Letters, digits, `-` and `_`. */
+  id: string;
+  name: string;
+}
+
+/** A person who can sign in. `id` is a string, as `/oauth2/resource` returns it. */
+export interface EmulatorUser {
+  id: string;
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  /** Ids of the accounts the user belongs to; a user of several gets an account picker. */
+  accountIds: string[];
+  title?: string;
+  phone?: string;
+}
+
+/** The emulator's time source, in milliseconds since the epoch. Tests move it to expire codes and tokens. */
+export interface EmulatorClock {
+  now(): number;
+}
+
+/** A controllable clock: what `emulator.clock` is. */
+export interface ManualClock extends EmulatorClock {
+  /** Moves time forward by `ms` (from now on the clock no longer follows the wall clock's progress alone). */
+  advance(ms: number): void;
+  /** Sets the current time. */
+  set(ms: number): void;
+}
+
+/** Endpoints a fault can be set on. `api` is the account API under `{account_url}/api/oauth2`. */
+export type EmulatorEndpoint = 'authorize' | 'token' | 'refresh' | 'resource' | 'api';
+
+/** When a fault applies: every request (default), the next `times` requests, or each request with `probability`. */
+export interface FaultSchedule {
+  times?: number;
+  /** 0..1, drawn per request. */
+  probability?: number;
+}
+
+/** How an endpoint misbehaves, for hostile-provider tests. */
+export type Fault = FaultSchedule &
+  (
+    | { type: 'delay'; ms: number }
+    | { type: 'hang' }
+    | { type: 'respond'; status: number; body: string; headers?: Record<string, string> }
+    | { type: 'reset' }
+    | { type: 'truncate' }
+    | { type: 'oversized'; bytes?: number }
+  );
+
+/** Options of {@link createEmulator}. */
+export interface EmulatorOptions {
+  /** Default 0 (a free port). */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Default: the demo client. */
+  clients?: EmulatorClient[];
+  /** Default: the demo users. */
+  users?: EmulatorUser[];
+  /** Default: the demo accounts. */
+  accounts?: EmulatorAccount[];
+  /**
+   * Skip the pages: `/oauth2/authorize` redirects straight back with a code, as if the user approved.
+   * `true` signs in the first user in their first account; an object picks them. Default `false`.
+   */
+  autoApprove?: boolean | { userId?: string; accountId?: string };
+  /** Refuse `http:` redirect URIs even on loopback hosts, exactly like Worksection. Default `false`. */
+  strictHttps?: boolean;
+  /** Add `account_url` to `/oauth2/refresh` answers, as Worksection's docs show but the live server does not. Default `false`. */
+  refreshAccountUrl?: boolean;
+  /** Starting time source. Default: the wall clock. */
+  clock?: EmulatorClock;
+}
