@@ -85,4 +85,55 @@ export interface EmulatorOptions {
   refreshAccountUrl?: boolean;
   /** Starting time source. Default: the wall clock. */
   clock?: EmulatorClock;
+  /**
+   * When a used code is presented again, also revoke the tokens it was exchanged for (RFC 6749 §4.1.2's
+   * SHOULD). league/oauth2-server 8.x, and so presumably Worksection, does not. Default `false`.
+   */
+  revokeTokensOnCodeReuse?: boolean;
+}
+
+/** Controls the faults of a running emulator. Changes apply to the next request. */
+export interface EmulatorFaults {
+  /**
+   * Makes `endpoint` misbehave as `fault` describes, replacing any fault already set on it. With a list, each
+   * request gets the first fault whose schedule applies (so `[{hang, probability: 0.02}, {reset, probability:
+   * 0.02 / 0.98}]` hangs 2% and resets 2% of requests).
+   */
+  set(endpoint: EmulatorEndpoint, fault: Fault | Fault[]): void;
+  /** Removes the fault of `endpoint`, or of every endpoint when called without one. */
+  clear(endpoint?: EmulatorEndpoint): void;
+  /** The faults in force now, keyed by endpoint, as set (a `times` fault shows how many uses it has left). */
+  list(): Partial<Record<EmulatorEndpoint, Fault | Fault[]>>;
+}
+
+/** Counters of a running emulator, e.g. to prove that a client reuses its connections. */
+export interface EmulatorStats {
+  /** Requests received per endpoint, faulted ones included. */
+  readonly requests: Record<EmulatorEndpoint, number>;
+  /** TCP connections accepted since start (or the last `reset()`). */
+  readonly connections: number;
+  /** Sets every counter back to 0. */
+  reset(): void;
+}
+
+/** A running emulator, as {@link createEmulator} resolves it. */
+export interface Emulator {
+  /** Origin of the emulator without a trailing slash, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly port: number;
+  /** The `account_url` handed out with tokens for an account: `${url}/${accountId}`. */
+  accountUrl(accountId: string): string;
+  /** The emulator's time: `emu.clock.advance(601_000)` expires a code. JWT times are seconds from it. */
+  readonly clock: ManualClock;
+  readonly faults: EmulatorFaults;
+  readonly stats: EmulatorStats;
+  readonly clients: EmulatorClient[];
+  readonly users: EmulatorUser[];
+  readonly accounts: EmulatorAccount[];
+  /** Registers another client application while the emulator runs. */
+  addClient(client: EmulatorClient): void;
+  /** PEM (SPKI) of the RSA public key that verifies the emulator's RS256 access tokens. */
+  readonly publicKey: string;
+  /** Stops listening and destroys every open connection (hung and keep-alive ones included), so Jest exits. */
+  close(): Promise<void>;
 }
