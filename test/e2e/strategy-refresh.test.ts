@@ -1,0 +1,149 @@
+import refresh from 'passport-oauth2-refresh';
+import { createEmulator, DEMO_CLIENT, type Emulator, type EmulatorOptions } from '../../src/emulator';
+import { INVALID_JSON, Strategy, WorksectionOAuthError, WorksectionTimeoutError, type TokenSet } from '../../src';
+import { authorizeAtEmulator, CALLBACK_URL, createStrategyApp } from '../helpers/strategy-app';
+
+let emu: Emulator;
+let strategy: Strategy;
+let signedIn: { accessToken: string; refreshToken: string };
+
+/** Signs in through Express against the emulator and keeps the tokens the verify callback got. */
+async function setUp(options: EmulatorOptions = {}): Promise<void> {
+  emu = await createEmulator({ autoApprove: true, ...options });
+  strategy = new Strategy(
+    {
+      clientID: DEMO_CLIENT.clientId,
+      clientSecret: DEMO_CLIENT.clientSecret,
+      callbackURL: CALLBACK_URL,
+      baseURL: emu.url,
+      scope: 'projects_read,tasks_read',
+      timeout: 300,
+    },
+    (accessToken, refreshToken, _params, profile, done) => {
+      signedIn = { accessToken, refreshToken };
+      done(null, { id: profile.id });
+    },
+  );
+  const { agent } = createStrategyApp(strategy);
+  const browser = agent();
+  const { path } = await authorizeAtEmulator(browser);
+  await browser.get(path).expect(302).expect('location', '/');
+  emu.stats.reset();
+}
+
+afterEach(() => emu.close());
+
+describe('strategy.refresh()', () => {
+  beforeEach(() => setUp());
+
+  it('posts to /oauth2/refresh and resolves a new token set, scopes read from the JWT', async () => {
+    const before = Date.now();
+    const tokens = await strategy.refresh(signedIn.refreshToken);
+    expect(tokens).toEqual({
+      accessToken: expect.any(String),
+      refreshToken: expect.stringMatching(/^def50200/),
+      expiresIn: 86400,
+      expiresAt: expect.any(Number),
+      tokenType: 'Bearer',
+      scopes: ['projects_read', 'tasks_read'],
+    });
+    expect(tokens.accessToken).not.toBe(signedIn.accessToken);
+    expect(tokens.refreshToken).not.toBe(signedIn.refreshToken);
+    expect(tokens.expiresAt).toBeGreaterThanOrEqual(before + 86_400_000);
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(emu.stats.requests.token).toBe(0);
+  });
+
+  it('rejects the rotated-out refresh token: Worksection answers the error with HTTP 200', async () => {
+    const tokens = await strategy.refresh(signedIn.refreshToken);
+    const err = await strategy.refresh(signedIn.refreshToken).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorksectionOAuthError);
+    expect(err).toMatchObject({ code: 'invalid_request', status: 200 });
+    await expect(strategy.refresh(tokens.refreshToken)).resolves.toMatchObject({ tokenType: 'Bearer' });
+  });
+
+  it('rejects a refresh token Worksection cannot decrypt', async () => {
+    await expect(strategy.refresh('def50200garbage')).rejects.toMatchObject({ name: 'WorksectionOAuthError', status: 200 });
+  });
+
+  it('shares one request between concurrent calls with the same refresh token', async () => {
+    const [a, b] = await Promise.all([strategy.refresh(signedIn.refreshToken), strategy.refresh(signedIn.refreshToken)]);
+    expect(a).toBe(b);
+    expect(emu.stats.requests.refresh).toBe(1);
+  });
+
+  it('shares the request across the per-request copies Passport makes of the strategy', async () => {
+    const copy = Object.create(strategy) as Strategy;
+    const results = await Promise.all([strategy.refresh(signedIn.refreshToken), copy.refresh(signedIn.refreshToken)]);
+    expect(results[0]).toBe(results[1]);
+    expect(emu.stats.requests.refresh).toBe(1);
+  });
+
+  it('sends a new request once the shared one has settled', async () => {
+    await strategy.refresh(signedIn.refreshToken);
+    await strategy.refresh(signedIn.refreshToken).catch(() => undefined);
+    expect(emu.stats.requests.refresh).toBe(2);
+  });
+
+  it('gives up on a hung refresh endpoint within the timeout', async () => {
+    emu.faults.set('refresh', { type: 'hang' });
+    const started = Date.now();
+    await expect(strategy.refresh(signedIn.refreshToken)).rejects.toBeInstanceOf(WorksectionTimeoutError);
+    expect(Date.now() - started).toBeLessThan(300 + 1500);
+  });
+
+  it('rejects a truncated refresh answer, never resolving half a token set', async () => {
+    emu.faults.set('refresh', { type: 'truncate' });
+    await expect(strategy.refresh(signedIn.refreshToken)).rejects.toMatchObject({ code: INVALID_JSON });
+  });
+});
+
+describe('strategy.refresh() with account_url in the answer, as the docs show it', () => {
+  beforeEach(() => setUp({ refreshAccountUrl: true }));
+
+  it('keeps the checked account_url', async () => {
+    const tokens: TokenSet = await strategy.refresh(signedIn.refreshToken);
+    expect(tokens.accountUrl).toBe(emu.accountUrl('acc1234'));
+  });
+});
+
+describe('passport-oauth2-refresh', () => {
+  beforeEach(() => setUp());
+
+  const requestNew = (refresher: InstanceType<typeof refresh.AuthTokenRefresh>, token: string) =>
+    new Promise<{ err: unknown; accessToken?: string; refreshToken?: string; results?: Record<string, unknown> }>((resolve) =>
+      refresher.requestNewAccessToken('worksection', token, (err, accessToken, refreshToken, results) =>
+        resolve({ err, accessToken, refreshToken, results }),
+      ),
+    );
+
+  it('refreshes through /oauth2/refresh with the strategy’s client', async () => {
+    const refresher = new refresh.AuthTokenRefresh();
+    refresher.use(strategy);
+    const { err, accessToken, refreshToken, results } = await requestNew(refresher, signedIn.refreshToken);
+    expect(err).toBeNull();
+    expect(accessToken).toEqual(expect.any(String));
+    expect(refreshToken).toMatch(/^def50200/);
+    expect(refreshToken).not.toBe(signedIn.refreshToken);
+    expect(results).toMatchObject({ token_type: 'Bearer', expires_in: 86400, expires_at: expect.any(Number) });
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(emu.stats.requests.token).toBe(0);
+  });
+
+  it('reports an HTTP-200 error body as an error, not as a token', async () => {
+    const refresher = new refresh.AuthTokenRefresh();
+    refresher.use(strategy);
+    const { err, accessToken } = await requestNew(refresher, 'def50200garbage');
+    expect(err).toBeInstanceOf(WorksectionOAuthError);
+    expect(err).toMatchObject({ code: 'invalid_request', status: 200 });
+    expect(accessToken).toBeUndefined();
+  });
+
+  it('keeps the strategy’s timeout', async () => {
+    const refresher = new refresh.AuthTokenRefresh();
+    refresher.use(strategy);
+    emu.faults.set('refresh', { type: 'hang' });
+    const { err } = await requestNew(refresher, signedIn.refreshToken);
+    expect(err).toBeInstanceOf(WorksectionTimeoutError);
+  });
+});

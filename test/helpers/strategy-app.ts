@@ -1,0 +1,56 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import session from 'express-session';
+import { Passport } from 'passport';
+import request from 'supertest';
+import type { Strategy } from '../../src/strategy';
+
+/** The callback the demo client registered with the emulator. */
+export const CALLBACK_URL = 'http://localhost:3000/auth/worksection/callback';
+
+/** An Express app signing in with `strategy`, the way the README tells users to wire it. */
+export interface StrategyApp {
+  app: express.Express;
+  /** Errors that reached the error handler (what `error()` produced). */
+  errors: Error[];
+  /** A fresh cookie-keeping client. */
+  agent(): ReturnType<typeof request.agent>;
+}
+
+export function createStrategyApp(strategy: Strategy): StrategyApp {
+  const errors: Error[] = [];
+  const passport = new Passport();
+  passport.use(strategy);
+  passport.serializeUser((user, done) => done(null, user));
+  passport.deserializeUser((user: Express.User, done) => done(null, user));
+  const app = express();
+  app.use(session({ secret: 'strategy-test-session', resave: false, saveUninitialized: false }));
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.get('/auth/worksection', passport.authenticate('worksection'));
+  app.get(
+    '/auth/worksection/callback',
+    passport.authenticate('worksection', { failureRedirect: '/login', failureMessage: true }),
+    (_req, res) => res.redirect('/'),
+  );
+  app.get('/me', (req, res) => res.json(req.user ?? null));
+  app.get('/login', (req, res) => res.json({ messages: (req.session as { messages?: string[] }).messages ?? [] }));
+  app.use((err: Error, _req: Request, res: Response, _next: NextFunction) => {
+    errors.push(err);
+    res.status(500).json({ name: err.name, code: (err as { code?: string }).code });
+  });
+  return { app, errors, agent: () => request.agent(app) };
+}
+
+/**
+ * Starts a sign-in with `agent` and follows the redirect to the emulator (which auto-approves), returning the
+ * callback path with its code and state, as the browser would bring it back.
+ */
+export async function authorizeAtEmulator(agent: ReturnType<typeof request.agent>): Promise<{ path: string; code: string; state: string }> {
+  const start = await agent.get('/auth/worksection').expect(302);
+  const answer = await fetch(start.headers.location as string, { redirect: 'manual' });
+  await answer.arrayBuffer();
+  const location = answer.headers.get('location');
+  if (answer.status !== 302 || !location) throw new Error(`the emulator did not redirect back (HTTP ${answer.status})`);
+  const back = new URL(location);
+  return { path: back.pathname + back.search, code: back.searchParams.get('code') ?? '', state: back.searchParams.get('state') ?? '' };
+}
