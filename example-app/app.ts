@@ -1,0 +1,166 @@
+import express, { type Express } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import passport from 'passport';
+import { Strategy, type StrategyOptions, type VerifyFunctionWithParams } from 'passport-worksection';
+import { authRoutes } from './auth-routes';
+import type { SessionBackend } from './config';
+import { requireCsrfToken, csrfToken } from './csrf';
+import { errorHandler, notFound } from './error-handler';
+import { refreshRoute } from './refresh-route';
+import { openSessionStore } from './session-store';
+import { toSessionUser, type SessionUser } from './session-user';
+import { homePage, isSignInReason } from './views/home';
+import { profilePage } from './views/profile';
+import { STYLESHEET } from './views/style';
+
+/** The session cookie's name: not express-session's default, which tells everyone what runs here. */
+export const SESSION_COOKIE = 'ws-example.sid';
+
+/** What {@link createApp} needs: resolved credentials (real or the emulator's), a store and a secret. */
+export interface ExampleAppOptions {
+  worksection: { clientID: string; clientSecret: string; callbackURL: string; baseURL?: string; timeout?: number };
+  sessions: SessionBackend;
+  sessionSecret: string;
+  /** Reverse-proxy hops to trust (Express `trust proxy`). Default 0. */
+  trustProxy?: number;
+  /** Adds HSTS and `upgrade-insecure-requests`. Default false. */
+  production?: boolean;
+  /** Lifetime of a signed-in session, ms. Default 8 hours. */
+  sessionTtlMs?: number;
+  /** Lifetime of a session holding only a sign-in in progress, ms. Default 10 minutes. */
+  pendingLoginTtlMs?: number;
+  /** Scopes to ask for. Default `['projects_read', 'tasks_read']`. */
+  scope?: string[];
+  /** A line for the start page when running against the emulator (e.g. the demo users). */
+  emulatorNote?: string;
+  /** Where the app logs (never a secret). Default `console.log`. */
+  log?: (line: string) => void;
+}
+
+/** The app, ready for `listen()` or supertest, and the resources to release. */
+export interface ExampleApp {
+  app: Express;
+  /** The strategy, e.g. for `strategy.refresh()`. */
+  strategy: Strategy;
+  /** Closes the session store (SQLite file or Redis connection). */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the example app: "Sign in with Worksection" with sessions in SQLite or Redis, hardened (helmet, CSRF on
+ * logout, safe `returnTo`, session regenerated at sign-in, friendly error pages, 503 when the store is down).
+ */
+export function createApp(options: ExampleAppOptions): ExampleApp {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const sessionTtlMs = options.sessionTtlMs ?? 8 * 60 * 60 * 1000;
+  const pendingLoginTtlMs = options.pendingLoginTtlMs ?? 10 * 60 * 1000;
+  const production = options.production ?? false;
+  const sessions = openSessionStore(options.sessions, log);
+
+  // A Passport instance of its own, so two apps in one process (the scale-out test) do not share strategies.
+  const authenticator = new passport.Passport();
+  const strategyOptions: StrategyOptions = {
+    clientID: options.worksection.clientID,
+    clientSecret: options.worksection.clientSecret,
+    callbackURL: options.worksection.callbackURL,
+    scope: options.scope ?? ['projects_read', 'tasks_read'],
+    ...(options.worksection.baseURL !== undefined ? { baseURL: options.worksection.baseURL } : {}),
+    ...(options.worksection.timeout !== undefined ? { timeout: options.worksection.timeout } : {}),
+  };
+  const verify: VerifyFunctionWithParams = (accessToken, refreshToken, params, profile, done) => {
+    if (!profile) return done(new Error('The Worksection profile is missing.'));
+    done(null, toSessionUser(accessToken, refreshToken, params, profile));
+  };
+  const strategy = new Strategy(strategyOptions, verify);
+  authenticator.use(strategy);
+  // No user database in this example: the session holds the user itself. Key a real one on (accountUrl, id).
+  authenticator.serializeUser((user, done) => done(null, user));
+  authenticator.deserializeUser((user: SessionUser, done) => done(null, user));
+
+  const app = express();
+  app.set('trust proxy', options.trustProxy ?? 0);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Over plain http (development, the emulator) this would send the browser to https://localhost, which is not there.
+          upgradeInsecureRequests: production ? [] : null,
+        },
+      },
+      strictTransportSecurity: production,
+    }),
+  );
+
+  // Before the session middleware: neither may create a session or fail with the store.
+  app.get('/style.css', (_req, res) => {
+    res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(STYLESHEET);
+  });
+  app.get('/healthz', async (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    try {
+      await sessions.store.ping();
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'session store' });
+    }
+  });
+
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: options.sessionSecret,
+      store: sessions.store,
+      resave: false,
+      // Nothing is stored for a visitor who never starts a sign-in.
+      saveUninitialized: false,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        // Secure when the request came over HTTPS, directly or through a trusted TLS proxy (TRUST_PROXY).
+        secure: 'auto',
+        maxAge: sessionTtlMs,
+      },
+    }),
+  );
+  app.use(authenticator.initialize());
+  app.use(authenticator.session());
+
+  app.get('/', (req, res) => {
+    const reason = isSignInReason(req.query.signin) ? req.query.signin : undefined;
+    const page: Parameters<typeof homePage>[0] = { usingEmulator: options.emulatorNote !== undefined };
+    if (reason) page.reason = reason;
+    if (options.emulatorNote !== undefined) page.demoHint = options.emulatorNote;
+    if (req.user) page.signedIn = true;
+    res.send(homePage(page));
+  });
+
+  app.use(authRoutes({ authenticator, log, sessionTtlMs, pendingLoginTtlMs }));
+
+  app.get('/profile', (req, res) => {
+    if (!req.user) {
+      res.redirect(`/auth/worksection?returnTo=${encodeURIComponent('/profile')}`);
+      return;
+    }
+    // The page shows personal data and a CSRF token: no cache may keep it.
+    res.set('Cache-Control', 'no-store');
+    const refresh = req.query.refresh === 'done' || req.query.refresh === 'failed' ? req.query.refresh : undefined;
+    res.send(profilePage(req.user as SessionUser, csrfToken(req), refresh));
+  });
+
+  app.use(refreshRoute({ strategy, log }));
+
+  app.post('/logout', express.urlencoded({ extended: false, limit: '2kb' }), requireCsrfToken, (req, res, next) => {
+    // passport 0.7 removes the user, saves, and regenerates the session: the old id is dead in the store.
+    req.logout((err) => {
+      if (err) return next(err);
+      res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/' });
+      res.redirect(303, '/?signin=signed-out');
+    });
+  });
+
+  app.use(notFound);
+  app.use(errorHandler(log));
+
+  return { app, strategy, close: () => sessions.close() };
+}

@@ -1,0 +1,176 @@
+/**
+ * The example app's configuration, read from environment variables (documented in README.md and `.env.example`).
+ * {@link loadConfig} refuses a configuration that would be unsafe or cannot work, and its messages never contain
+ * the value of a secret.
+ */
+
+/** Where to sign in: worksection.com with real credentials, or the emulator started in-process. */
+export type WorksectionTarget =
+  | { kind: 'worksection'; clientID: string; clientSecret: string; callbackURL: string; baseURL?: string }
+  | { kind: 'emulator'; callbackURL: string };
+
+/** Where sessions live. */
+export type SessionBackend = { kind: 'sqlite'; file: string } | { kind: 'redis'; url: string };
+
+/** Everything the app needs to start. */
+export interface AppConfig {
+  port: number;
+  production: boolean;
+  worksection: WorksectionTarget;
+  /** Undefined only outside production with SQLite: the server then keeps a generated secret beside the database. */
+  sessionSecret?: string;
+  sessions: SessionBackend;
+  /** Reverse-proxy hops to trust for `X-Forwarded-*` (Express `trust proxy`); 0 trusts none. */
+  trustProxy: number;
+  /** Lifetime of a signed-in session, in ms. */
+  sessionTtlMs: number;
+  /** Lifetime of a session that only holds a sign-in in progress, so abandoned logins expire soon. */
+  pendingLoginTtlMs: number;
+}
+
+/** A configuration the app refuses to start with. The message says which variable to fix. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** The placeholder `.env.example` ships; refused in production like any weak secret. */
+export const EXAMPLE_SESSION_SECRET = 'change-me-to-a-long-random-string';
+
+/** Minimum length of `SESSION_SECRET` in production: 32 characters, e.g. `openssl rand -hex 32` gives 64. */
+export const MIN_SECRET_LENGTH = 32;
+
+const DEFAULT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+// Worksection's authorization codes live 10 minutes: a sign-in still pending after that cannot complete anyway.
+const DEFAULT_PENDING_LOGIN_TTL_MS = 10 * 60 * 1000;
+
+/**
+ * Reads and checks the configuration.
+ * @throws ConfigError naming the variable at fault (never echoing a secret).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const port = parsePort(env.PORT);
+  const trustProxy = parseHopCount(env.TRUST_PROXY);
+  const worksection = parseWorksection(env, port, production);
+  const sessions = parseSessions(env);
+  const sessionSecret = parseSessionSecret(env.SESSION_SECRET, production, sessions);
+  const config: AppConfig = {
+    port,
+    production,
+    worksection,
+    sessions,
+    trustProxy,
+    sessionTtlMs: DEFAULT_SESSION_TTL_MS,
+    pendingLoginTtlMs: DEFAULT_PENDING_LOGIN_TTL_MS,
+  };
+  if (sessionSecret !== undefined) config.sessionSecret = sessionSecret;
+  return config;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function parsePort(value: string | undefined): number {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return 3000;
+  const port = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new ConfigError(`PORT must be a number from 0 to 65535, got "${raw}".`);
+  return port;
+}
+
+function parseHopCount(value: string | undefined): number {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return 0;
+  // A hop count, not `true`: trusting every proxy would let any client forge X-Forwarded-Proto and the client IP.
+  if (!/^\d+$/.test(raw) || Number(raw) > 10) {
+    throw new ConfigError(`TRUST_PROXY must be the number of reverse proxies in front of the app (0-10), got "${raw}".`);
+  }
+  return Number(raw);
+}
+
+function parseWorksection(env: NodeJS.ProcessEnv, port: number, production: boolean): WorksectionTarget {
+  const clientID = nonEmpty(env.WORKSECTION_CLIENT_ID);
+  const clientSecret = nonEmpty(env.WORKSECTION_CLIENT_SECRET);
+  const callbackURL = nonEmpty(env.WORKSECTION_CALLBACK_URL);
+  const baseURL = nonEmpty(env.WORKSECTION_BASE_URL);
+  if (clientID === undefined && clientSecret === undefined) {
+    if (production) {
+      throw new ConfigError(
+        'WORKSECTION_CLIENT_ID and WORKSECTION_CLIENT_SECRET are required in production: the built-in emulator is for development only.',
+      );
+    }
+    if (baseURL !== undefined) {
+      throw new ConfigError('WORKSECTION_BASE_URL needs WORKSECTION_CLIENT_ID and WORKSECTION_CLIENT_SECRET too.');
+    }
+    return { kind: 'emulator', callbackURL: callbackURL ?? `http://localhost:${port}/auth/worksection/callback` };
+  }
+  if (clientID === undefined) throw new ConfigError('WORKSECTION_CLIENT_ID is missing (WORKSECTION_CLIENT_SECRET is set).');
+  if (clientSecret === undefined) throw new ConfigError('WORKSECTION_CLIENT_SECRET is missing (WORKSECTION_CLIENT_ID is set).');
+  if (callbackURL === undefined) {
+    throw new ConfigError(
+      'WORKSECTION_CALLBACK_URL is required with Worksection credentials: the https:// URL of /auth/worksection/callback ' +
+        'registered for your app (Worksection requires HTTPS, even on localhost).',
+    );
+  }
+  checkUrl('WORKSECTION_CALLBACK_URL', callbackURL);
+  const target: WorksectionTarget = { kind: 'worksection', clientID, clientSecret, callbackURL };
+  if (baseURL !== undefined) {
+    checkUrl('WORKSECTION_BASE_URL', baseURL);
+    target.baseURL = baseURL.replace(/\/+$/, '');
+  }
+  return target;
+}
+
+function checkUrl(name: string, value: string): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http(s) URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must be an http(s) URL.`);
+}
+
+function parseSessions(env: NodeJS.ProcessEnv): SessionBackend {
+  const redisUrl = nonEmpty(env.REDIS_URL);
+  const sessionDb = nonEmpty(env.SESSION_DB);
+  if (redisUrl !== undefined) {
+    if (sessionDb !== undefined) throw new ConfigError('Set either REDIS_URL or SESSION_DB, not both.');
+    if (!/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://.');
+    return { kind: 'redis', url: redisUrl };
+  }
+  return { kind: 'sqlite', file: sessionDb ?? 'example-app-sessions.sqlite' };
+}
+
+function parseSessionSecret(value: string | undefined, production: boolean, sessions: SessionBackend): string | undefined {
+  const secret = nonEmpty(value);
+  if (secret === undefined) {
+    if (production) {
+      throw new ConfigError(
+        `SESSION_SECRET is required in production: at least ${MIN_SECRET_LENGTH} random characters (e.g. \`openssl rand -hex 32\`).`,
+      );
+    }
+    if (sessions.kind === 'redis') {
+      // Instances sharing Redis must sign cookies with the same key, so a per-machine generated one cannot work.
+      throw new ConfigError('SESSION_SECRET is required with REDIS_URL: every instance must use the same one.');
+    }
+    return undefined;
+  }
+  if (production && !isStrongSecret(secret)) {
+    throw new ConfigError(
+      `SESSION_SECRET is too weak for production: use at least ${MIN_SECRET_LENGTH} random characters ` +
+        '(e.g. `openssl rand -hex 32`), not the example value.',
+    );
+  }
+  return secret;
+}
+
+/** Whether `secret` is long and varied enough to sign session cookies in production. */
+export function isStrongSecret(secret: string): boolean {
+  if (secret.length < MIN_SECRET_LENGTH) return false;
+  if (secret.includes(EXAMPLE_SESSION_SECRET)) return false;
+  // Rejects "aaaa…" and "abababab…": a random string of this length has far more distinct characters.
+  return new Set(secret).size >= 10;
+}

@@ -1,0 +1,47 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** Synchronizer token for the app's POST forms. */
+    csrfToken?: string;
+  }
+}
+
+/** The form field that carries the token. */
+export const CSRF_FIELD = '_csrf';
+
+/**
+ * The session's CSRF token, created on first use. Forms that change state embed it; {@link requireCsrfToken}
+ * checks it. A synchronizer token (kept server-side in the session) needs no extra cookie and no library.
+ */
+export function csrfToken(req: Request): string {
+  if (!req.session.csrfToken) req.session.csrfToken = randomBytes(32).toString('base64url');
+  return req.session.csrfToken;
+}
+
+/** Thrown (as a 403) when a POST lacks the session's CSRF token. */
+export class CsrfError extends Error {
+  override readonly name = 'CsrfError';
+  readonly status = 403;
+  constructor() {
+    super('The form was stale or did not come from this site. Reload the page and try again.');
+  }
+}
+
+/** Middleware: lets the request through only when its body's `_csrf` equals the session's token. */
+export function requireCsrfToken(req: Request, _res: Response, next: NextFunction): void {
+  const expected = req.session?.csrfToken;
+  const sent: unknown = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+  if (!expected || typeof sent !== 'string' || !sameString(expected, sent)) {
+    next(new CsrfError());
+    return;
+  }
+  next();
+}
+
+function sameString(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,39 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { CsrfError } from './csrf';
+import { SessionStoreUnavailableError } from './guarded-store';
+import { errorPage } from './views/error';
+
+/** Seconds a client should wait before retrying when the session store is down. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** The 404 page. */
+export const notFound: RequestHandler = (_req, res) => {
+  res.status(404).send(errorPage(404));
+};
+
+/**
+ * Turns any error into a friendly page with the right status, never a stack or an error message: 503 when the
+ * session store is down (with Retry-After), 403 for a CSRF failure, 4xx for a malformed request, 500 otherwise.
+ */
+export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = statusOf(err);
+    if (status >= 500) {
+      const e = err instanceof Error ? err : new Error(String(err));
+      log(`error ${status}: ${e.name}: ${e.message}`);
+    }
+    if (status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    res.set('Cache-Control', 'no-store');
+    res.status(status).send(errorPage(status));
+  };
+}
+
+function statusOf(err: unknown): number {
+  if (err instanceof SessionStoreUnavailableError) return 503;
+  if (err instanceof CsrfError) return 403;
+  // body-parser and Express mark client errors (malformed body, too large) with a 4xx status.
+  const status = (err as { status?: unknown; statusCode?: unknown } | null)?.status ?? (err as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return status;
+  return 500;
+}

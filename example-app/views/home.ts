@@ -1,0 +1,40 @@
+import { html } from './html';
+import { layout } from './layout';
+
+/** Why the last sign-in did not happen, as carried in `/?signin=<reason>`: fixed texts, nothing reflected. */
+export const SIGN_IN_MESSAGES = {
+  denied: 'You chose not to allow access in Worksection, so you are not signed in.',
+  failed: 'Sign-in could not be completed (it may have expired or been started in another tab). Please try again.',
+  unavailable: 'Worksection could not be reached or answered unexpectedly. Please try again in a moment.',
+  'signed-out': 'You are signed out.',
+} as const;
+
+/** A reason {@link SIGN_IN_MESSAGES} knows. */
+export type SignInReason = keyof typeof SIGN_IN_MESSAGES;
+
+/** Whether `value` is a {@link SignInReason}. */
+export function isSignInReason(value: unknown): value is SignInReason {
+  return typeof value === 'string' && Object.hasOwn(SIGN_IN_MESSAGES, value);
+}
+
+/** `/`: the sign-in button, and the reason a sign-in failed when there is one. */
+export function homePage(options: {
+  reason?: SignInReason;
+  usingEmulator: boolean;
+  demoHint?: string;
+  signedIn?: boolean;
+}): string {
+  const notice = options.reason
+    ? html`<p class="notice" role="status">${SIGN_IN_MESSAGES[options.reason]}</p>`
+    : undefined;
+  // A link, not a POST form: helmet's CSP `form-action 'self'` would block a form whose answer redirects to Worksection.
+  return layout(
+    'Sign in',
+    html`<h1>Welcome</h1>
+${notice}
+<p>This app signs you in with your Worksection account.</p>
+${options.signedIn ? html`<p>You are signed in: <a href="/profile">see your profile</a>.</p>` : undefined}
+<p><a class="button" href="/auth/worksection">Sign in with Worksection</a></p>
+${options.usingEmulator ? html`<p><small>Running against the built-in Worksection emulator. ${options.demoHint}</small></p>` : undefined}`,
+  );
+}

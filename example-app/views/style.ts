@@ -1,0 +1,19 @@
+/** The app's stylesheet, served at `/style.css`. */
+export const STYLESHEET = `
+body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1d2733; background: #f4f6f8; }
+header { background: #1d2733; padding: .75rem 1.5rem; }
+header a { color: #fff; text-decoration: none; font-weight: 600; }
+main { max-width: 40rem; margin: 2rem auto; padding: 2rem; background: #fff; border-radius: 8px;
+  box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+h1 { margin-top: 0; font-size: 1.5rem; }
+.button { display: inline-block; padding: .6rem 1.2rem; border: 0; border-radius: 6px; background: #3b8a3e;
+  color: #fff; font: inherit; font-weight: 600; text-decoration: none; cursor: pointer; }
+.button.secondary { background: #5b6b7b; }
+.notice { padding: .75rem 1rem; border-radius: 6px; background: #fdecea; color: #8a1c12; }
+.notice.ok { background: #e8f5e9; color: #1b5e20; }
+.actions { display: flex; gap: .75rem; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .4rem 1.2rem; }
+dt { font-weight: 600; }
+dd { margin: 0; overflow-wrap: anywhere; }
+ul.scopes { margin: 0; padding-left: 1.1rem; }
+`;

@@ -1,0 +1,141 @@
+import { Browser, signIn } from './helpers/http-client';
+import { startExample, type RunningExample } from './helpers/example-server';
+import { SESSION_COOKIE } from '../../example-app/app';
+import { SIGN_IN_MESSAGES } from '../../example-app/views/home';
+
+let running: RunningExample;
+afterEach(async () => {
+  await running?.close();
+});
+
+describe('example app pages', () => {
+  test('/ shows a "Sign in with Worksection" link to /auth/worksection and sets no cookie', async () => {
+    running = await startExample();
+    const home = await new Browser(running.url).get('/');
+    expect(home.status).toBe(200);
+    expect(home.body).toMatch(/<a class="button" href="\/auth\/worksection">Sign in with Worksection<\/a>/);
+    expect(home.headers.getSetCookie()).toEqual([]);
+  });
+
+  test('/ shows only the fixed text of a known reason and ignores anything else in ?signin', async () => {
+    running = await startExample();
+    const browser = new Browser(running.url);
+    expect((await browser.get('/?signin=denied')).body).toContain(SIGN_IN_MESSAGES.denied);
+    const forged = await browser.get(`/?signin=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(forged.body).not.toContain('<script>alert(1)');
+    expect(forged.body).not.toContain('class="notice"');
+    expect((await browser.get('/?signin=toString')).body).not.toContain('class="notice"');
+  });
+
+  test('pages carry helmet headers: a CSP with form-action self, nosniff, no X-Powered-By, no referrer', async () => {
+    running = await startExample();
+    const home = await new Browser(running.url).get('/');
+    const csp = home.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("form-action 'self'");
+    expect(csp).toContain("script-src 'self'");
+    // Over plain http this would push the browser to an https://localhost that does not exist.
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(home.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(home.headers.get('x-powered-by')).toBeNull();
+    expect(home.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  test('in production the CSP upgrades insecure requests and HSTS is on', async () => {
+    running = await startExample({ app: { production: true } });
+    const home = await new Browser(running.url).get('/');
+    expect(home.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    expect(home.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  test('/profile without a session redirects to the sign-in with returnTo=/profile', async () => {
+    running = await startExample();
+    const res = await new Browser(running.url).get('/profile');
+    expect(res.status).toBe(302);
+    expect(res.location).toBe('/auth/worksection?returnTo=%2Fprofile');
+  });
+
+  test('/healthz answers 200 without creating a session', async () => {
+    running = await startExample();
+    const res = await new Browser(running.url).get('/healthz');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ status: 'ok' });
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
+  test('/style.css is served from the app itself, so the CSP needs no inline styles', async () => {
+    running = await startExample();
+    const res = await new Browser(running.url).get('/style.css');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  test('an unknown page gets the friendly 404 page', async () => {
+    running = await startExample();
+    const res = await new Browser(running.url).get('/nope');
+    expect(res.status).toBe(404);
+    expect(res.body).toContain('There is no page at this address.');
+  });
+});
+
+describe('session cookie', () => {
+  test('is httpOnly, SameSite=Lax, and not Secure over plain http', async () => {
+    running = await startExample();
+    const start = await new Browser(running.url).get('/auth/worksection');
+    const cookie = start.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).not.toMatch(/; Secure/);
+  });
+
+  test('is Secure behind a trusted TLS proxy (TRUST_PROXY=1, X-Forwarded-Proto: https)', async () => {
+    running = await startExample({ app: { trustProxy: 1 } });
+    const start = await new Browser(running.url).get('/auth/worksection', { 'x-forwarded-proto': 'https' });
+    expect(start.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))).toMatch(/; Secure/);
+  });
+
+  test('ignores X-Forwarded-Proto from a client when no proxy is trusted', async () => {
+    running = await startExample();
+    const start = await new Browser(running.url).get('/auth/worksection', { 'x-forwarded-proto': 'https' });
+    expect(start.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))).not.toMatch(/; Secure/);
+  });
+});
+
+describe('POST /logout', () => {
+  test('with the CSRF token from /profile signs out, clears the cookie and lands on / saying so', async () => {
+    running = await startExample();
+    const browser = new Browser(running.url);
+    await signIn(browser);
+    const profile = await browser.get('/profile');
+    const token = profile.body.match(/name="_csrf" value="([^"]+)"/)![1]!;
+    // A copy of the cookie, as a thief would hold it: valid until the sign-out.
+    const thief = new Browser(running.url);
+    thief.jar.set(SESSION_COOKIE, browser.jar.get(SESSION_COOKIE)!);
+    expect((await thief.get('/profile')).status).toBe(200);
+    const out = await browser.post('/logout', { _csrf: token });
+    expect(out.status).toBe(303);
+    expect(out.location).toBe('/?signin=signed-out');
+    expect((await browser.get(out.location!)).body).toContain(SIGN_IN_MESSAGES['signed-out']);
+    expect((await browser.get('/profile')).status).toBe(302);
+    // The old session id is dead in the store, not just forgotten by this browser.
+    expect((await thief.get('/profile')).status).toBe(302);
+  });
+
+  test('without the CSRF token is refused with 403 and the user stays signed in', async () => {
+    running = await startExample();
+    const browser = new Browser(running.url);
+    await signIn(browser);
+    const res = await browser.post('/logout', {});
+    expect(res.status).toBe(403);
+    expect(res.body).toContain('The form was stale');
+    expect((await browser.get('/profile')).status).toBe(200);
+  });
+
+  test('with a wrong CSRF token is refused with 403', async () => {
+    running = await startExample();
+    const browser = new Browser(running.url);
+    await signIn(browser);
+    await browser.get('/profile');
+    expect((await browser.post('/logout', { _csrf: 'x'.repeat(43) })).status).toBe(403);
+  });
+});

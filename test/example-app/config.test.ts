@@ -1,0 +1,117 @@
+import { ConfigError, EXAMPLE_SESSION_SECRET, isStrongSecret, loadConfig } from '../../example-app/config';
+
+const STRONG = 'Zq3v9Lr1Xk7Tb2Nw8Pm4Hc6Yd0Fs5GjE';
+const CREDENTIALS = {
+  WORKSECTION_CLIENT_ID: 'my-client',
+  WORKSECTION_CLIENT_SECRET: 'super-secret-value-MARKER',
+  WORKSECTION_CALLBACK_URL: 'https://app.example.com/auth/worksection/callback',
+};
+
+function refusal(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('loadConfig accepted the configuration');
+}
+
+describe('loadConfig', () => {
+  test('with nothing set: port 3000, the emulator with a loopback callback, SQLite, no proxy trusted', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.worksection).toEqual({ kind: 'emulator', callbackURL: 'http://localhost:3000/auth/worksection/callback' });
+    expect(config.sessions).toEqual({ kind: 'sqlite', file: 'example-app-sessions.sqlite' });
+    expect(config.trustProxy).toBe(0);
+    expect(config.sessionSecret).toBeUndefined();
+    expect(config.production).toBe(false);
+  });
+
+  test('PORT moves the default callback URL along', () => {
+    expect(loadConfig({ PORT: '8080' }).worksection.callbackURL).toBe('http://localhost:8080/auth/worksection/callback');
+  });
+
+  test('with credentials it talks to Worksection, optionally through WORKSECTION_BASE_URL', () => {
+    const config = loadConfig({ ...CREDENTIALS, WORKSECTION_BASE_URL: 'https://staging.example.com/' });
+    expect(config.worksection).toEqual({
+      kind: 'worksection',
+      clientID: 'my-client',
+      clientSecret: 'super-secret-value-MARKER',
+      callbackURL: CREDENTIALS.WORKSECTION_CALLBACK_URL,
+      baseURL: 'https://staging.example.com',
+    });
+  });
+
+  test('REDIS_URL selects Redis, and SESSION_DB a SQLite file', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379', SESSION_SECRET: STRONG }).sessions).toEqual({ kind: 'redis', url: 'redis://cache:6379' });
+    expect(loadConfig({ SESSION_DB: '/var/lib/app/s.sqlite' }).sessions).toEqual({ kind: 'sqlite', file: '/var/lib/app/s.sqlite' });
+  });
+
+  test('TRUST_PROXY is a hop count', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  test.each([
+    [{ PORT: 'http' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '-1' }, 'TRUST_PROXY'],
+    [{ WORKSECTION_CLIENT_ID: 'x' }, 'WORKSECTION_CLIENT_SECRET'],
+    [{ WORKSECTION_CLIENT_SECRET: 'super-secret-value-MARKER' }, 'WORKSECTION_CLIENT_ID'],
+    [{ ...CREDENTIALS, WORKSECTION_CALLBACK_URL: '' }, 'WORKSECTION_CALLBACK_URL'],
+    [{ ...CREDENTIALS, WORKSECTION_CALLBACK_URL: 'not a url' }, 'WORKSECTION_CALLBACK_URL'],
+    [{ WORKSECTION_BASE_URL: 'http://127.0.0.1:1' }, 'WORKSECTION_BASE_URL'],
+    [{ REDIS_URL: 'redis://x', SESSION_DB: 'a.sqlite', SESSION_SECRET: STRONG }, 'REDIS_URL'],
+    [{ REDIS_URL: 'http://x', SESSION_SECRET: STRONG }, 'REDIS_URL'],
+    [{ REDIS_URL: 'redis://x' }, 'SESSION_SECRET'],
+  ])('refuses %j, naming %s', (env, variable) => {
+    expect(refusal(env).message).toContain(variable);
+  });
+
+  describe('in production (NODE_ENV=production)', () => {
+    const production = { NODE_ENV: 'production', ...CREDENTIALS };
+
+    test('starts with credentials and a strong SESSION_SECRET', () => {
+      const config = loadConfig({ ...production, SESSION_SECRET: STRONG });
+      expect(config.production).toBe(true);
+      expect(config.sessionSecret).toBe(STRONG);
+    });
+
+    test('refuses to start without SESSION_SECRET', () => {
+      expect(refusal(production).message).toMatch(/SESSION_SECRET is required in production/);
+    });
+
+    test.each([
+      ['too short', 'abc123'],
+      ['the .env.example placeholder', EXAMPLE_SESSION_SECRET],
+      ['the placeholder made longer', `${EXAMPLE_SESSION_SECRET}-please`],
+      ['one repeated character', 'a'.repeat(64)],
+      ['a short pattern repeated', 'ab12'.repeat(16)],
+    ])('refuses a weak SESSION_SECRET (%s) without printing it', (_label, secret) => {
+      const err = refusal({ ...production, SESSION_SECRET: secret });
+      expect(err.message).toMatch(/SESSION_SECRET is too weak/);
+      expect(err.message).not.toContain(secret);
+    });
+
+    test('refuses to run the emulator', () => {
+      expect(refusal({ NODE_ENV: 'production', SESSION_SECRET: STRONG }).message).toMatch(/emulator is for development/);
+    });
+  });
+
+  test('no refusal message contains the client secret', () => {
+    const messages = [
+      refusal({ WORKSECTION_CLIENT_SECRET: CREDENTIALS.WORKSECTION_CLIENT_SECRET }),
+      refusal({ ...CREDENTIALS, WORKSECTION_CALLBACK_URL: 'nope' }),
+      refusal({ ...CREDENTIALS, NODE_ENV: 'production' }),
+    ].map((e) => e.message);
+    for (const message of messages) expect(message).not.toContain('MARKER');
+  });
+});
+
+describe('isStrongSecret', () => {
+  test('accepts 32 random characters and the output of `openssl rand -hex 32`', () => {
+    expect(isStrongSecret(STRONG)).toBe(true);
+    expect(isStrongSecret('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')).toBe(true);
+  });
+});

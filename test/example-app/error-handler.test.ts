@@ -1,0 +1,95 @@
+import express from 'express';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { errorHandler, notFound, RETRY_AFTER_SECONDS } from '../../example-app/error-handler';
+import { CsrfError } from '../../example-app/csrf';
+import { SessionStoreUnavailableError } from '../../example-app/guarded-store';
+import { Browser, signIn } from './helpers/http-client';
+import { startExample, type RunningExample } from './helpers/example-server';
+
+const STACK_MARKER = 'secret-internal-detail-MARKER';
+
+let server: Server | undefined;
+let running: RunningExample | undefined;
+afterEach(async () => {
+  if (server) await new Promise<void>((done) => server!.close(() => done()));
+  server = undefined;
+  await running?.close();
+  running = undefined;
+});
+
+async function serve(thrown: unknown, logs: string[]): Promise<Browser> {
+  const app = express();
+  app.get('/boom', () => {
+    throw thrown;
+  });
+  app.use(notFound);
+  app.use(errorHandler((line) => logs.push(line)));
+  server = createServer(app);
+  await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
+  return new Browser(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+}
+
+describe('error handler', () => {
+  test('an unexpected error is a friendly 500 page, without its message or stack', async () => {
+    const logs: string[] = [];
+    const browser = await serve(new Error(STACK_MARKER), logs);
+    const res = await browser.get('/boom');
+    expect(res.status).toBe(500);
+    expect(res.body).toContain('Something went wrong on our side.');
+    expect(res.body).not.toContain(STACK_MARKER);
+    expect(res.body).not.toMatch(/at .+\.ts:\d+/);
+    expect(logs).toEqual([`error 500: Error: ${STACK_MARKER}`]);
+  });
+
+  test('a session store failure is a 503 with Retry-After', async () => {
+    const browser = await serve(new SessionStoreUnavailableError('get', 'Error: down'), []);
+    const res = await browser.get('/boom');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
+    expect(res.body).toContain('briefly unavailable');
+  });
+
+  test('a CSRF failure is a 403 page and is not logged as a server error', async () => {
+    const logs: string[] = [];
+    const res = await (await serve(new CsrfError(), logs)).get('/boom');
+    expect(res.status).toBe(403);
+    expect(logs).toEqual([]);
+  });
+
+  test("a client error keeps its 4xx status (body-parser's 413)", async () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413 });
+    expect((await (await serve(tooLarge, [])).get('/boom')).status).toBe(413);
+  });
+});
+
+describe('session store down', () => {
+  test('a signed-in request gets a 503 page (no hang, no crash) and /healthz reports it', async () => {
+    running = await startExample();
+    const browser = new Browser(running.url);
+    await signIn(browser);
+    // Closing the SQLite database makes every store call fail, as a lost disk or a dead Redis would.
+    await running.example.close();
+    const res = await browser.get('/profile');
+    expect(res.status).toBe(503);
+    expect(res.body).toContain('briefly unavailable');
+    expect(res.body).not.toMatch(/database|sqlite|TypeError/i);
+    const health = await browser.get('/healthz');
+    expect(health.status).toBe(503);
+    expect(JSON.parse(health.body)).toEqual({ status: 'unavailable', reason: 'session store' });
+    expect(running.logs.some((l) => l.startsWith('error 503: SessionStoreUnavailableError'))).toBe(true);
+  });
+
+  test('a request without a session cookie is still served while the store is down', async () => {
+    running = await startExample();
+    await running.example.close();
+    expect((await new Browser(running.url).get('/')).status).toBe(200);
+  });
+
+  test('starting a sign-in while the store is down is a 503, not a redirect to Worksection', async () => {
+    running = await startExample();
+    await running.example.close();
+    const res = await new Browser(running.url).get('/auth/worksection');
+    expect(res.status).toBe(503);
+  });
+});

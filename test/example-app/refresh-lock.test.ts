@@ -1,0 +1,173 @@
+import { createClient } from 'redis';
+import type { Emulator } from '../../src/emulator';
+import { WorksectionClient, type ClientTokens, type TokenSet } from '../../src';
+import { createRedisRefreshLock, redisRefreshLockAt } from '../../example-app/refresh-lock';
+import { RefreshOutcomes } from '../../src/refresh-outcomes';
+import { PAST_EXPIRY, signIn, startEmulator } from '../helpers/client-setup';
+import { REDIS_SERVER, RedisServer } from './helpers/redis-server';
+import { describeIfInstalled } from './helpers/requirements';
+
+describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRefreshLock', () => {
+  let redis: RedisServer;
+  let connections: Array<{ destroy(): void }> = [];
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+  });
+  afterEach(async () => {
+    for (const connection of connections) connection.destroy();
+    connections = [];
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  /** A separate Redis connection, as each app instance has its own. */
+  async function connect() {
+    const connection = createClient({ url: redis.url });
+    connection.on('error', () => undefined);
+    await connection.connect();
+    connections.push(connection);
+    return connection;
+  }
+
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  test('holds the key with a PX ttl while fn runs, and deletes it afterwards', async () => {
+    const connection = await connect();
+    const lock = createRedisRefreshLock(connection, { ttl: 5000 });
+    const seen = await lock('k1', async () => ({ value: await connection.get('ws-example:lock:k1'), ttl: await connection.pTTL('ws-example:lock:k1') }));
+    expect(seen.value).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen.ttl).toBeGreaterThan(4000);
+    expect(await connection.exists('ws-example:lock:k1')).toBe(0);
+  });
+
+  test('a second instance waits until the first releases the lock', async () => {
+    const lockA = createRedisRefreshLock(await connect(), { retryDelay: 10 });
+    const lockB = createRedisRefreshLock(await connect(), { retryDelay: 10 });
+    const events: string[] = [];
+    const a = lockA('k2', async () => {
+      events.push('A in');
+      await sleep(150);
+      events.push('A out');
+    });
+    await sleep(20);
+    const b = lockB('k2', async () => {
+      events.push('B in');
+    });
+    await Promise.all([a, b]);
+    expect(events).toEqual(['A in', 'A out', 'B in']);
+  });
+
+  test('the lock is released when fn rejects', async () => {
+    const connection = await connect();
+    const lock = createRedisRefreshLock(connection);
+    await expect(lock('k3', () => Promise.reject(new Error('refresh failed')))).rejects.toThrow('refresh failed');
+    expect(await connection.exists('ws-example:lock:k3')).toBe(0);
+  });
+
+  test('a holder whose ttl ran out does not delete the next holder\'s lock', async () => {
+    const connection = await connect();
+    const slow = createRedisRefreshLock(connection, { ttl: 50, retryDelay: 10 });
+    const other = createRedisRefreshLock(await connect(), { ttl: 5000, retryDelay: 10 });
+    let otherHolds!: () => void;
+    const holding = new Promise<void>((resolve) => (otherHolds = resolve));
+    let finishOther!: () => void;
+    const a = slow('k4', async () => {
+      await sleep(120); // the ttl runs out meanwhile and the other instance takes the lock
+      await holding;
+    });
+    await sleep(60);
+    const b = other('k4', async () => {
+      otherHolds();
+      await new Promise<void>((resolve) => (finishOther = resolve));
+    });
+    await a;
+    expect(await connection.exists('ws-example:lock:k4')).toBe(1);
+    finishOther();
+    await b;
+    expect(await connection.exists('ws-example:lock:k4')).toBe(0);
+  });
+
+  test('gives up after `wait` ms with an error that says why', async () => {
+    const connection = await connect();
+    await connection.set('ws-example:lock:k5', 'someone-else', { expiration: { type: 'PX', value: 10_000 } });
+    const lock = createRedisRefreshLock(connection, { wait: 100, retryDelay: 20 });
+    await expect(lock('k5', async () => 'never')).rejects.toThrow(/Another instance has been refreshing/);
+  });
+
+  test('redisRefreshLockAt takes the lock on a connection of its own, closed afterwards', async () => {
+    const inspector = await connect();
+    const lock = redisRefreshLockAt(redis.url);
+    const held = await lock('k6', async () => inspector.exists('ws-example:lock:k6'));
+    expect(held).toBe(1);
+    expect(await inspector.exists('ws-example:lock:k6')).toBe(0);
+    // Redis notices a closed connection on its own schedule: wait (briefly) for only the inspector to remain.
+    let connected = 0;
+    for (let tries = 0; tries < 50; tries++) {
+      connected = ((await inspector.sendCommand(['CLIENT', 'LIST'])) as string).trim().split('\n').length;
+      if (connected === 1) break;
+      await sleep(20);
+    }
+    expect(connected).toBe(1);
+  });
+
+  test('redisRefreshLockAt rejects when Redis is unreachable, without running fn', async () => {
+    const lock = redisRefreshLockAt('redis://127.0.0.1:1');
+    let ran = false;
+    await expect(lock('k7', async () => (ran = true))).rejects.toThrow();
+    expect(ran).toBe(false);
+  });
+
+  describe('two app instances sharing Redis', () => {
+    let emu: Emulator;
+    beforeEach(async () => {
+      emu = await startEmulator();
+    });
+    afterEach(() => emu?.close());
+
+    /** One app instance: its own strategy, Redis connection and client; tokens stored in Redis as the session store keeps them. */
+    async function instance(grant: Awaited<ReturnType<typeof signIn>>, strategy = grant.strategy) {
+      const connection = await connect();
+      const client = new WorksectionClient({
+        strategy,
+        accountUrl: grant.accountUrl,
+        tokens: grant.tokens,
+        minInterval: 0,
+        lock: createRedisRefreshLock(connection, { retryDelay: 10 }),
+        loadTokens: async () => {
+          const stored = await connection.get('app:tokens');
+          return stored === null ? undefined : (JSON.parse(stored) as ClientTokens);
+        },
+        onTokens: async (tokens: TokenSet) => {
+          const { accessToken, refreshToken, expiresAt } = tokens;
+          await connection.set('app:tokens', JSON.stringify({ accessToken, refreshToken, expiresAt }));
+        },
+      });
+      // Each instance is a process of its own: no shared memory of refreshes.
+      client._outcomes = new RefreshOutcomes();
+      return client;
+    }
+
+    test('only one of them refreshes a given token; the other uses the tokens it saved', async () => {
+      const grant = await signIn(emu);
+      const otherStrategy = (await signIn(emu)).strategy;
+      emu.stats.reset();
+      grant.tokens = { ...grant.tokens, expiresAt: Date.now() - 1 };
+      emu.clock.advance(PAST_EXPIRY);
+      const seed = await connect();
+      await seed.set('app:tokens', JSON.stringify(grant.tokens));
+      const a = await instance(grant);
+      const b = await instance(grant, otherStrategy);
+      const results = await Promise.all([a.getProjects(), b.getProjects(), a.me(), b.me()]);
+      expect(results).toHaveLength(4);
+      expect(emu.stats.requests.refresh).toBe(1);
+      const stored = JSON.parse((await seed.get('app:tokens'))!) as ClientTokens;
+      expect(stored.refreshToken).not.toBe(grant.tokens.refreshToken);
+      expect(a.tokens).toEqual(stored);
+      expect(b.tokens).toEqual(stored);
+      // The lock key holds a hash, never the refresh token.
+      expect(await seed.keys('*' + grant.tokens.refreshToken.slice(0, 20) + '*')).toEqual([]);
+    });
+  });
+});

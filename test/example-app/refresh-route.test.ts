@@ -1,0 +1,75 @@
+import Database from 'better-sqlite3';
+import { Browser, signIn } from './helpers/http-client';
+import { startExample, TEST_CLIENT_SECRET, type RunningExample } from './helpers/example-server';
+import type { SessionUser } from '../../example-app/session-user';
+
+let running: RunningExample;
+afterEach(async () => {
+  await running?.close();
+});
+
+function storedUser(running: RunningExample): SessionUser {
+  const db = new Database(running.sessionFile, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT sess FROM sessions').all() as Array<{ sess: string }>;
+    return rows.map((r) => JSON.parse(r.sess).passport?.user as SessionUser | undefined).find(Boolean)!;
+  } finally {
+    db.close();
+  }
+}
+
+async function signedIn(): Promise<{ browser: Browser; csrf: string }> {
+  const browser = new Browser(running.url);
+  await signIn(browser);
+  const profile = await browser.get('/profile');
+  return { browser, csrf: profile.body.match(/name="_csrf" value="([^"]+)"/)![1]! };
+}
+
+describe('POST /profile/refresh', () => {
+  test('stores the rotated tokens in the session at once; the old refresh token is dead at Worksection', async () => {
+    running = await startExample();
+    const { browser, csrf } = await signedIn();
+    const before = storedUser(running);
+    running.emulator.stats.reset();
+    const res = await browser.post('/profile/refresh', { _csrf: csrf });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/profile?refresh=done');
+    expect(running.emulator.stats.requests.refresh).toBe(1);
+    const after = storedUser(running);
+    expect(after.tokens.refreshToken).not.toBe(before.tokens.refreshToken);
+    expect(after.tokens.accessToken).not.toBe(before.tokens.accessToken);
+    await expect(running.example.strategy.refresh(before.tokens.refreshToken)).rejects.toThrow();
+    const page = await browser.get(res.location!);
+    expect(page.body).toContain('New tokens received from Worksection.');
+    expect(page.body).not.toContain(after.tokens.accessToken);
+    expect(page.body).not.toContain(after.tokens.refreshToken);
+  });
+
+  test("Worksection's HTTP-200 error answer keeps the old tokens and says to sign in again", async () => {
+    running = await startExample();
+    const { browser, csrf } = await signedIn();
+    const before = storedUser(running);
+    running.emulator.faults.set('refresh', {
+      type: 'respond',
+      status: 200,
+      body: '{"error":"invalid_request","errorDescription":"Token has been revoked"}',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    const res = await browser.post('/profile/refresh', { _csrf: csrf });
+    expect(res.location).toBe('/profile?refresh=failed');
+    expect((await browser.get(res.location!)).body).toContain('Sign out and sign in again.');
+    expect(storedUser(running).tokens).toEqual(before.tokens);
+    const log = running.logs.join('\n');
+    expect(log).toMatch(/token refresh failed/);
+    expect(log).not.toContain(before.tokens.refreshToken);
+    expect(log).not.toContain(TEST_CLIENT_SECRET);
+  });
+
+  test('without the CSRF token nothing is refreshed (403)', async () => {
+    running = await startExample();
+    const { browser } = await signedIn();
+    running.emulator.stats.reset();
+    expect((await browser.post('/profile/refresh', {})).status).toBe(403);
+    expect(running.emulator.stats.requests.refresh).toBe(0);
+  });
+});

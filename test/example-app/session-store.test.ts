@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SessionData } from 'express-session';
+import { GuardedStore, SessionStoreUnavailableError } from '../../example-app/guarded-store';
+import { openSessionStore } from '../../example-app/session-store';
+
+describe('openSessionStore', () => {
+  test('by default opens a guarded SQLite store whose failures after close are SessionStoreUnavailableError', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ws-store-'));
+    try {
+      const handle = openSessionStore({ kind: 'sqlite', file: join(dir, 's.sqlite') }, () => undefined);
+      expect(handle.kind).toBe('sqlite');
+      expect(handle.store).toBeInstanceOf(GuardedStore);
+      const session = { cookie: { expires: new Date(Date.now() + 60_000) } } as unknown as SessionData;
+      await new Promise<void>((resolve, reject) => handle.store.set('sid', session, (err) => (err ? reject(err) : resolve())));
+      await expect(handle.store.ping()).resolves.toBeUndefined();
+      await handle.close();
+      await expect(handle.store.ping()).rejects.toBeInstanceOf(SessionStoreUnavailableError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
