@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { createEmulator } from '../src/emulator';
+import type { ContenderConfig } from './contenders/config';
+import { Child } from './ipc';
+import type { LoadResult } from './load';
+
+/**
+ * `npm run soak`: 10,000 logins at 32 concurrent browsers through this package's Strategy while the emulator
+ * hangs 2% of token calls and resets 2% mid-body. Passes when every login ends within `timeout` + 1 s, the app
+ * is still up, it holds no more sockets or timers than before, and its heap ends where it started.
+ */
+const LOGINS = Number(process.env.SOAK_LOGINS ?? 10_000);
+const TIMEOUT_MS = 1000;
+const SESSION_TTL_MS = 2000;
+
+const count = (xs: string[]): Record<string, number> =>
+  xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x]: (acc[x] ?? 0) + 1 }), {});
+
+async function main(): Promise<void> {
+  const emu = await createEmulator({ autoApprove: true, clients: [] });
+  const app = new Child(path.join(__dirname, 'app-process.js'), ['ours'], ['--expose-gc']);
+  const load = new Child(path.join(__dirname, 'load-process.js'));
+  const problems: string[] = [];
+  try {
+    const url = `http://127.0.0.1:${await app.call<number>('listen')}`;
+    const config: ContenderConfig = {
+      emulatorUrl: emu.url,
+      clientId: 'soak',
+      clientSecret: 'soak-secret',
+      callbackURL: `${url}/auth/worksection/callback`,
+      sessionTtlMs: SESSION_TTL_MS,
+      timeoutMs: TIMEOUT_MS,
+    };
+    emu.addClient({ clientId: config.clientId, clientSecret: config.clientSecret, redirectUris: [config.callbackURL] });
+    await app.call('configure', config);
+    const base = { appUrl: url, emulatorUrl: emu.url, concurrency: 32, limitMs: TIMEOUT_MS + 1000 };
+
+    await load.call<LoadResult>('logins', { ...base, count: 500 });
+    await new Promise((resolve) => setTimeout(resolve, SESSION_TTL_MS * 3));
+    const heapBefore = await app.call<number>('heap');
+    const resourcesBefore = count(await app.call<string[]>('resources'));
+
+    emu.faults.set('token', [
+      { type: 'hang', probability: 0.02 },
+      { type: 'reset', probability: 0.02 / 0.98 },
+    ]);
+    const r = await load.call<LoadResult>('logins', { ...base, count: LOGINS });
+    emu.faults.clear();
+
+    // Idle keep-alive sockets close after their timeouts and sessions expire; then nothing may be left over.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(SESSION_TTL_MS * 3, 6000)));
+    const heapAfter = await app.call<number>('heap');
+    const resourcesAfter = count(await app.call<string[]>('resources'));
+
+    console.log(`logins: ${r.done} at c32 in ${(r.elapsedMs / 1000).toFixed(1)} s`);
+    console.log(`  signed in:            ${r.ok}`);
+    console.log(`  failure redirect:     ${r.failed}`);
+    console.log(`  error page (5xx):     ${r.errored}`);
+    console.log(`  no answer in ${TIMEOUT_MS + 1000} ms: ${r.hung}`);
+    console.log(`callback latency: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`);
+    console.log(`heap: ${((heapAfter - heapBefore) / r.done).toFixed(1)} bytes per login (${heapBefore} → ${heapAfter})`);
+    console.log(`app resources before: ${JSON.stringify(resourcesBefore)}`);
+    console.log(`app resources after:  ${JSON.stringify(resourcesAfter)}`);
+
+    if (r.done !== LOGINS) problems.push(`${LOGINS - r.done} logins never ended`);
+    if (r.hung > 0) problems.push(`${r.hung} logins got no answer within timeout + 1 s`);
+    if (r.max > TIMEOUT_MS + 1000) problems.push(`slowest callback took ${r.max.toFixed(0)} ms`);
+    if (r.ok === 0) problems.push('nobody signed in');
+    for (const [kind, n] of Object.entries(resourcesAfter)) {
+      if (n > (resourcesBefore[kind] ?? 0)) problems.push(`${n - (resourcesBefore[kind] ?? 0)} more ${kind} than before the soak`);
+    }
+    if ((heapAfter - heapBefore) / r.done > 50) problems.push('heap grew by more than 50 bytes per login');
+    await app.call('cpu'); // still answering: it did not crash
+  } catch (e) {
+    problems.push(`soak aborted: ${(e as Error).message}`);
+  } finally {
+    await Promise.all([app.stop(), load.stop()]);
+    await emu.close();
+  }
+  console.log(problems.length ? `\nFAILED:\n- ${problems.join('\n- ')}` : '\nPASSED');
+  process.exitCode = problems.length ? 1 : 0;
+}
+
+void main();
