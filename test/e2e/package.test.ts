@@ -78,18 +78,19 @@ describe('the packed tarball', () => {
          const emu = await createEmulator({ autoApprove: true,
            clients: [{ clientId: 'pkg-app', clientSecret: 'pkg-secret', redirectUris: ['http://127.0.0.1/cb'] }] });
          const strategy = new Strategy({ clientID: 'pkg-app', clientSecret: 'pkg-secret', callbackURL: 'http://127.0.0.1/cb',
-           baseURL: emu.url, state: false }, (accessToken, refreshToken, params, profile, done) => done(null, profile));
+           baseURL: emu.url, scope: 'projects_read' }, (accessToken, refreshToken, params, profile, done) => done(null, profile));
+         const session = {};
          const location = await new Promise((resolve, reject) => {
            const s = Object.create(strategy);
            s.redirect = resolve; s.error = reject; s.fail = reject; s.success = reject;
-           s.authenticate({ query: {}, headers: {}, url: '/login' }, {});
+           s.authenticate({ query: {}, headers: {}, url: '/login', session }, {});
          });
          const back = await fetch(location, { redirect: 'manual' });
-         const code = new URL(back.headers.get('location')).searchParams.get('code');
+         const query = Object.fromEntries(new URL(back.headers.get('location')).searchParams);
          const user = await new Promise((resolve, reject) => {
            const s = Object.create(strategy);
            s.success = resolve; s.error = reject; s.fail = reject; s.redirect = reject;
-           s.authenticate({ query: { code }, headers: {}, url: '/cb?code=' + code }, {});
+           s.authenticate({ query, headers: {}, url: '/cb', session }, {});
          });
          await emu.close();
          console.log(JSON.stringify({ provider: user.provider, id: user.id, accountUrl: user.accountUrl.startsWith(emu.url) }));

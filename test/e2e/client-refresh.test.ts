@@ -1,0 +1,321 @@
+import type { Emulator } from '../../src/emulator';
+import {
+  NETWORK_ERROR,
+  REAUTH_REQUIRED,
+  WorksectionApiError,
+  WorksectionClient,
+  WorksectionNetworkError,
+  WorksectionOAuthError,
+  WorksectionReauthError,
+  type ClientTokens,
+  type TokenSet,
+} from '../../src';
+import { RefreshOutcomes } from '../../src/refresh-outcomes';
+import { clientOf, PAST_EXPIRY, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';
+
+let emu: Emulator;
+let grant: Grant;
+
+beforeEach(async () => {
+  emu = await startEmulator();
+  grant = await signIn(emu);
+});
+afterEach(() => emu.close());
+
+/** The grant's tokens with an expiresAt already past, and the emulator's clock moved past their lifetime too. */
+function expireTokens(): void {
+  grant.tokens = { ...grant.tokens, expiresAt: Date.now() - 1000 };
+  emu.clock.advance(PAST_EXPIRY);
+}
+
+/** The emulator's 401 for an expired token, as a `respond` fault: for the cases its clock cannot produce. */
+const EXPIRED_401 = {
+  type: 'respond' as const,
+  status: 401,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify({ status: 'error', status_code: 401, message: 'Access token is expired', message_details: '' }),
+};
+
+describe('an access token past its expiresAt', () => {
+  it('is refreshed before the call, so the account API sees one request with the new token', async () => {
+    expireTokens();
+    const { client, saved } = clientOf(grant);
+    const projects = await client.getProjects();
+    expect(projects.map((p) => p.id)).toEqual(['101', '102']);
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(emu.stats.requests.api).toBe(1);
+    expect(saved).toHaveLength(1);
+    expect(client.tokens).toEqual({ accessToken: saved[0]!.accessToken, refreshToken: saved[0]!.refreshToken, expiresAt: saved[0]!.expiresAt });
+    expect(client.tokens.refreshToken).not.toBe(grant.tokens.refreshToken);
+  });
+
+  it('twenty concurrent calls share exactly one /oauth2/refresh', async () => {
+    expireTokens();
+    const { client, saved } = clientOf(grant);
+    const results = await Promise.all(Array.from({ length: 20 }, () => client.me()));
+    expect(results.every((me) => me.id === '3993')).toBe(true);
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(emu.stats.requests.api).toBe(20);
+    expect(saved).toHaveLength(1);
+  });
+});
+
+describe('HTTP 401 "Access token is expired"', () => {
+  it('refreshes once and replays the call once', async () => {
+    // The client believes the token is still valid; only Worksection's answer says otherwise.
+    emu.clock.advance(PAST_EXPIRY);
+    const { client, saved } = clientOf(grant);
+    const me = await client.me();
+    expect(me).toMatchObject({ id: '3993', email: 'Henry.Gardner@ws.com' });
+    expect(emu.stats.requests.api).toBe(2);
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(saved).toHaveLength(1);
+  });
+
+  it('replays a JSON-body call with its body', async () => {
+    emu.clock.advance(PAST_EXPIRY);
+    const { client } = clientOf(grant);
+    const tasks = await client.callJson<Array<{ id: string }>>('get_tasks', { id_project: '101' });
+    expect(tasks.map((t) => t.id)).toEqual(['1001', '1002']);
+    expect(emu.stats.requests.api).toBe(2);
+    expect(emu.stats.requests.refresh).toBe(1);
+  });
+
+  it('twenty concurrent calls answered 401 share exactly one /oauth2/refresh and are all replayed', async () => {
+    emu.clock.advance(PAST_EXPIRY);
+    const { client, saved } = clientOf(grant);
+    const results = await Promise.all(Array.from({ length: 20 }, () => client.getProjects()));
+    expect(results.every((projects) => projects.length === 2)).toBe(true);
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(emu.stats.requests.api).toBe(40);
+    expect(saved).toHaveLength(1);
+  });
+
+  it('is not replayed a second time: a second 401 rejects with the API error', async () => {
+    emu.faults.set('api', { ...EXPIRED_401, times: 2 });
+    const { client } = clientOf(grant);
+    const err = await rejection(client.getProjects());
+    expect(err).toBeInstanceOf(WorksectionApiError);
+    expect(err).toMatchObject({ statusCode: 401, status: 401, message: 'Access token is expired', action: 'get_projects' });
+    expect(emu.stats.requests.api).toBe(2);
+    expect(emu.stats.requests.refresh).toBe(1);
+  });
+
+  it('other 401s are not refreshed: "Access token is invalid" rejects at once', async () => {
+    const { client } = clientOf(grant, { tokens: { ...grant.tokens, accessToken: 'not-a-jwt' } });
+    const err = await rejection(client.me());
+    expect(err).toMatchObject({ name: 'WorksectionApiError', statusCode: 401, message: 'Access token is invalid' });
+    expect(emu.stats.requests.refresh).toBe(0);
+    expect(emu.stats.requests.api).toBe(1);
+  });
+});
+
+describe('onTokens', () => {
+  it('is awaited with the new tokens before the replay uses them', async () => {
+    emu.clock.advance(PAST_EXPIRY);
+    const seen: Array<{ phase: string; api: number }> = [];
+    const { client } = clientOf(grant, {
+      onTokens: async (tokens: TokenSet) => {
+        seen.push({ phase: 'start', api: emu.stats.requests.api });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(tokens.refreshToken).toMatch(/^def50200/);
+        seen.push({ phase: 'end', api: emu.stats.requests.api });
+      },
+    });
+    await client.me();
+    // One 401 before onTokens; no request while it ran; the replay after.
+    expect(seen).toEqual([
+      { phase: 'start', api: 1 },
+      { phase: 'end', api: 1 },
+    ]);
+    expect(emu.stats.requests.api).toBe(2);
+  });
+
+  it('rejecting fails the call, and the next call saves the same tokens again without a second refresh', async () => {
+    expireTokens();
+    const attempts: string[] = [];
+    let fail = true;
+    const { client } = clientOf(grant, {
+      onTokens: (tokens: TokenSet) => {
+        attempts.push(tokens.refreshToken);
+        if (fail) throw new Error('session store down');
+      },
+    });
+    await expect(client.me()).rejects.toThrow('session store down');
+    expect(emu.stats.requests.api).toBe(0);
+    fail = false;
+    await expect(client.me()).resolves.toMatchObject({ id: '3993' });
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]).toBe(attempts[0]);
+    expect(client.tokens.refreshToken).toBe(attempts[0]);
+    expect(emu.stats.requests.refresh).toBe(1);
+  });
+});
+
+describe('a failed refresh', () => {
+  it('rejects with WORKSECTION_REAUTH_REQUIRED when Worksection refuses the refresh token, keeping the old tokens', async () => {
+    // Someone else rotated the grant: the client's refresh token is revoked.
+    await grant.strategy.refresh(grant.tokens.refreshToken);
+    emu.stats.reset();
+    expireTokens();
+    const { client, saved } = clientOf(grant);
+    const err = await rejection(client.getProjects());
+    expect(err).toBeInstanceOf(WorksectionReauthError);
+    expect(err).toMatchObject({ code: REAUTH_REQUIRED, reason: 'invalid_request' });
+    expect((err as Error).message).toMatch(/sign in with worksection/i);
+    expect((err as Error).cause).toBeInstanceOf(WorksectionOAuthError);
+    expect(client.tokens).toEqual(grant.tokens);
+    expect(saved).toHaveLength(0);
+    expect(emu.stats.requests.api).toBe(0);
+  });
+
+  it('is never retried with the same refresh token', async () => {
+    await grant.strategy.refresh(grant.tokens.refreshToken);
+    emu.stats.reset();
+    expireTokens();
+    const { client } = clientOf(grant);
+    await expect(client.me()).rejects.toBeInstanceOf(WorksectionReauthError);
+    await expect(client.me()).rejects.toBeInstanceOf(WorksectionReauthError);
+    expect(emu.stats.requests.refresh).toBe(1);
+  });
+
+  it('a lost refresh answer (connection reset) is not retried blindly: one /oauth2/refresh, then WORKSECTION_REAUTH_REQUIRED', async () => {
+    expireTokens();
+    emu.faults.set('refresh', { type: 'reset', times: 1 });
+    const { client, saved } = clientOf(grant);
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => client.me()));
+    for (const result of results) {
+      expect(result.status).toBe('rejected');
+      const reason = (result as PromiseRejectedResult).reason as WorksectionReauthError;
+      expect(reason).toBeInstanceOf(WorksectionReauthError);
+      expect(reason.reason).toBe(NETWORK_ERROR);
+      expect(reason.cause).toBeInstanceOf(WorksectionNetworkError);
+    }
+    // The fault is used up: a retry would now succeed against the emulator, and must still not happen.
+    await expect(client.me()).rejects.toMatchObject({ code: REAUTH_REQUIRED });
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(emu.stats.requests.api).toBe(0);
+    expect(saved).toHaveLength(0);
+    expect(client.tokens).toEqual(grant.tokens);
+  });
+
+  it('a refresh that times out is not retried either: WORKSECTION_REAUTH_REQUIRED with reason WORKSECTION_TIMEOUT', async () => {
+    expireTokens();
+    emu.faults.set('refresh', { type: 'hang', times: 1 });
+    const { client } = clientOf(grant);
+    await expect(client.me()).rejects.toMatchObject({ code: REAUTH_REQUIRED, reason: 'WORKSECTION_TIMEOUT' });
+    await expect(client.me()).rejects.toMatchObject({ code: REAUTH_REQUIRED });
+    expect(emu.stats.requests.refresh).toBe(1);
+  });
+
+  it('a new client built from the same stored tokens (one client per request) does not retry it either', async () => {
+    expireTokens();
+    emu.faults.set('refresh', { type: 'reset', times: 1 });
+    await expect(clientOf(grant).client.me()).rejects.toMatchObject({ code: REAUTH_REQUIRED });
+    const next = clientOf(grant).client;
+    await expect(next.me()).rejects.toMatchObject({ code: REAUTH_REQUIRED, reason: NETWORK_ERROR });
+    expect(emu.stats.requests.refresh).toBe(1);
+  });
+
+  it('the reauth error shows no token, in its message, String() or JSON', async () => {
+    expireTokens();
+    emu.faults.set('refresh', { type: 'reset', times: 1 });
+    const { client } = clientOf(grant);
+    const err = await rejection(client.me());
+    const shown = `${String(err)} ${JSON.stringify(err)} ${(err as Error).stack}`;
+    expect(shown).not.toContain(grant.tokens.accessToken);
+    expect(shown).not.toContain(grant.tokens.refreshToken);
+    expect(shown).toContain(REAUTH_REQUIRED);
+  });
+});
+
+describe('clients of one process built from the same stored tokens (one client per request)', () => {
+  it('a client holding tokens another client just rotated takes over the new ones: no second refresh, its onTokens called first', async () => {
+    expireTokens();
+    const first = clientOf(grant);
+    await first.client.me();
+    // This request loaded the session before the first one saved the rotated tokens.
+    const second = clientOf(grant);
+    await expect(second.client.getProjects()).resolves.toHaveLength(2);
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(second.saved).toEqual(first.saved);
+    expect(second.client.tokens).toEqual(first.client.tokens);
+  });
+
+  it('follows several rotations to the newest tokens', async () => {
+    expireTokens();
+    const first = clientOf(grant);
+    await first.client.me();
+    emu.clock.advance(PAST_EXPIRY);
+    const second = clientOf(grant, { tokens: { ...first.client.tokens, expiresAt: Date.now() - 1 } });
+    await second.client.me();
+    const stale = clientOf(grant);
+    await stale.client.me();
+    expect(emu.stats.requests.refresh).toBe(2);
+    expect(stale.client.tokens).toEqual(second.client.tokens);
+  });
+});
+
+describe('several processes sharing one grant (lock + loadTokens)', () => {
+  /** The app's shared storage (Redis, a database) and a lock around it, as an in-memory mutex. */
+  function sharedStore(initial: ClientTokens) {
+    let stored: ClientTokens = { ...initial };
+    let queue: Promise<unknown> = Promise.resolve();
+    const keys: string[] = [];
+    return {
+      keys,
+      get stored() {
+        return stored;
+      },
+      loadTokens: async () => ({ ...stored }),
+      onTokens: async (tokens: TokenSet) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        stored = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt };
+      },
+      lock: <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+        keys.push(key);
+        const run = queue.then(fn);
+        queue = run.catch(() => undefined);
+        return run;
+      },
+    };
+  }
+
+  it('the instance that waited for the lock uses the tokens the other saved: one refresh, both calls succeed', async () => {
+    expireTokens();
+    const store = sharedStore(grant.tokens);
+    // Two separate strategies and clients: nothing shared in memory but the store and the lock.
+    const other = await signIn(emu);
+    emu.stats.reset();
+    const a = new WorksectionClient({ ...store, strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 0 });
+    const b = new WorksectionClient({ ...store, strategy: other.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 0 });
+    // Another process does not share this one's memory of refreshes.
+    b._outcomes = new RefreshOutcomes();
+    const [projectsA, projectsB] = await Promise.all([a.getProjects(), b.getProjects()]);
+    expect(projectsA).toEqual(projectsB);
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(a.tokens).toEqual(store.stored);
+    expect(b.tokens).toEqual(store.stored);
+    // The lock key names the grant without revealing the refresh token.
+    expect(store.keys[0]).toMatch(/^worksection:refresh:[0-9a-f]{64}$/);
+    expect(store.keys[0]).toBe(store.keys[1]);
+  });
+
+  it('an instance whose access token another instance rotated out reloads the tokens on the 401 instead of failing', async () => {
+    const store = sharedStore(grant.tokens);
+    const a = new WorksectionClient({ ...store, strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 0 });
+    const b = new WorksectionClient({ ...store, strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 0 });
+    b._outcomes = new RefreshOutcomes();
+    emu.faults.set('api', { ...EXPIRED_401, times: 1 });
+    await a.me(); // A refreshes: the access token B holds is revoked (not expired: Worksection says "invalid")
+    emu.stats.reset();
+    await expect(b.getUsers()).resolves.toHaveLength(2);
+    expect(emu.stats.requests.refresh).toBe(0);
+    expect(emu.stats.requests.api).toBe(2);
+    expect(b.tokens).toEqual(store.stored);
+  });
+
+  it('lock without loadTokens is refused at construction', () => {
+    expect(() => clientOf(grant, { lock: (_key, fn) => fn() })).toThrow(expect.objectContaining({ code: 'WORKSECTION_INVALID_OPTION', option: 'loadTokens' }));
+  });
+});
