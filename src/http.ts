@@ -53,7 +53,8 @@ interface Reply {
   contentLength: string | undefined;
   /** A redirect a browser-style fetch hides behind `redirect: 'manual'` (status 0). */
   opaqueRedirect: boolean;
-  body: AsyncIterable<Uint8Array> | null;
+  /** Reads the body as UTF-8; undefined (and the stream dropped) once it passes `cap` bytes. */
+  read(cap: number): Promise<string | undefined>;
 }
 
 /** A request under way: its answer, and a way to drop it and free its socket. */
@@ -151,7 +152,7 @@ function viaNode(url: string, request: JsonRequest, headers: Record<string, stri
         contentType: res.headers['content-type'],
         contentLength: res.headers['content-length'],
         opaqueRedirect: false,
-        body: res,
+        read: (cap) => readStream(res, cap),
       }),
     );
     req.once('error', reject);
@@ -175,7 +176,7 @@ function viaFetch(fetchImpl: FetchFunction, url: string, request: JsonRequest, h
       contentType: response.headers.get('content-type') ?? undefined,
       contentLength: response.headers.get('content-length') ?? undefined,
       opaqueRedirect: response.type === 'opaqueredirect',
-      body: response.body as AsyncIterable<Uint8Array> | null,
+      read: (cap) => readIterable(response.body as AsyncIterable<Uint8Array> | null, cap),
     };
   })();
   return { reply, cancel: () => controller.abort() };
@@ -216,7 +217,17 @@ async function readJson(replyPromise: Promise<Reply>, label: string): Promise<Js
   }
   if (Number(reply.contentLength ?? NaN) > MAX_BODY_BYTES) throw tooLarge(label, shown, facts);
 
-  const text = await readCapped(reply.body, label, shown, facts);
+  let text: string | undefined;
+  try {
+    text = await reply.read(MAX_BODY_BYTES);
+  } catch (err) {
+    throw new WorksectionNetworkError(
+      `The connection to ${label} broke while reading its answer (${shown}, ${describeCause(err)}). Try again.`,
+      facts,
+      err,
+    );
+  }
+  if (text === undefined) throw tooLarge(label, shown, facts);
   try {
     return { status: reply.status, contentType: facts.contentType, body: JSON.parse(text), text };
   } catch {
@@ -230,30 +241,36 @@ async function readJson(replyPromise: Promise<Reply>, label: string): Promise<Js
   }
 }
 
-/** Reads the body as UTF-8, stopping (and cancelling the stream) as soon as it passes the cap. */
-async function readCapped(
-  body: AsyncIterable<Uint8Array> | null,
-  label: string,
-  shown: string,
-  facts: ResponseFacts,
-): Promise<string> {
+// Events rather than `for await`: this runs on every login, and async iteration of a stream costs more.
+function readStream(res: http.IncomingMessage, cap: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        res.destroy();
+        resolve(undefined);
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    res.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    res.once('error', reject);
+    // A connection closed before the end of the body, whether or not Node reported it as an error.
+    res.once('close', () => reject(Object.assign(new Error('connection closed mid-body'), { code: 'ECONNRESET' })));
+  });
+}
+
+async function readIterable(body: AsyncIterable<Uint8Array> | null, cap: number): Promise<string | undefined> {
   if (!body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
-  try {
-    // Breaking out of the loop cancels the stream.
-    for await (const chunk of body) {
-      size += chunk.byteLength;
-      if (size > MAX_BODY_BYTES) throw tooLarge(label, shown, facts);
-      chunks.push(chunk);
-    }
-  } catch (err) {
-    if (err instanceof WorksectionResponseError) throw err;
-    throw new WorksectionNetworkError(
-      `The connection to ${label} broke while reading its answer (${shown}, ${describeCause(err)}). Try again.`,
-      facts,
-      err,
-    );
+  // Breaking out of the loop cancels the stream.
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > cap) return undefined;
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
