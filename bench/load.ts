@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { authorizeURL } from './contenders/config';
 import { Upstream } from './contenders/upstream';
 
 /** One HTTP GET's outcome, body discarded. */
@@ -178,17 +179,10 @@ export async function upstreamLoop(o: LoadOptions & { clientId: string; clientSe
   const upstream = new Upstream(o.emulatorUrl, o.clientId, o.clientSecret, o.limitMs);
   const latencies: number[] = [];
   const counts = { ok: 0, failed: 0, errored: 0, hung: 0 };
-  const authorize = new URL(`${o.emulatorUrl}/oauth2/authorize`);
-  authorize.search = new URLSearchParams({
-    response_type: 'code',
-    client_id: o.clientId,
-    redirect_uri: o.redirectUri,
-    scope: 'projects_read',
-    state: 'bench-upstream-loop',
-  }).toString();
+  const authorize = authorizeURL(o.emulatorUrl, o.clientId, o.redirectUri, 'bench-upstream-loop');
   const elapsed = await runConcurrent(o.concurrency, o.count, async () => {
     try {
-      const res = await pool.get(authorize.href, undefined, o.limitMs);
+      const res = await pool.get(authorize, undefined, o.limitMs);
       const code = new URL(res.location ?? '', o.redirectUri).searchParams.get('code');
       if (!code) throw new Error(`authorize answered ${res.status}`);
       const t = performance.now();

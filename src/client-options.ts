@@ -58,7 +58,7 @@ export interface WorksectionClientOptions {
    * (calls wait their turn; none is dropped). Default 1000: Worksection allows about one request per second.
    */
   minInterval?: number;
-  /** The `fetch` used for the account API. Default: the strategy's `fetch` option, else the global fetch. */
+  /** A `fetch` for the account API (it must honour `init.signal`). Default: the strategy's, else the built-in node:http(s) transport. */
   fetch?: FetchFunction;
   /**
    * The OAuth host the tokens came from. `accountUrl` must be `https://*.worksection.com` or on this origin
@@ -108,11 +108,13 @@ export function checkClientOptions(options: WorksectionClientOptions): CheckedCl
   if (typeof minInterval !== 'number' || !Number.isFinite(minInterval) || minInterval < 0) {
     throw new WorksectionConfigError('minInterval', 'The minInterval option must be a number of milliseconds, 0 or more (default 1000, Worksection\'s rate limit).');
   }
-  const fetchImpl = options.fetch ?? inherited?.http?.fetch ?? (globalThis.fetch as FetchFunction | undefined);
-  if (typeof fetchImpl !== 'function') {
-    throw new WorksectionConfigError('fetch', 'The fetch option must be a fetch function (the global fetch needs Node.js 18 or later).');
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new WorksectionConfigError('fetch', 'The fetch option must be a fetch function, or left out for the built-in node:http transport.');
   }
-  return { accountUrl, tokens: checkTokens(options.tokens, 'tokens'), http: { fetch: fetchImpl, timeout }, minInterval };
+  // Without one, the strategy's fetch or, failing that, the package's built-in node:http(s) transport.
+  const fetchImpl: FetchFunction | undefined = options.fetch ?? inherited?.http?.fetch;
+  const http: HttpSettings = fetchImpl === undefined ? { timeout } : { fetch: fetchImpl, timeout };
+  return { accountUrl, tokens: checkTokens(options.tokens, 'tokens'), http, minInterval };
 }
 
 /** @internal Checks a token set from the app (the `tokens` option or what `loadTokens` resolved). */

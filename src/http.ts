@@ -1,5 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
+import { stringify } from 'node:querystring';
+import { urlToHttpOptions } from 'node:url';
 import {
   BODY_TOO_LARGE,
   INVALID_JSON,
@@ -46,21 +48,13 @@ export interface JsonRequest {
   body?: string;
 }
 
-/** An answer's head and its unread body, whichever transport carried it. */
-interface Reply {
+/** What an answer's status line and headers say, whichever transport carried it. */
+interface Head {
   status: number;
   contentType: string | undefined;
   contentLength: string | undefined;
   /** A redirect a browser-style fetch hides behind `redirect: 'manual'` (status 0). */
   opaqueRedirect: boolean;
-  /** Reads the body as UTF-8; undefined (and the stream dropped) once it passes `cap` bytes. */
-  read(cap: number): Promise<string | undefined>;
-}
-
-/** A request under way: its answer, and a way to drop it and free its socket. */
-interface Call {
-  reply: Promise<Reply>;
-  cancel(): void;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -87,7 +81,7 @@ export function postForm(
   const request: JsonRequest = {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
+    body: stringify(form),
   };
   return requestJson(url, request, settings, label);
 }
@@ -97,33 +91,156 @@ export function postForm(
  * Sends `request` and reads a JSON answer, with the same timeout, redirect refusal and 1 MiB cap as
  * {@link postForm} (which the account-API client shares instead of a second HTTP stack).
  */
-export async function requestJson(
+export function requestJson(url: string, request: JsonRequest, settings: HttpSettings, label: string): Promise<JsonAnswer> {
+  const headers = { ...request.headers, accept: 'application/json', 'user-agent': 'passport-worksection' };
+  return settings.fetch
+    ? viaFetch(settings.fetch, url, request, headers, settings.timeout, label)
+    : viaNode(url, request, headers, settings.timeout, label);
+}
+
+// Callbacks and one promise rather than async steps: this runs twice on every login, and the built-in
+// transport exists to cost as little as node-oauth does.
+function viaNode(
   url: string,
   request: JsonRequest,
-  settings: HttpSettings,
+  headers: Record<string, string>,
+  timeout: number,
   label: string,
 ): Promise<JsonAnswer> {
-  const headers = { ...request.headers, accept: 'application/json', 'user-agent': 'passport-worksection' };
-  const call = settings.fetch ? viaFetch(settings.fetch, url, request, headers) : viaNode(url, request, headers);
+  return new Promise((resolve, reject) => {
+    const target = requestTarget(url);
+    const body = request.body;
+    const req = (target.secure ? https : http).request({
+      ...target.options,
+      method: request.method,
+      headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+    });
+    let settled = false;
+    const fail = (err: Error): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // Frees the socket: a half-read or unwanted answer never goes back to the keep-alive pool.
+      req.destroy();
+      reject(err);
+    };
+    const timer = setTimeout(() => fail(timedOut(label, timeout)), timeout);
+    req.once('error', (err) => fail(unreachable(label, err)));
+    req.once('response', (res) => {
+      const head: Head = {
+        status: res.statusCode ?? 0,
+        contentType: res.headers['content-type'],
+        contentLength: res.headers['content-length'],
+        opaqueRedirect: false,
+      };
+      const refused = checkHead(head, label);
+      if (refused) return fail(refused);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) fail(tooLarge(label, head));
+        else chunks.push(chunk);
+      });
+      res.once('error', (err) => fail(broken(label, head, err)));
+      // A connection closed before the end of the body, whether or not Node reported it as an error.
+      res.once('close', () => {
+        if (!res.complete) fail(broken(label, head, Object.assign(new Error('closed mid-body'), { code: 'ECONNRESET' })));
+      });
+      res.once('end', () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        try {
+          resolve(parseAnswer(head, Buffer.concat(chunks, size).toString('utf8'), label));
+        } catch (err) {
+          reject(err);
+        }
+      });
+    });
+    req.end(body);
+  });
+}
+
+interface Target {
+  secure: boolean;
+  options: http.RequestOptions;
+}
+
+// The strategy calls the same few endpoints on every login: parse each URL once.
+const targets = new Map<string, Target>();
+
+function requestTarget(url: string): Target {
+  let target = targets.get(url);
+  if (!target) {
+    const parsed = new URL(url);
+    const secure = parsed.protocol === 'https:';
+    target = {
+      secure,
+      options: { ...urlToHttpOptions(parsed), agent: secure ? agents['https:'] : agents['http:'] },
+    };
+    // Account-API URLs carry their query: bound the cache rather than let it grow with them.
+    if (targets.size >= 64) targets.clear();
+    targets.set(url, target);
+  }
+  return target;
+}
+
+async function viaFetch(
+  fetchImpl: FetchFunction,
+  url: string,
+  request: JsonRequest,
+  headers: Record<string, string>,
+  timeout: number,
+  label: string,
+): Promise<JsonAnswer> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
-  // A race rather than trusting the transport alone: a custom fetch that ignores the signal still cannot hang us.
+  // A race rather than trusting the signal alone: a custom fetch that ignores it still cannot hang us.
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      call.cancel();
-      reject(
-        new WorksectionTimeoutError(
-          `${label} did not answer within ${settings.timeout} ms; the connection was closed. ` +
-            'Worksection may be slow or unreachable: try again, or raise the `timeout` option.',
-          settings.timeout,
-        ),
-      );
-    }, settings.timeout);
+      controller.abort();
+      reject(timedOut(label, timeout));
+    }, timeout);
   });
   let complete = false;
-  const exchange = readJson(call.reply, label).then((answer) => {
+  const exchange = (async (): Promise<JsonAnswer> => {
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method: request.method,
+        headers,
+        ...(request.body !== undefined && { body: request.body }),
+        redirect: 'manual',
+        signal: controller.signal,
+      });
+    } catch (err) {
+      throw unreachable(label, err);
+    }
+    const head: Head = {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? undefined,
+      contentLength: response.headers.get('content-length') ?? undefined,
+      opaqueRedirect: response.type === 'opaqueredirect',
+    };
+    const refused = checkHead(head, label);
+    if (refused) throw refused;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    try {
+      // Breaking out of the loop cancels the stream.
+      for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
+        size += chunk.byteLength;
+        if (size > MAX_BODY_BYTES) break;
+        chunks.push(chunk);
+      }
+    } catch (err) {
+      throw broken(label, head, err);
+    }
+    if (size > MAX_BODY_BYTES) throw tooLarge(label, head);
     complete = true;
-    return answer;
-  });
+    return parseAnswer(head, Buffer.concat(chunks).toString('utf8'), label);
+  })();
   // The loser of the race must not become an unhandled rejection.
   exchange.catch(() => undefined);
   try {
@@ -131,156 +248,85 @@ export async function requestJson(
   } finally {
     clearTimeout(timer);
     // Frees the socket whenever we stopped reading early; a complete answer leaves it to the keep-alive pool.
-    if (!complete) call.cancel();
+    if (!complete) controller.abort();
   }
 }
 
-function viaNode(url: string, request: JsonRequest, headers: Record<string, string>): Call {
-  const target = new URL(url);
-  const transport = target.protocol === 'https:' ? https : http;
-  const agent = target.protocol === 'https:' ? agents['https:'] : agents['http:'];
-  const body = request.body;
-  const req = transport.request(target, {
-    method: request.method,
-    agent,
-    headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-  });
-  const reply = new Promise<Reply>((resolve, reject) => {
-    req.once('response', (res) =>
-      resolve({
-        status: res.statusCode ?? 0,
-        contentType: res.headers['content-type'],
-        contentLength: res.headers['content-length'],
-        opaqueRedirect: false,
-        read: (cap) => readStream(res, cap),
-      }),
-    );
-    req.once('error', reject);
-  });
-  req.end(body);
-  return { reply, cancel: () => req.destroy() };
-}
-
-function viaFetch(fetchImpl: FetchFunction, url: string, request: JsonRequest, headers: Record<string, string>): Call {
-  const controller = new AbortController();
-  const reply = (async (): Promise<Reply> => {
-    const response = await fetchImpl(url, {
-      method: request.method,
-      headers,
-      ...(request.body !== undefined && { body: request.body }),
-      redirect: 'manual',
-      signal: controller.signal,
-    });
-    return {
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? undefined,
-      contentLength: response.headers.get('content-length') ?? undefined,
-      opaqueRedirect: response.type === 'opaqueredirect',
-      read: (cap) => readIterable(response.body as AsyncIterable<Uint8Array> | null, cap),
-    };
-  })();
-  return { reply, cancel: () => controller.abort() };
-}
-
-async function readJson(replyPromise: Promise<Reply>, label: string): Promise<JsonAnswer> {
-  let reply: Reply;
-  try {
-    reply = await replyPromise;
-  } catch (err) {
-    // No answer at all: refused, reset before the head, DNS…
-    throw new WorksectionNetworkError(
-      `Could not reach ${label} (${describeCause(err)}). Check the network and the baseURL option.`,
-      {},
-      err,
-    );
-  }
-  const facts: ResponseFacts = { status: reply.status, contentType: reply.contentType };
-  const shown = `HTTP ${reply.status}${facts.contentType ? ` (${facts.contentType})` : ''}`;
-
-  if (reply.opaqueRedirect || (reply.status >= 300 && reply.status < 400)) {
-    throw new WorksectionResponseError(
-      `${label} answered with a redirect (${shown}), which is not followed so that credentials are not ` +
+/** What is refused before reading the body: a redirect, a content type other than JSON, a declared size over the cap. */
+function checkHead(head: Head, label: string): WorksectionResponseError | undefined {
+  const facts = factsOf(head);
+  if (head.opaqueRedirect || (head.status >= 300 && head.status < 400)) {
+    return new WorksectionResponseError(
+      `${label} answered with a redirect (${shown(head)}), which is not followed so that credentials are not ` +
         're-sent elsewhere. Check the baseURL and endpoint options.',
       UNEXPECTED_REDIRECT,
       facts,
     );
   }
-  const ok = reply.status >= 200 && reply.status < 300;
-  if (facts.contentType !== undefined && !JSON_TYPE.test(facts.contentType)) {
-    throw new WorksectionResponseError(
+  const ok = head.status >= 200 && head.status < 300;
+  if (head.contentType !== undefined && !JSON_TYPE.test(head.contentType)) {
+    return new WorksectionResponseError(
       ok
-        ? `${label} answered ${shown} instead of JSON. Check the endpoint options; if they are right, Worksection is having trouble: try again later.`
-        : `${label} answered ${shown} instead of a JSON answer: Worksection or a proxy in front of it is having trouble. Try again later.`,
+        ? `${label} answered ${shown(head)} instead of JSON. Check the endpoint options; if they are right, Worksection is having trouble: try again later.`
+        : `${label} answered ${shown(head)} instead of a JSON answer: Worksection or a proxy in front of it is having trouble. Try again later.`,
       ok ? UNEXPECTED_CONTENT_TYPE : UNEXPECTED_STATUS,
       facts,
     );
   }
-  if (Number(reply.contentLength ?? NaN) > MAX_BODY_BYTES) throw tooLarge(label, shown, facts);
+  if (Number(head.contentLength ?? NaN) > MAX_BODY_BYTES) return tooLarge(label, head);
+  return undefined;
+}
 
-  let text: string | undefined;
+function parseAnswer(head: Head, text: string, label: string): JsonAnswer {
   try {
-    text = await reply.read(MAX_BODY_BYTES);
-  } catch (err) {
-    throw new WorksectionNetworkError(
-      `The connection to ${label} broke while reading its answer (${shown}, ${describeCause(err)}). Try again.`,
-      facts,
-      err,
-    );
-  }
-  if (text === undefined) throw tooLarge(label, shown, facts);
-  try {
-    return { status: reply.status, contentType: facts.contentType, body: JSON.parse(text), text };
+    return { status: head.status, contentType: head.contentType, body: JSON.parse(text), text };
   } catch {
+    const ok = head.status >= 200 && head.status < 300;
     throw new WorksectionResponseError(
       ok
-        ? `${label} answered ${shown} with a body that is not valid JSON (it may have been cut short). Try again later.`
-        : `${label} answered ${shown} with a body that is not valid JSON: Worksection is having trouble. Try again later.`,
+        ? `${label} answered ${shown(head)} with a body that is not valid JSON (it may have been cut short). Try again later.`
+        : `${label} answered ${shown(head)} with a body that is not valid JSON: Worksection is having trouble. Try again later.`,
       ok ? INVALID_JSON : UNEXPECTED_STATUS,
-      facts,
+      factsOf(head),
     );
   }
 }
 
-// Events rather than `for await`: this runs on every login, and async iteration of a stream costs more.
-function readStream(res: http.IncomingMessage, cap: number): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    res.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > cap) {
-        res.destroy();
-        resolve(undefined);
-      } else {
-        chunks.push(chunk);
-      }
-    });
-    res.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
-    res.once('error', reject);
-    // A connection closed before the end of the body, whether or not Node reported it as an error.
-    res.once('close', () => reject(Object.assign(new Error('connection closed mid-body'), { code: 'ECONNRESET' })));
-  });
+function factsOf(head: Head): ResponseFacts {
+  return { status: head.status, contentType: head.contentType };
 }
 
-async function readIterable(body: AsyncIterable<Uint8Array> | null, cap: number): Promise<string | undefined> {
-  if (!body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  // Breaking out of the loop cancels the stream.
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > cap) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function shown(head: Head): string {
+  return `HTTP ${head.status}${head.contentType ? ` (${head.contentType})` : ''}`;
 }
 
-function tooLarge(label: string, shown: string, facts: ResponseFacts): WorksectionResponseError {
+function timedOut(label: string, timeout: number): WorksectionTimeoutError {
+  return new WorksectionTimeoutError(
+    `${label} did not answer within ${timeout} ms; the connection was closed. ` +
+      'Worksection may be slow or unreachable: try again, or raise the `timeout` option.',
+    timeout,
+  );
+}
+
+/** No answer at all: refused, reset before the head, DNS… */
+function unreachable(label: string, err: unknown): WorksectionNetworkError {
+  return new WorksectionNetworkError(`Could not reach ${label} (${describeCause(err)}). Check the network and the baseURL option.`, {}, err);
+}
+
+function broken(label: string, head: Head, err: unknown): WorksectionNetworkError {
+  return new WorksectionNetworkError(
+    `The connection to ${label} broke while reading its answer (${shown(head)}, ${describeCause(err)}). Try again.`,
+    factsOf(head),
+    err,
+  );
+}
+
+function tooLarge(label: string, head: Head): WorksectionResponseError {
   return new WorksectionResponseError(
-    `${label} answered ${shown} with a body over the ${MAX_BODY_BYTES}-byte cap; it was not read. ` +
+    `${label} answered ${shown(head)} with a body over the ${MAX_BODY_BYTES}-byte cap; it was not read. ` +
       'Worksection or a proxy is misbehaving: check the endpoint options.',
     BODY_TOO_LARGE,
-    facts,
+    factsOf(head),
   );
 }
 

@@ -53,6 +53,7 @@ describe('new WorksectionClient(options)', () => {
     expect(refusedOption(() => new WorksectionClient(options({ minInterval: -1 })))).toBe('minInterval');
     expect(refusedOption(() => new WorksectionClient(options({ timeout: 0 })))).toBe('timeout');
     expect(refusedOption(() => new WorksectionClient(options({ onTokens: 'save' as never })))).toBe('onTokens');
+    expect(refusedOption(() => new WorksectionClient(options({ fetch: 'fetch' as never })))).toBe('fetch');
     expect(refusedOption(() => new WorksectionClient(options({ lock: (_k, fn) => fn() })))).toBe('loadTokens');
   });
 

@@ -58,6 +58,17 @@ describe('requests', () => {
     expect(request!.headers.authorization).toBe(`Bearer ${grant.tokens.accessToken}`);
   });
 
+  it('goes through the fetch option when one is given (e.g. to log requests)', async () => {
+    const seen: string[] = [];
+    const logging = (url: string, init: RequestInit) => {
+      seen.push(`${init.method} ${url}`);
+      return fetch(url, init);
+    };
+    const { client } = clientOf(grant, { fetch: logging });
+    await expect(client.me()).resolves.toMatchObject({ id: '3993' });
+    expect(seen).toEqual([`GET ${grant.accountUrl}/api/oauth2?action=me`]);
+  });
+
   it('refuses an access_token or action parameter: the client sets those', async () => {
     const { client } = clientOf(grant);
     await expect(client.call('me', { access_token: 'x' })).rejects.toMatchObject({ code: 'WORKSECTION_INVALID_OPTION', option: 'params' });

@@ -16,3 +16,10 @@ export const START_PATH = '/auth/worksection';
 export const CALLBACK_PATH = '/auth/worksection/callback';
 export const SUCCESS_PATH = '/success';
 export const FAILURE_PATH = '/failure';
+
+/** The authorize URL a contender redirects to (the emulator's, with the scope every contender asks for). */
+export function authorizeURL(emulatorUrl: string, clientId: string, redirectUri: string, state: string): string {
+  const url = new URL(`${emulatorUrl}/oauth2/authorize`);
+  url.search = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: 'projects_read', state }).toString();
+  return url.href;
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { CALLBACK_PATH, FAILURE_PATH, START_PATH, SUCCESS_PATH, type ContenderConfig } from './config';
+import { CALLBACK_PATH, FAILURE_PATH, START_PATH, SUCCESS_PATH, authorizeURL, type ContenderConfig } from './config';
 import { Upstream } from './upstream';
 
 interface Session {
@@ -41,15 +41,7 @@ export function createLimitApp(config: ContenderConfig): RequestListener & { clo
     if (url.pathname === START_PATH) {
       const state = randomBytes(24).toString('base64url');
       newSession(res, { state });
-      const authorize = new URL(`${config.emulatorUrl}/oauth2/authorize`);
-      authorize.search = new URLSearchParams({
-        response_type: 'code',
-        client_id: config.clientId,
-        redirect_uri: config.callbackURL,
-        scope: 'projects_read',
-        state,
-      }).toString();
-      return redirect(res, authorize.href);
+      return redirect(res, authorizeURL(config.emulatorUrl, config.clientId, config.callbackURL, state));
     }
     if (url.pathname === CALLBACK_PATH) {
       const found = sessionOf(req);
