@@ -226,7 +226,7 @@ function authorizeError(query: Record<string, unknown>): WorksectionOAuthError {
   const description = typeof query.error_description === 'string' ? query.error_description.slice(0, 500) : undefined;
   const advice =
     error === 'invalid_scope'
-      ? 'Check the scope option: give at least one of the 17 Worksection scopes (league/oauth2-server refuses an empty scope).'
+      ? 'Check the scope option: Worksection accepts only its 17 scopes (see SCOPES).'
       : 'Check the scope, clientID and callbackURL options.';
   return new WorksectionOAuthError(
     `Worksection sent the user back with error "${error}" instead of an authorization code. ${advice} ` +

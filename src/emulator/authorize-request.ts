@@ -26,8 +26,16 @@ export type AuthorizeCheck =
   | { kind: 'redirect'; redirectUri: string; state?: string; error: OAuthError }
   | { kind: 'ok'; request: AuthorizationRequest };
 
+/** How strict {@link checkAuthorizeQuery} is: the emulator options that shape it. */
+export interface AuthorizeRules {
+  strictHttps: boolean;
+  /** Granted when the request names no scope; null refuses such a request with invalid_scope. */
+  defaultScopes: readonly string[] | null;
+}
+
 /** Checks an /oauth2/authorize query in league 8.x's order (`AuthCodeGrant::validateAuthorizationRequest`). */
-export function checkAuthorizeQuery(directory: Directory, query: URLSearchParams, strictHttps: boolean): AuthorizeCheck {
+export function checkAuthorizeQuery(directory: Directory, query: URLSearchParams, rules: AuthorizeRules): AuthorizeCheck {
+  const { strictHttps } = rules;
   const clientId = query.get('client_id');
   if (clientId === null || clientId === '') return { kind: 'page', status: 400, error: invalidRequest('client_id') };
   const client = directory.client(clientId);
@@ -51,8 +59,13 @@ export function checkAuthorizeQuery(directory: Directory, query: URLSearchParams
   if (query.get('response_type') !== 'code') {
     return { kind: 'redirect', redirectUri, state: stateForRedirect, error: unsupportedResponseType() };
   }
-  const scopes = [...new Set(splitScopes(query.get('scope') ?? ''))];
-  if (scopes.length === 0) return { kind: 'redirect', redirectUri, state: stateForRedirect, error: invalidScope('') };
+  let scopes = [...new Set(splitScopes(query.get('scope') ?? ''))];
+  if (scopes.length === 0) {
+    // league refuses an empty scope unless the server has a default scope. Worksection has one: the Postman
+    // collection's live capture asks with `scope=` and gets a token whose `scopes` claim lists all 17.
+    if (rules.defaultScopes === null) return { kind: 'redirect', redirectUri, state: stateForRedirect, error: invalidScope('') };
+    scopes = [...rules.defaultScopes];
+  }
   const unknown = scopes.find((s) => !isScope(s));
   if (unknown !== undefined) return { kind: 'redirect', redirectUri, state: stateForRedirect, error: invalidScope(unknown) };
   // league treats state as optional; Worksection documents it as required, and a missing state is how CSRF on

@@ -1,3 +1,4 @@
+import { SCOPES } from '../scopes';
 import { checkAuthorizeQuery, errorRedirectParams } from './authorize-request';
 import type { EmulatorContext } from './context';
 import { accessDenied } from './oauth-error';
@@ -46,7 +47,10 @@ function methodNotAllowed(allowed: string): Reply {
 }
 
 function start(ctx: EmulatorContext, req: EmulatorRequest): Reply {
-  const check = checkAuthorizeQuery(ctx.directory, req.query, ctx.options.strictHttps === true);
+  const check = checkAuthorizeQuery(ctx.directory, req.query, {
+    strictHttps: ctx.options.strictHttps === true,
+    defaultScopes: ctx.options.defaultScopes === undefined ? SCOPES : ctx.options.defaultScopes,
+  });
   if (check.kind === 'page') return htmlReply(errorPage('Cannot sign in', check.error.error, check.error.description, check.detail), check.status);
   if (check.kind === 'redirect') return redirectReply(withQuery(check.redirectUri, errorRedirectParams(check.error, check.state)));
 

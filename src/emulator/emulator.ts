@@ -1,3 +1,4 @@
+import { isScope } from '../scopes';
 import { createManualClock } from './clock';
 import type { EmulatorContext } from './context';
 import { DEMO_ACCOUNTS, DEMO_CLIENT, DEMO_USERS } from './demo';
@@ -27,6 +28,13 @@ function checkAutoApprove(directory: Directory, auto: EmulatorOptions['autoAppro
   }
 }
 
+function checkDefaultScopes(scopes: EmulatorOptions['defaultScopes']): void {
+  if (scopes === undefined || scopes === null) return;
+  const unknown = scopes.find((s) => !isScope(s));
+  if (unknown !== undefined) throw new TypeError(`defaultScopes: "${unknown}" is not one of the 17 Worksection scopes`);
+  if (scopes.length === 0) throw new TypeError('defaultScopes must name at least one scope, or be null to refuse an empty scope');
+}
+
 /**
  * Starts a local Worksection OAuth2 server that behaves like the real one, quirks included: `/oauth2/authorize`
  * with sign-in, account and consent pages (or `autoApprove`), `/oauth2/token`, `/oauth2/refresh`,
@@ -43,6 +51,7 @@ function checkAutoApprove(directory: Directory, auto: EmulatorOptions['autoAppro
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const directory = new Directory(options.clients ?? [DEMO_CLIENT], options.users ?? DEMO_USERS, options.accounts ?? DEMO_ACCOUNTS);
   checkAutoApprove(directory, options.autoApprove);
+  checkDefaultScopes(options.defaultScopes);
   const clock = createManualClock(options.clock);
   const keys = await createSigningKeys();
   const host = options.host ?? '127.0.0.1';

@@ -81,6 +81,12 @@ export interface EmulatorOptions {
   autoApprove?: boolean | { userId?: string; accountId?: string };
   /** Refuse `http:` redirect URIs even on loopback hosts, exactly like Worksection. Default `false`. */
   strictHttps?: boolean;
+  /**
+   * Scopes granted when `/oauth2/authorize` names none. Default: all 17, as the live server did in the exchange
+   * captured in Worksection's Postman collection (`scope=` in, all 17 in the token's `scopes` claim). `null`
+   * refuses an empty scope with `invalid_scope`, as league/oauth2-server does without a default scope.
+   */
+  defaultScopes?: readonly string[] | null;
   /** Add `account_url` to `/oauth2/refresh` answers, as Worksection's docs show but the live server does not. Default `false`. */
   refreshAccountUrl?: boolean;
   /** Starting time source. Default: the wall clock. */

@@ -133,7 +133,17 @@ describe('signing in through Express against the emulator', () => {
     expect(app.errors[0]).toMatchObject({ description: 'Client authentication failed', status: 200 });
   });
 
+  it('signs in with no scope option: Worksection then grants its default scopes', async () => {
+    app = createStrategyApp(strategy({ scope: undefined }));
+    const agent = app.agent();
+    const { path } = await authorizeAtEmulator(agent);
+    await agent.get(path).expect(302).expect('location', '/');
+    expect(verified).toHaveLength(1);
+  });
+
   it('errors (not a new redirect) when Worksection refuses an empty scope with invalid_scope', async () => {
+    await emu.close();
+    emu = await createEmulator({ autoApprove: true, defaultScopes: null });
     app = createStrategyApp(strategy({ scope: undefined }));
     const agent = app.agent();
     const { path } = await authorizeAtEmulator(agent);

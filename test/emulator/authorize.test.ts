@@ -1,5 +1,6 @@
 import { createEmulator, DEMO_CLIENT, type Emulator } from '../../src/emulator';
-import { authorizeUrl } from '../helpers/emulator';
+import { SCOPES } from '../../src/scopes';
+import { authorizeUrl, exchange, jwtClaims } from '../helpers/emulator';
 
 async function authorize(url: string) {
   const res = await fetch(url, { redirect: 'manual' });
@@ -85,10 +86,33 @@ describe('/oauth2/authorize with autoApprove', () => {
     expect(location!.searchParams.get('code')).toBeNull();
   });
 
-  it('redirects an empty scope back with invalid_scope', async () => {
+  it('grants all 17 scopes to a request with an empty scope, as the live capture in the Postman collection shows', async () => {
     const { location } = await authorize(authorizeUrl(emu, { scope: '' }));
-    expect(location!.searchParams.get('error')).toBe('invalid_scope');
-    expect(location!.searchParams.get('hint')).toBe('Specify a scope in the request or set a default scope');
+    const code = location!.searchParams.get('code')!;
+    const { json } = await exchange(emu, {
+      grant_type: 'authorization_code',
+      client_id: DEMO_CLIENT.clientId,
+      client_secret: DEMO_CLIENT.clientSecret,
+      redirect_uri: DEMO_CLIENT.redirectUris[1],
+      code,
+    });
+    expect(jwtClaims(json.access_token as string).scopes).toEqual([...SCOPES]);
+  });
+
+  it('redirects an empty scope back with invalid_scope when defaultScopes is null, as league does', async () => {
+    const strict = await createEmulator({ autoApprove: true, defaultScopes: null });
+    try {
+      const { location } = await authorize(authorizeUrl(strict, { scope: '' }));
+      expect(location!.searchParams.get('error')).toBe('invalid_scope');
+      expect(location!.searchParams.get('hint')).toBe('Specify a scope in the request or set a default scope');
+      expect(location!.searchParams.get('code')).toBeNull();
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('refuses a defaultScopes option with an unknown scope at start', async () => {
+    await expect(createEmulator({ defaultScopes: ['email'] })).rejects.toThrow(/"email" is not one of the 17 Worksection scopes/);
   });
 
   it('redirects a missing state back with invalid_request and no code', async () => {
