@@ -1,4 +1,5 @@
 import type { OAuth2 } from 'oauth';
+import { settle } from './settle';
 import { requestTokens, type TokenContext, type TokenResponse } from './token-response';
 
 /** @internal The constructor shape node-oauth's OAuth2 has, and passport-oauth2-refresh calls. */
@@ -50,9 +51,10 @@ export function createOAuth2Class(Base: OAuth2Class, settings: ClientSettings): 
       if (refreshing && url === settings.tokenURL) url = settings.refreshURL;
 
       // The callback runs outside the promise, so its own exceptions surface as node-oauth's would.
-      requestTokens(settings, url, form).then(
-        (tokens) => process.nextTick(callback, null, tokens.accessToken, tokens.refreshToken, tokenResults(tokens)),
-        (err: unknown) => process.nextTick(callback, err),
+      settle(
+        requestTokens(settings, url, form),
+        (tokens) => callback(null, tokens.accessToken, tokens.refreshToken, tokenResults(tokens)),
+        (err) => callback(err),
       );
     }
   } as OAuth2Class;
@@ -64,6 +66,8 @@ export function createOAuth2Class(Base: OAuth2Class, settings: ClientSettings): 
  * plus `expires_at` in milliseconds since the epoch.
  */
 export function tokenResults(tokens: TokenResponse): Record<string, unknown> {
-  const { refresh_token: _omitted, ...rest } = tokens.json;
-  return { ...rest, expires_at: Date.now() + tokens.expiresIn * 1000 };
+  const results: Record<string, unknown> = {};
+  for (const key of Object.keys(tokens.json)) if (key !== 'refresh_token') results[key] = tokens.json[key];
+  results.expires_at = Date.now() + tokens.expiresIn * 1000;
+  return results;
 }

@@ -8,6 +8,7 @@ import { createOAuth2Class, type ClientSettings, type OAuth2Class } from './oaut
 import { isRecord, oauthErrorFromBody, readOAuthAnswer } from './oauth-answer';
 import { checkOptions, normalizeScope } from './options';
 import { parseProfile, type WorksectionProfile } from './profile';
+import { settle } from './settle';
 import { requestTokens } from './token-response';
 import { toTokenSet, type TokenSet } from './token-set';
 import type {
@@ -162,16 +163,14 @@ export class Strategy extends OAuth2StrategyBase {
   override userProfile(accessToken: string, done: (err?: unknown, profile?: WorksectionProfile) => void): void {
     const { client_id, client_secret } = this._credentials();
     const label = `Worksection's user-info endpoint (${this._profileURL})`;
-    postForm(this._profileURL, { client_id, client_secret, access_token: accessToken }, this._settings.http, label)
-      .then((answer) => {
+    const request = postForm(this._profileURL, { client_id, client_secret, access_token: accessToken }, this._settings.http, label).then(
+      (answer) => {
         const profile = parseProfile(readOAuthAnswer(answer, label, [client_secret, accessToken]), answer.text);
         if (profile.accountUrl !== undefined) checkAccountUrl(profile.accountUrl, this._settings.baseURL, label);
         return profile;
-      })
-      .then(
-        (profile) => process.nextTick(done, null, profile),
-        (err: unknown) => process.nextTick(done, err),
-      );
+      },
+    );
+    settle(request, (profile) => done(null, profile), (err) => done(err));
   }
 
   /**
