@@ -8,6 +8,7 @@ import type { SessionBackend } from './config';
 import { requireCsrfToken, csrfToken } from './csrf';
 import { errorHandler, notFound } from './error-handler';
 import { refreshRoute } from './refresh-route';
+import { projectsRoute } from './projects-route';
 import { openSessionStore } from './session-store';
 import { toSessionUser, type SessionUser } from './session-user';
 import { homePage, isSignInReason } from './views/home';
@@ -149,6 +150,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   });
 
   app.use(refreshRoute({ strategy, log }));
+  app.use(projectsRoute({ strategy, sessions: options.sessions, log }));
 
   app.post('/logout', express.urlencoded({ extended: false, limit: '2kb' }), requireCsrfToken, (req, res, next) => {
     // passport 0.7 removes the user, saves, and regenerates the session: the old id is dead in the store.

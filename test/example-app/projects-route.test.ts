@@ -2,6 +2,7 @@ import session from 'express-session';
 import { createEmulator, type Emulator } from '../../src/emulator';
 import type { SessionUser } from '../../example-app/session-user';
 import { startProjectsApp, signInBrowser, type ProjectsApp } from '../helpers/client-projects-app';
+import { startExample } from './helpers/example-server';
 import { Browser } from './helpers/http-client';
 
 const PAST_EXPIRY = 86_400_000 + 1000;
@@ -111,5 +112,28 @@ describe('/projects', () => {
     const user = await storedUser(app!.store);
     expect(app!.logs.join('\n')).toContain('WORKSECTION_UNEXPECTED_STATUS');
     expect(app!.logs.join('\n')).not.toContain(user.tokens.accessToken);
+  });
+});
+
+describe('/projects mounted in the example app', () => {
+  it('a user signed in through the app sees their projects, and after 24 h still does, with one refresh', async () => {
+    const running = await startExample();
+    try {
+      const browser = new Browser(running.url);
+      const start = await browser.get('/auth/worksection?returnTo=%2Fprojects');
+      const approved = await fetch(start.location!, { redirect: 'manual' });
+      const callback = new URL(approved.headers.get('location')!);
+      const landed = await browser.get(`${callback.pathname}${callback.search}`);
+      expect(landed.location).toBe('/projects');
+      const page = await browser.get('/projects');
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('Website relaunch');
+      running.emulator.stats.reset();
+      running.emulator.clock.advance(PAST_EXPIRY);
+      for (let i = 0; i < 2; i++) expect((await browser.get('/projects')).status).toBe(200);
+      expect(running.emulator.stats.requests.refresh).toBe(1);
+    } finally {
+      await running.close();
+    }
   });
 });
