@@ -104,8 +104,12 @@ function perform(ctx: EmulatorContext, account: EmulatorAccount, action: string,
       return profile(ctx, ctx.directory.user(userId)!, account);
     case 'get_users':
       return ctx.directory.members(account.id).map((member) => profile(ctx, member, account));
-    case 'get_projects':
-      return projects.map((project) => projectView(ctx, account, project));
+    case 'get_projects': {
+      // Worksection's filter: active, pending or archive; the seeded projects are active or archived.
+      const filter = p.get('filter');
+      const shown = filter === 'active' || filter === 'pending' || filter === 'archive' ? projects.filter((x) => x.status === filter) : projects;
+      return shown.map((project) => projectView(ctx, account, project));
+    }
     case 'get_project': {
       const project = projectById(required(p, 'id_project'));
       if (!project) throw new ApiError(404, 'Project not found', p.get('id_project'));

@@ -100,6 +100,15 @@ describe('the account API at {account_url}/api/oauth2', () => {
     });
   });
 
+  it('filters projects by status with filter=active or filter=archive', async () => {
+    const { access_token, account_url } = await getTokens(emu, { scope: 'projects_read' });
+    const names = async (filter: string) =>
+      (await call(`${account_url}/api/oauth2?action=get_projects&filter=${filter}`, bearer(access_token))).json.data.map((p: { name: string }) => p.name);
+    expect(await names('active')).toEqual(['Website relaunch']);
+    expect(await names('archive')).toEqual(['Brand book']);
+    expect(await names('pending')).toEqual([]);
+  });
+
   it('lists the seeded projects, tasks and users of the account', async () => {
     const { access_token, account_url } = await getTokens(emu, { scope: 'projects_read,tasks_read,users_read' });
     const projects = (await call(`${account_url}/api/oauth2?action=get_projects`, bearer(access_token))).json.data;
