@@ -1,6 +1,6 @@
 import { WorksectionApiError } from './api-error';
 import { INVALID_RESPONSE, UNEXPECTED_STATUS, WorksectionResponseError } from './errors';
-import type { JsonAnswer } from './http';
+import type { JsonAnswer } from './http-answer';
 import { isRecord } from './oauth-answer';
 import { redact } from './redact';
 

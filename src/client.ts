@@ -18,7 +18,8 @@ import {
   type WorksectionClientOptions,
 } from './client-options';
 import { INVALID_RESPONSE, WorksectionConfigError, WorksectionResponseError } from './errors';
-import { requestJson, type HttpSettings, type JsonAnswer, type JsonRequest } from './http';
+import type { JsonAnswer } from './http-answer';
+import { requestJson, type HttpSettings, type JsonRequest } from './http';
 import { isRecord } from './oauth-answer';
 import { sharedSpacer, type CallSpacer } from './rate-limit';
 import { WorksectionReauthError } from './reauth-error';

@@ -4,7 +4,6 @@ import { viaFetch } from './http-fetch';
 import { viaNode } from './http-node';
 
 export { MAX_BODY_BYTES } from './http-answer';
-export type { JsonAnswer } from './http-answer';
 
 /**
  * A `fetch` implementation. Pass your own (the `fetch` option) to go through a proxy or to log requests; it must

@@ -1,5 +1,5 @@
 import { INVALID_RESPONSE, UNEXPECTED_STATUS, WorksectionOAuthError, WorksectionResponseError } from './errors';
-import type { JsonAnswer } from './http';
+import type { JsonAnswer } from './http-answer';
 import { redact } from './redact';
 
 /**

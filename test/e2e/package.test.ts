@@ -131,6 +131,11 @@ describe('the packed tarball', () => {
       }),
     );
     const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    await expect(run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir })).resolves.toBeDefined();
+    // tsc reports type errors on stdout: show them when it fails.
+    const outcome = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir }).then(
+      () => '',
+      (err: { stdout: string }) => err.stdout || 'tsc failed',
+    );
+    expect(outcome).toBe('');
   });
 });
