@@ -2,7 +2,7 @@ import { checkAccountUrl } from './account-url';
 import { DEFAULT_BASE_URL, resolveEndpoints } from './endpoints';
 import { WorksectionConfigError } from './errors';
 import type { FetchFunction, HttpSettings } from './http';
-import { DEFAULT_TIMEOUT } from './options';
+import { checkFetch, checkTimeout, DEFAULT_TIMEOUT } from './options';
 import { DEFAULT_MIN_INTERVAL } from './rate-limit';
 import type { TokenSet } from './token-set';
 
@@ -100,19 +100,13 @@ export function checkClientOptions(options: WorksectionClientOptions): CheckedCl
   const inherited = (options.strategy as { _settings?: { baseURL?: string; http?: Partial<HttpSettings> } })._settings;
   const baseURL = resolveEndpoints({ baseURL: options.baseURL ?? inherited?.baseURL ?? DEFAULT_BASE_URL }).baseURL;
   const accountUrl = checkUrlOption(options.accountUrl, baseURL);
-  const timeout = options.timeout ?? inherited?.http?.timeout ?? DEFAULT_TIMEOUT;
-  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0 || timeout > 2_147_483_647) {
-    throw new WorksectionConfigError('timeout', 'The timeout option must be a positive number of milliseconds (default 10000).');
-  }
+  const timeout = checkTimeout(options.timeout ?? inherited?.http?.timeout ?? DEFAULT_TIMEOUT);
   const minInterval = options.minInterval ?? DEFAULT_MIN_INTERVAL;
   if (typeof minInterval !== 'number' || !Number.isFinite(minInterval) || minInterval < 0) {
     throw new WorksectionConfigError('minInterval', 'The minInterval option must be a number of milliseconds, 0 or more (default 1000, Worksection\'s rate limit).');
   }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new WorksectionConfigError('fetch', 'The fetch option must be a fetch function, or left out for the built-in node:http transport.');
-  }
   // Without one, the strategy's fetch or, failing that, the package's built-in node:http(s) transport.
-  const fetchImpl: FetchFunction | undefined = options.fetch ?? inherited?.http?.fetch;
+  const fetchImpl = checkFetch(options.fetch) ?? inherited?.http?.fetch;
   const http: HttpSettings = fetchImpl === undefined ? { timeout } : { fetch: fetchImpl, timeout };
   return { accountUrl, tokens: checkTokens(options.tokens, 'tokens'), http, minInterval };
 }

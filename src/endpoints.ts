@@ -41,9 +41,14 @@ export function resolveEndpoints(options: EndpointOptions): Endpoints {
   };
 }
 
-/** @internal Whether `hostname` (as `URL` gives it) is a loopback host. */
+/**
+ * @internal
+ * Whether `hostname` is a loopback host: localhost, 127.0.0.0/8 or [::1]. The strategy allows plain http to these
+ * (where the emulator runs) and the emulator accepts http redirect URIs on them.
+ */
 export function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 /** @internal Whether `hostname` is worksection.com or one of its subdomains. */

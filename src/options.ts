@@ -49,14 +49,8 @@ export function checkOptions(options: StrategyOptionsBase & { passReqToCallback?
         '(a local certificate works), or develop against the emulator by setting baseURL.',
     );
   }
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0 || timeout > 2_147_483_647) {
-    throw new WorksectionConfigError('timeout', 'The timeout option must be a positive number of milliseconds (default 10000).');
-  }
-  const fetchImpl = options.fetch;
-  if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
-    throw new WorksectionConfigError('fetch', 'The fetch option must be a fetch function, or left out for the built-in HTTP client.');
-  }
+  const timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT);
+  const fetchImpl = checkFetch(options.fetch);
   const customStore = typeof options.store === 'object' && options.store !== null;
   const base: Record<string, unknown> = {
     clientID: options.clientID,
@@ -103,4 +97,20 @@ export function normalizeScope(scope: unknown): string[] | undefined {
     );
   }
   return names.length > 0 ? names : undefined;
+}
+
+/** @internal Checks a `timeout` option (the strategy's or the client's): positive milliseconds a timer can hold. */
+export function checkTimeout(timeout: unknown): number {
+  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0 || timeout > 2_147_483_647) {
+    throw new WorksectionConfigError('timeout', 'The timeout option must be a positive number of milliseconds (default 10000).');
+  }
+  return timeout;
+}
+
+/** @internal Checks a `fetch` option (the strategy's or the client's): a function, or undefined for the built-in transport. */
+export function checkFetch(fetchImpl: unknown): FetchFunction | undefined {
+  if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
+    throw new WorksectionConfigError('fetch', 'The fetch option must be a fetch function, or left out for the built-in node:http transport.');
+  }
+  return fetchImpl as FetchFunction | undefined;
 }

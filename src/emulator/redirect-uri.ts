@@ -1,8 +1,4 @@
-/** Whether `hostname` (as `URL.hostname` gives it) is a loopback host: localhost, 127.0.0.0/8 or [::1]. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
+import { isLoopback } from '../endpoints';
 
 /**
  * Whether Worksection would send a browser to `uri`. Worksection requires HTTPS, localhost included; the
@@ -17,7 +13,7 @@ export function isAcceptableRedirectUri(uri: string, strictHttps: boolean): bool
   }
   if (url.hash !== '') return false; // RFC 6749 §3.1.2: no fragment
   if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && !strictHttps && isLoopbackHost(url.hostname);
+  return url.protocol === 'http:' && !strictHttps && isLoopback(url.hostname);
 }
 
 /** `uri` with `params` appended to its query, as league builds error and code redirects. */

@@ -2,9 +2,9 @@ import { authenticateClient } from './client-auth';
 import { seconds } from './clock';
 import type { EmulatorContext } from './context';
 import type { RefreshPayload } from './grants';
-import { invalidRefreshToken, invalidRequest, invalidScope, OAuthError, unsupportedGrantType } from './oauth-error';
+import { invalidRefreshToken, invalidRequest, invalidScope, unsupportedGrantType } from './oauth-error';
 import { oauthParams, type EmulatorRequest } from './params';
-import { jsonReply, oauthErrorReply, type Reply } from './responses';
+import { oauthReply, type Reply } from './responses';
 import { splitScopes } from '../scopes';
 import { tokenResponseBody } from './token-response';
 
@@ -13,12 +13,7 @@ import { tokenResponseBody } from './token-response';
  * the old refresh token and the access token issued with it are revoked before the new pair is issued.
  */
 export function handleRefresh(ctx: EmulatorContext, req: EmulatorRequest): Reply {
-  try {
-    return jsonReply(refresh(ctx, req));
-  } catch (err) {
-    if (err instanceof OAuthError) return oauthErrorReply(err);
-    throw err;
-  }
+  return oauthReply(() => refresh(ctx, req));
 }
 
 function refresh(ctx: EmulatorContext, req: EmulatorRequest) {

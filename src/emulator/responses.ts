@@ -1,4 +1,4 @@
-import type { OAuthError } from './oauth-error';
+import { OAuthError } from './oauth-error';
 
 /** A complete answer, built before anything is written so that faults can reshape it. */
 export interface Reply {
@@ -24,6 +24,16 @@ export function jsonReply(value: unknown, status = 200, extraHeaders: Record<str
 /** An OAuth2 error as Worksection sends it: HTTP 200 and `{"error","errorDescription"}`. */
 export function oauthErrorReply(error: OAuthError): Reply {
   return jsonReply(error.body());
+}
+
+/** The answer of an `/oauth2/*` endpoint: what `produce` returns as JSON, or the OAuth error it throws. */
+export function oauthReply(produce: () => unknown): Reply {
+  try {
+    return jsonReply(produce());
+  } catch (err) {
+    if (err instanceof OAuthError) return oauthErrorReply(err);
+    throw err;
+  }
 }
 
 /** An HTML page; pages may not be framed and are never cached. */

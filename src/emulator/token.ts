@@ -1,8 +1,8 @@
 import { authenticateClient } from './client-auth';
 import type { EmulatorContext } from './context';
-import { invalidClient, invalidRequest, OAuthError, unsupportedGrantType } from './oauth-error';
+import { invalidClient, invalidRequest, unsupportedGrantType } from './oauth-error';
 import { oauthParams, type EmulatorRequest } from './params';
-import { jsonReply, oauthErrorReply, type Reply } from './responses';
+import { oauthReply, type Reply } from './responses';
 import { seconds } from './clock';
 import { tokenResponseBody } from './token-response';
 import type { CodePayload } from './grants';
@@ -12,12 +12,7 @@ import type { CodePayload } from './grants';
  * (`AuthCodeGrant::respondToAccessTokenRequest`). Every failure is HTTP 200 with `{"error","errorDescription"}`.
  */
 export function handleToken(ctx: EmulatorContext, req: EmulatorRequest): Reply {
-  try {
-    return jsonReply(exchangeCode(ctx, req));
-  } catch (err) {
-    if (err instanceof OAuthError) return oauthErrorReply(err);
-    throw err;
-  }
+  return oauthReply(() => exchangeCode(ctx, req));
 }
 
 function exchangeCode(ctx: EmulatorContext, req: EmulatorRequest) {

@@ -1,4 +1,5 @@
-import { isAcceptableRedirectUri, isLoopbackHost, withQuery } from '../../src/emulator/redirect-uri';
+import { isLoopback } from '../../src/endpoints';
+import { isAcceptableRedirectUri, withQuery } from '../../src/emulator/redirect-uri';
 
 describe('redirect URI rules', () => {
   it('accepts https anywhere', () => {
@@ -23,9 +24,9 @@ describe('redirect URI rules', () => {
   });
 
   it('knows the loopback hosts', () => {
-    expect(isLoopbackHost('LOCALHOST')).toBe(true);
-    expect(isLoopbackHost('[::1]')).toBe(true);
-    expect(isLoopbackHost('128.0.0.1')).toBe(false);
+    expect(isLoopback('LOCALHOST')).toBe(true);
+    expect(isLoopback('[::1]')).toBe(true);
+    expect(isLoopback('128.0.0.1')).toBe(false);
   });
 
   it('appends parameters to an existing query and skips undefined ones', () => {
