@@ -1,69 +1,84 @@
-export { SCOPES, isScope, splitScopes } from './scopes';
-export type { Scope } from './scopes';
-export { Strategy } from './strategy';
-export { parseProfile } from './profile';
-export type { WorksectionProfile, WorksectionUserInfo } from './profile';
-export type { TokenSet } from './token-set';
-export type { FetchFunction } from './http';
-export { MAX_BODY_BYTES } from './http';
-export { DEFAULT_BASE_URL } from './endpoints';
-export type { Endpoints } from './endpoints';
-export { DEFAULT_TIMEOUT } from './options';
+// The package's one entry point: re-exports only. The emulator has its own (`passport-worksection/emulator`).
+
+// Passport strategy
+export { Strategy } from './strategy/strategy';
+export type {
+  AuthenticateOptions,
+  StateStore,
+  StateStoreMeta,
+  StateStoreStoreCallback,
+  StateStoreVerifyCallback,
+  StrategyOptions,
+  StrategyOptionsBase,
+  StrategyOptionsWithRequest,
+  TokenParams,
+  VerifyCallback,
+  VerifyFunction,
+  VerifyFunctionWithParams,
+  VerifyFunctionWithRequest,
+  VerifyFunctionWithRequestAndParams,
+} from './strategy/types';
 export {
   ACCESS_DENIED_MESSAGE,
   CODE_EXPIRED_MESSAGE,
   CODE_INVALID_MESSAGE,
   CODE_USED_MESSAGE,
   NO_CODE_MESSAGE,
-} from './failure';
-export {
-  WorksectionError,
-  WorksectionOAuthError,
-  WorksectionResponseError,
-  WorksectionTimeoutError,
-  WorksectionNetworkError,
-  WorksectionConfigError,
-  UNEXPECTED_STATUS,
-  UNEXPECTED_REDIRECT,
-  UNEXPECTED_CONTENT_TYPE,
-  INVALID_JSON,
-  BODY_TOO_LARGE,
-  INVALID_RESPONSE,
-  UNTRUSTED_ACCOUNT_URL,
-  TIMEOUT,
-  NETWORK_ERROR,
-  INVALID_OPTION,
-} from './errors';
-export type { ResponseFacts } from './errors';
-export type {
-  StrategyOptions,
-  StrategyOptionsWithRequest,
-  StrategyOptionsBase,
-  VerifyFunction,
-  VerifyFunctionWithParams,
-  VerifyFunctionWithRequest,
-  VerifyFunctionWithRequestAndParams,
-  VerifyCallback,
-  TokenParams,
-  StateStore,
-  StateStoreMeta,
-  StateStoreStoreCallback,
-  StateStoreVerifyCallback,
-  AuthenticateOptions,
-} from './types';
-export { WorksectionClient } from './client';
-export type { WorksectionClientOptions, ClientTokens, TokenRefresher, RefreshLock } from './client-options';
-export { WorksectionApiError, API_ERROR } from './api-error';
-export { WorksectionReauthError, REAUTH_REQUIRED } from './reauth-error';
-export { DEFAULT_MIN_INTERVAL } from './rate-limit';
+} from './strategy/fail-messages';
+
+// Worksection's OAuth 2.0 protocol
+export { SCOPES, isScope, splitScopes } from './oauth/scopes';
+export type { Scope } from './oauth/scopes';
+export { parseProfile } from './oauth/profile';
+export type { WorksectionProfile, WorksectionUserInfo } from './oauth/profile';
+export type { TokenSet } from './oauth/token-set';
+export { DEFAULT_BASE_URL } from './oauth/endpoints';
+export type { Endpoints } from './oauth/endpoints';
+
+// HTTP
+export { DEFAULT_TIMEOUT } from './http/settings';
+export type { FetchFunction } from './http/settings';
+export { MAX_BODY_BYTES } from './http/answer';
+
+// Account-API client
+export { WorksectionClient } from './client/client';
+export type { ClientTokens, RefreshLock, TokenRefresher, WorksectionClientOptions } from './client/options';
+export { DEFAULT_MIN_INTERVAL } from './client/call-spacer';
 export type {
   ApiParams,
-  WorksectionMe,
-  WorksectionUser,
-  WorksectionUserRef,
-  WorksectionProject,
-  WorksectionTask,
   GetProjectsParams,
   GetTasksParams,
   GetUsersParams,
-} from './api-types';
+  WorksectionMe,
+  WorksectionProject,
+  WorksectionTask,
+  WorksectionUser,
+  WorksectionUserRef,
+} from './client/api-types';
+
+// Errors
+export { WorksectionError } from './errors/worksection-error';
+export type { ResponseFacts } from './errors/worksection-error';
+export { WorksectionOAuthError } from './errors/oauth-error';
+export { WorksectionResponseError } from './errors/response-error';
+export { WorksectionTimeoutError } from './errors/timeout-error';
+export { WorksectionNetworkError } from './errors/network-error';
+export { WorksectionConfigError } from './errors/config-error';
+export { WorksectionArgumentError } from './errors/argument-error';
+export { WorksectionApiError } from './errors/api-error';
+export { WorksectionReauthError } from './errors/reauth-error';
+export {
+  API_ERROR,
+  BODY_TOO_LARGE,
+  INVALID_ARGUMENT,
+  INVALID_JSON,
+  INVALID_OPTION,
+  INVALID_RESPONSE,
+  NETWORK_ERROR,
+  REAUTH_REQUIRED,
+  TIMEOUT,
+  UNEXPECTED_CONTENT_TYPE,
+  UNEXPECTED_REDIRECT,
+  UNEXPECTED_STATUS,
+  UNTRUSTED_ACCOUNT_URL,
+} from './errors/codes';

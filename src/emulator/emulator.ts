@@ -1,14 +1,14 @@
-import { isScope } from '../scopes';
-import { createManualClock } from './clock';
-import type { EmulatorContext } from './context';
-import { DEMO_ACCOUNTS, DEMO_CLIENT, DEMO_USERS } from './demo';
-import { Directory } from './directory';
-import { FaultTable } from './faults';
-import { GrantStore } from './grants';
-import { createSigningKeys } from './jwt';
-import { PendingAuthorizations } from './pending';
-import { startServer } from './server';
-import { StatsCounter } from './stats';
+import { isScope } from '../oauth/scopes';
+import { createManualClock } from './state/clock';
+import type { EmulatorContext } from './state/context';
+import { DEMO_ACCOUNTS, DEMO_CLIENT, DEMO_USERS } from './state/demo';
+import { Directory } from './state/directory';
+import { FaultTable } from './control/faults';
+import { GrantStore } from './state/grants';
+import { createSigningKeys } from './state/jwt';
+import { PendingAuthorizations } from './authorize/pending';
+import { startServer } from './http/server';
+import { StatsCounter } from './control/stats';
 import type { Emulator, EmulatorOptions } from './types';
 
 function origin(host: string, port: number): string {

@@ -10,7 +10,7 @@ import {
   type ClientTokens,
   type TokenSet,
 } from '../../src';
-import { RefreshOutcomes } from '../../src/refresh-outcomes';
+import { RefreshOutcomes } from '../../src/client/refresh-outcomes';
 import { clientOf, PAST_EXPIRY, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';
 
 let emu: Emulator;

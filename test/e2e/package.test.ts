@@ -41,7 +41,7 @@ afterAll(async () => {
 describe('the packed tarball', () => {
   it('ships the compiled code, declarations, maps, README and LICENSE, and no sources or tests', () => {
     expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map']));
-    expect(files).toEqual(expect.arrayContaining(['dist/emulator/index.js', 'dist/emulator/index.d.ts', 'dist/emulator/cli.js']));
+    expect(files).toEqual(expect.arrayContaining(['dist/emulator/index.js', 'dist/emulator/index.d.ts', 'dist/emulator/cli/cli.js']));
     const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map))$/.test(f));
     expect(unexpected).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { createClient } from 'redis';
 import type { Emulator } from '../../src/emulator';
 import { WorksectionClient, type ClientTokens, type TokenSet } from '../../src';
 import { createRedisRefreshLock, redisRefreshLockAt } from '../../example-app/refresh-lock';
-import { RefreshOutcomes } from '../../src/refresh-outcomes';
+import { RefreshOutcomes } from '../../src/client/refresh-outcomes';
 import { PAST_EXPIRY, signIn, startEmulator } from '../helpers/client-setup';
 import { REDIS_SERVER, RedisServer } from './helpers/redis-server';
 import { describeIfInstalled } from './helpers/requirements';

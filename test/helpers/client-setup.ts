@@ -1,6 +1,6 @@
 import { createEmulator, DEMO_CLIENT, type Emulator } from '../../src/emulator';
 import { Strategy, WorksectionClient, type TokenSet } from '../../src';
-import type { WorksectionClientOptions } from '../../src/client-options';
+import type { WorksectionClientOptions } from '../../src/client/options';
 import { getTokens } from './emulator';
 
 /** 24 hours and a second: what moves the emulator's clock past an access token's lifetime. */

@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import session from 'express-session';
 import { Passport } from 'passport';
 import request from 'supertest';
-import type { Strategy } from '../../src/strategy';
+import type { Strategy } from '../../src/strategy/strategy';
 
 /** The callback the demo client registered with the emulator. */
 export const CALLBACK_URL = 'http://localhost:3000/auth/worksection/callback';

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import type { Strategy } from '../../src/strategy';
-import type { AuthenticateOptions } from '../../src/types';
+import type { Strategy } from '../../src/strategy/strategy';
+import type { AuthenticateOptions } from '../../src/strategy/types';
 
 /** What a strategy did with one request, as Passport would see it. */
 export type Outcome =

@@ -1,0 +1,49 @@
+import { WorksectionApiError } from '../errors/api-error';
+import { INVALID_RESPONSE, UNEXPECTED_STATUS } from '../errors/codes';
+import { WorksectionResponseError } from '../errors/response-error';
+import type { JsonAnswer } from '../http/answer';
+import { isRecord } from '../shared/is-record';
+import { redact } from '../shared/redact';
+
+/**
+ * @internal
+ * Reads the account API's envelope: `{"status":"ok","data":…}` resolves to `data`, `{"status":"error",
+ * "status_code","message","message_details"}` throws a {@link WorksectionApiError}. Worksection sends both with
+ * HTTP 200 (401 for a refused token); a 5xx, or anything else, is a {@link WorksectionResponseError}.
+ * `me`'s data is an object live but a one-element array in Worksection's docs: both resolve to the object.
+ * `secrets` (the tokens) are blanked out of Worksection's words in case a server echoes them.
+ */
+export function readEnvelope(answer: JsonAnswer, action: string, label: string, secrets: string[]): unknown {
+  const { status, contentType, body } = answer;
+  if (status >= 500) {
+    throw new WorksectionResponseError(
+      `${label} answered HTTP ${status}: Worksection is having trouble. Try again later.`,
+      UNEXPECTED_STATUS,
+      { status, contentType },
+    );
+  }
+  if (isRecord(body) && body.status === 'ok') {
+    const data = body.data;
+    return action === 'me' && Array.isArray(data) && data.length === 1 ? data[0] : data;
+  }
+  if (isRecord(body) && body.status === 'error') {
+    const statusCode = typeof body.status_code === 'number' ? body.status_code : Number(body.status_code) || status;
+    const message = typeof body.message === 'string' && body.message !== '' ? clip(redact(body.message, secrets)) : `Worksection's account API refused "${action}" (status_code ${statusCode}).`;
+    const details = typeof body.message_details === 'string' ? clip(redact(body.message_details, secrets)) : '';
+    throw new WorksectionApiError(action, statusCode, message, details, status);
+  }
+  const ok = status >= 200 && status < 300;
+  throw new WorksectionResponseError(
+    ok
+      ? `${label} answered HTTP ${status} with JSON that is not the account API's {"status":…} envelope. Check the accountUrl option.`
+      : `${label} answered HTTP ${status} without the account API's {"status":…} envelope: Worksection or a proxy is having trouble. Try again later.`,
+    ok ? INVALID_RESPONSE : UNEXPECTED_STATUS,
+    { status, contentType },
+  );
+}
+
+/** Provider text goes into messages: keep it to one line of bounded length. */
+function clip(text: string): string {
+  const line = text.replace(/[\r\n\t]+/g, ' ');
+  return line.length > 500 ? `${line.slice(0, 500)}…` : line;
+}

@@ -1,0 +1,148 @@
+import { checkAccountUrl } from '../oauth/account-url';
+import { DEFAULT_BASE_URL, resolveEndpoints } from '../oauth/endpoints';
+import { WorksectionConfigError } from '../errors/config-error';
+import type { FetchFunction, HttpSettings } from '../http/settings';
+import { checkFetch, checkTimeout, DEFAULT_TIMEOUT } from '../http/settings';
+import { DEFAULT_MIN_INTERVAL } from './call-spacer';
+import type { TokenSet } from '../oauth/token-set';
+
+/** What the client keeps of a grant: the tokens from sign-in, or the last {@link TokenSet} of a refresh. */
+export interface ClientTokens {
+  accessToken: string;
+  refreshToken: string;
+  /**
+   * When the access token expires, in milliseconds since the epoch (sign-in: `Date.now() + expires_in * 1000`).
+   * Without it, the client learns of expiry from Worksection's HTTP 401 and refreshes then.
+   */
+  expiresAt?: number;
+}
+
+/** What refreshes the tokens: a {@link Strategy} (only its `refresh()` is used). */
+export interface TokenRefresher {
+  refresh(refreshToken: string): Promise<TokenSet>;
+}
+
+/**
+ * Runs `fn` while holding a lock named `key`, shared by every process that may refresh the same grant (e.g. a
+ * Redis `SET key token NX PX ttl`). The key is derived from the refresh token, never the token itself.
+ */
+export type RefreshLock = <T>(key: string, fn: () => Promise<T>) => Promise<T>;
+
+/** Options of {@link WorksectionClient}. */
+export interface WorksectionClientOptions {
+  /** Refreshes expired tokens through `/oauth2/refresh`: your {@link Strategy}. */
+  strategy: TokenRefresher;
+  /** The grant's account, `params.account_url` at sign-in, e.g. `https://acc1234.worksection.com`. */
+  accountUrl: string;
+  /** The tokens from sign-in (or from storage). */
+  tokens: ClientTokens;
+  /**
+   * Persists rotated tokens. Awaited with the new {@link TokenSet} before any call uses it: Worksection has
+   * revoked the old refresh token by then, so losing these means the user must sign in again.
+   * If it rejects, the call rejects with its error and the next call tries to save the same tokens again.
+   */
+  onTokens?: (tokens: TokenSet) => void | Promise<void>;
+  /**
+   * Reads the grant's tokens from your shared storage. Needed with `lock`: a process that waited for another's
+   * refresh must use the tokens that process saved, as the refresh token it holds has been revoked. Called
+   * while holding the lock before refreshing, and on an HTTP 401 other than an expired token. Resolve
+   * `undefined` if you have none.
+   */
+  loadTokens?: () => Promise<ClientTokens | undefined>;
+  /** A lock shared by processes (see {@link RefreshLock}); default: none, only calls in this process share a refresh. */
+  lock?: RefreshLock;
+  /** Milliseconds for each HTTP exchange with the account API. Default: the strategy's `timeout`, else 10000. */
+  timeout?: number;
+  /**
+   * Minimum milliseconds between the starts of two calls to one account, from every client in this process
+   * (calls wait their turn; none is dropped). Default 1000: Worksection allows about one request per second.
+   */
+  minInterval?: number;
+  /** A `fetch` for the account API (it must honour `init.signal`). Default: the strategy's, else the built-in node:http(s) transport. */
+  fetch?: FetchFunction;
+  /**
+   * The OAuth host the tokens came from. `accountUrl` must be `https://*.worksection.com` or on this origin
+   * (the emulator serves accounts under its own origin). Default: the strategy's `baseURL`, else Worksection.
+   */
+  baseURL?: string;
+}
+
+/** @internal What the constructor derives from its options. */
+export interface CheckedClientOptions {
+  accountUrl: string;
+  tokens: ClientTokens;
+  http: HttpSettings;
+  minInterval: number;
+}
+
+/**
+ * @internal
+ * Checks the client's options, failing fast with a {@link WorksectionConfigError} that names the option and the fix.
+ */
+export function checkClientOptions(options: WorksectionClientOptions): CheckedClientOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new WorksectionConfigError('options', 'new WorksectionClient(options) needs an options object with strategy, accountUrl and tokens.');
+  }
+  if (typeof options.strategy?.refresh !== 'function') {
+    throw new WorksectionConfigError('strategy', 'The strategy option is required: pass your passport-worksection Strategy (its refresh() renews expired tokens).');
+  }
+  for (const hook of ['onTokens', 'loadTokens', 'lock'] as const) {
+    if (options[hook] !== undefined && typeof options[hook] !== 'function') {
+      throw new WorksectionConfigError(hook, `The ${hook} option must be a function.`);
+    }
+  }
+  if (options.lock !== undefined && options.loadTokens === undefined) {
+    throw new WorksectionConfigError(
+      'loadTokens',
+      'The lock option needs loadTokens: a process that waited for another one\'s refresh must read the tokens it saved, or it would refresh with a revoked token.',
+    );
+  }
+  const inherited = (options.strategy as { _settings?: { baseURL?: string; http?: Partial<HttpSettings> } })._settings;
+  const baseURL = resolveEndpoints({ baseURL: options.baseURL ?? inherited?.baseURL ?? DEFAULT_BASE_URL }).baseURL;
+  const accountUrl = checkUrlOption(options.accountUrl, baseURL);
+  const timeout = checkTimeout(options.timeout ?? inherited?.http?.timeout ?? DEFAULT_TIMEOUT);
+  const minInterval = options.minInterval ?? DEFAULT_MIN_INTERVAL;
+  if (typeof minInterval !== 'number' || !Number.isFinite(minInterval) || minInterval < 0) {
+    throw new WorksectionConfigError('minInterval', 'The minInterval option must be a number of milliseconds, 0 or more (default 1000, Worksection\'s rate limit).');
+  }
+  // Without one, the strategy's fetch or, failing that, the package's built-in node:http(s) transport.
+  const fetchImpl = checkFetch(options.fetch) ?? inherited?.http?.fetch;
+  const http: HttpSettings = fetchImpl === undefined ? { timeout } : { fetch: fetchImpl, timeout };
+  return { accountUrl, tokens: checkTokens(options.tokens, 'tokens'), http, minInterval };
+}
+
+/** @internal Checks a token set from the app (the `tokens` option or what `loadTokens` resolved). */
+export function checkTokens(value: unknown, option: string): ClientTokens {
+  const tokens = value as Partial<ClientTokens> | null | undefined;
+  const valid =
+    typeof tokens === 'object' &&
+    tokens !== null &&
+    typeof tokens.accessToken === 'string' &&
+    tokens.accessToken !== '' &&
+    typeof tokens.refreshToken === 'string' &&
+    tokens.refreshToken !== '' &&
+    (tokens.expiresAt === undefined || (typeof tokens.expiresAt === 'number' && !Number.isNaN(tokens.expiresAt)));
+  if (!valid) {
+    throw new WorksectionConfigError(
+      option,
+      `${option === 'tokens' ? 'The tokens option' : `What ${option} resolved`} must be { accessToken, refreshToken, expiresAt? }: ` +
+        'non-empty strings, and expiresAt in milliseconds since the epoch.',
+    );
+  }
+  const checked: ClientTokens = { accessToken: tokens.accessToken!, refreshToken: tokens.refreshToken! };
+  if (tokens.expiresAt !== undefined) checked.expiresAt = tokens.expiresAt;
+  return checked;
+}
+
+function checkUrlOption(value: unknown, baseURL: string): string {
+  try {
+    return checkAccountUrl(value, baseURL, 'accountUrl').replace(/\/+$/, '');
+  } catch {
+    // The bearer token goes there: refuse any host that is not Worksection's (or the emulator's).
+    throw new WorksectionConfigError(
+      'accountUrl',
+      'The accountUrl option must be the account_url of the sign-in (https://<account>.worksection.com), or on the ' +
+        'origin of the baseURL option (the emulator). The access token is sent there.',
+    );
+  }
+}

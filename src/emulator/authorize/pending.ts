@@ -1,0 +1,72 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { EmulatorClock } from '../types';
+
+/** A validated authorization request waiting for the user to sign in, pick an account and consent. */
+export interface PendingAuthorization {
+  /** Random id carried in the pages' hidden `request` field. */
+  id: string;
+  /** CSRF token: must come back both in the form and in the request's cookie. */
+  csrf: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  scopes: string[];
+  /** Set once the user signed in. */
+  userId?: string;
+  /** Set once the account is known (picked, or the user's only one). */
+  accountId?: string;
+  expiresAt: number;
+}
+
+/** How long a page may sit before its form stops working. */
+export const PENDING_TTL_MS = 15 * 60 * 1000;
+const MAX_PENDING = 10_000;
+
+/** The server-side half of the interactive authorization pages: nothing about the request travels in the form but its id. */
+export class PendingAuthorizations {
+  private readonly entries = new Map<string, PendingAuthorization>();
+
+  constructor(private readonly clock: EmulatorClock) {}
+
+  /** Stores a new pending request and returns it with fresh id and CSRF token. */
+  create(request: Omit<PendingAuthorization, 'id' | 'csrf' | 'expiresAt'>): PendingAuthorization {
+    this.sweep();
+    const entry: PendingAuthorization = {
+      ...request,
+      id: randomBytes(24).toString('base64url'),
+      csrf: randomBytes(24).toString('base64url'),
+      expiresAt: this.clock.now() + PENDING_TTL_MS,
+    };
+    this.entries.set(entry.id, entry);
+    return entry;
+  }
+
+  /**
+   * The pending request `id` if it exists, has not expired, and `formToken` and `cookieToken` both equal its
+   * CSRF token; otherwise undefined.
+   */
+  verify(id: string | undefined, formToken: string | undefined, cookieToken: string | undefined): PendingAuthorization | undefined {
+    if (!id || !formToken || !cookieToken) return undefined;
+    const entry = this.entries.get(id);
+    if (!entry || entry.expiresAt <= this.clock.now()) return undefined;
+    return equal(formToken, entry.csrf) && equal(cookieToken, entry.csrf) ? entry : undefined;
+  }
+
+  /** Forgets a finished request so its forms cannot be replayed. */
+  delete(id: string): void {
+    this.entries.delete(id);
+  }
+
+  private sweep(): void {
+    const now = this.clock.now();
+    for (const [id, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(id);
+    // A page reload creates a new entry each time; cap the total so a crawler cannot grow memory without bound.
+    while (this.entries.size >= MAX_PENDING) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+function equal(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+import { parseCliArgs, USAGE } from './args';
+import { banner, PRODUCTION_WARNING } from './banner';
+import { DEMO_CLIENT } from '../state/demo';
+import { createEmulator } from '../emulator';
+import type { Emulator } from '../types';
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseCliArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`worksection-emulator: ${(err as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (process.env.NODE_ENV === 'production') process.stderr.write(PRODUCTION_WARNING);
+
+  // Handlers go in before anything is printed: whoever reads the banner may signal at once.
+  let emu: Emulator | undefined;
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping the emulator\n`);
+    (emu ? emu.close() : Promise.resolve()).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  const clients = [DEMO_CLIENT, ...args.extraClients.filter((c) => c.clientId !== DEMO_CLIENT.clientId)];
+  emu = await createEmulator({ ...args.options, clients });
+  if (stopping) {
+    await emu.close();
+    return;
+  }
+  process.stdout.write(banner(emu));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`worksection-emulator: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+import type { EmulatorEndpoint, EmulatorFaults, Fault } from '../types';
+
+/** The endpoints faults and request counts are kept for. */
+export const ENDPOINTS: readonly EmulatorEndpoint[] = ['authorize', 'token', 'refresh', 'resource', 'api'];
+
+/** Default size of an `oversized` answer: 2 MiB. */
+export const DEFAULT_OVERSIZED_BYTES = 2 * 1024 * 1024;
+
+/** Whether `value` names an endpoint. */
+export function isEndpoint(value: unknown): value is EmulatorEndpoint {
+  return typeof value === 'string' && (ENDPOINTS as readonly string[]).includes(value);
+}
+
+/**
+ * Checks a fault that arrived as JSON (`POST /__emulator/faults`) or from JavaScript callers without types;
+ * throws a TypeError naming what is wrong.
+ */
+export function parseFault(value: unknown): Fault {
+  if (typeof value !== 'object' || value === null) throw new TypeError('fault must be an object with a "type"');
+  const f = value as Record<string, unknown>;
+  if (f.times !== undefined && !(Number.isInteger(f.times) && (f.times as number) > 0)) throw new TypeError('fault.times must be a positive integer');
+  if (f.probability !== undefined && !(typeof f.probability === 'number' && f.probability >= 0 && f.probability <= 1)) {
+    throw new TypeError('fault.probability must be a number from 0 to 1');
+  }
+  const schedule = { ...(f.times !== undefined && { times: f.times as number }), ...(f.probability !== undefined && { probability: f.probability as number }) };
+  switch (f.type) {
+    case 'delay':
+      if (!(typeof f.ms === 'number' && f.ms >= 0 && Number.isFinite(f.ms))) throw new TypeError('a delay fault needs ms >= 0');
+      return { type: 'delay', ms: f.ms, ...schedule };
+    case 'hang':
+    case 'reset':
+    case 'truncate':
+      return { type: f.type, ...schedule };
+    case 'respond': {
+      if (!(Number.isInteger(f.status) && (f.status as number) >= 100 && (f.status as number) <= 599)) throw new TypeError('a respond fault needs an HTTP status from 100 to 599');
+      if (typeof f.body !== 'string') throw new TypeError('a respond fault needs a string body');
+      const headers = f.headers;
+      if (headers !== undefined && (typeof headers !== 'object' || headers === null || Object.values(headers).some((v) => typeof v !== 'string'))) {
+        throw new TypeError('fault.headers must map header names to strings');
+      }
+      return { type: 'respond', status: f.status as number, body: f.body, ...(headers !== undefined && { headers: headers as Record<string, string> }), ...schedule };
+    }
+    case 'oversized':
+      if (f.bytes !== undefined && !(Number.isInteger(f.bytes) && (f.bytes as number) > 0)) throw new TypeError('an oversized fault needs bytes > 0');
+      return { type: 'oversized', ...(f.bytes !== undefined && { bytes: f.bytes as number }), ...schedule };
+    default:
+      throw new TypeError('fault.type must be one of delay, hang, respond, reset, truncate, oversized');
+  }
+}
+
+/** The faults in force, per endpoint, with their schedules. */
+export class FaultTable implements EmulatorFaults {
+  // A list per endpoint; `single` remembers whether it was set as one fault, so list() gives back what was set.
+  private readonly faults = new Map<EmulatorEndpoint, { list: Fault[]; single: boolean }>();
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  set(endpoint: EmulatorEndpoint, fault: Fault | Fault[]): void {
+    if (!isEndpoint(endpoint)) throw new TypeError(`Unknown emulator endpoint "${String(endpoint)}"; use one of ${ENDPOINTS.join(', ')}`);
+    const single = !Array.isArray(fault);
+    const list = (single ? [fault] : fault).map(parseFault);
+    if (list.length === 0) this.faults.delete(endpoint);
+    else this.faults.set(endpoint, { list, single });
+  }
+
+  clear(endpoint?: EmulatorEndpoint): void {
+    if (endpoint === undefined) this.faults.clear();
+    else this.faults.delete(endpoint);
+  }
+
+  list(): Partial<Record<EmulatorEndpoint, Fault | Fault[]>> {
+    return Object.fromEntries(
+      [...this.faults].map(([endpoint, { list, single }]) => [endpoint, single ? { ...list[0]! } : list.map((f) => ({ ...f }))]),
+    );
+  }
+
+  /**
+   * The fault to apply to one request to `endpoint`, if any: the first whose `probability` draw succeeds; it
+   * uses up one of its `times` (and is removed after its last use).
+   */
+  take(endpoint: EmulatorEndpoint): Fault | undefined {
+    const entry = this.faults.get(endpoint);
+    if (!entry) return undefined;
+    for (let i = 0; i < entry.list.length; i++) {
+      const fault = entry.list[i]!;
+      if (fault.probability !== undefined && !(this.random() < fault.probability)) continue;
+      if (fault.times !== undefined) {
+        if (fault.times <= 1) entry.list.splice(i, 1);
+        else entry.list[i] = { ...fault, times: fault.times - 1 };
+        if (entry.list.length === 0) this.faults.delete(endpoint);
+      }
+      return fault;
+    }
+    return undefined;
+  }
+}
+
+/** A 200 body that starts like a token answer and is `bytes` long, for clients that must cap what they read. */
+export function oversizedBody(bytes: number): string {
+  const head = '{"token_type":"Bearer","padding":"';
+  const tail = '"}';
+  if (bytes <= head.length + tail.length) return (head + tail).slice(0, bytes);
+  return head + 'x'.repeat(bytes - head.length - tail.length) + tail;
+}

@@ -1,0 +1,29 @@
+// Codes of the failures this package detects itself (Worksection's own `error` values are kept as they come,
+// on WorksectionOAuthError). They are stable across versions: compare `err.code` with them.
+
+/** Worksection answered with an HTTP status that carries no usable answer (e.g. nginx's 502 page). */
+export const UNEXPECTED_STATUS = 'WORKSECTION_UNEXPECTED_STATUS';
+/** Worksection answered with a redirect; redirects are never followed so secrets are not re-sent elsewhere. */
+export const UNEXPECTED_REDIRECT = 'WORKSECTION_UNEXPECTED_REDIRECT';
+/** The answer's content type is not JSON. */
+export const UNEXPECTED_CONTENT_TYPE = 'WORKSECTION_UNEXPECTED_CONTENT_TYPE';
+/** The answer is not valid JSON (often: cut short). */
+export const INVALID_JSON = 'WORKSECTION_INVALID_JSON';
+/** The answer is larger than the 1 MiB cap. */
+export const BODY_TOO_LARGE = 'WORKSECTION_BODY_TOO_LARGE';
+/** The answer is JSON of the wrong shape: a missing or non-string field, a token type other than Bearer… */
+export const INVALID_RESPONSE = 'WORKSECTION_INVALID_RESPONSE';
+/** The `account_url` is neither `https://*.worksection.com` nor on the origin of `baseURL`. */
+export const UNTRUSTED_ACCOUNT_URL = 'WORKSECTION_UNTRUSTED_ACCOUNT_URL';
+/** No complete answer within the `timeout` option. */
+export const TIMEOUT = 'WORKSECTION_TIMEOUT';
+/** The connection failed or broke before the answer was complete. */
+export const NETWORK_ERROR = 'WORKSECTION_NETWORK_ERROR';
+/** An option of the strategy or the client is missing or wrong. */
+export const INVALID_OPTION = 'WORKSECTION_INVALID_OPTION';
+/** An argument of a method call is missing or wrong (an empty refresh token, an action name with spaces…). */
+export const INVALID_ARGUMENT = 'WORKSECTION_INVALID_ARGUMENT';
+/** The account API answered `{"status":"error",…}`. */
+export const API_ERROR = 'WORKSECTION_API_ERROR';
+/** The tokens could not be refreshed; the user must sign in again. */
+export const REAUTH_REQUIRED = 'WORKSECTION_REAUTH_REQUIRED';

@@ -1,0 +1,113 @@
+import { BODY_TOO_LARGE, INVALID_JSON, UNEXPECTED_CONTENT_TYPE, UNEXPECTED_REDIRECT, UNEXPECTED_STATUS } from '../errors/codes';
+import { summarizeCause } from '../errors/cause-summary';
+import { WorksectionNetworkError } from '../errors/network-error';
+import { WorksectionResponseError } from '../errors/response-error';
+import { WorksectionTimeoutError } from '../errors/timeout-error';
+import { type ResponseFacts } from '../errors/worksection-error';
+
+/** The 1 MiB cap on any answer from Worksection. Its real answers are under 4 KiB. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** @internal A JSON answer, whatever its status. */
+export interface JsonAnswer {
+  status: number;
+  contentType: string | undefined;
+  body: unknown;
+  /** The body as received. */
+  text: string;
+}
+
+/** @internal What an answer's status line and headers say, whichever transport carried it. */
+export interface Head {
+  status: number;
+  contentType: string | undefined;
+  contentLength: string | undefined;
+  /** A redirect a browser-style fetch hides behind `redirect: 'manual'` (status 0). */
+  opaqueRedirect: boolean;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** @internal What is refused before reading the body: a redirect, a content type other than JSON, a declared size over the cap. */
+export function checkHead(head: Head, label: string): WorksectionResponseError | undefined {
+  const facts = factsOf(head);
+  if (head.opaqueRedirect || (head.status >= 300 && head.status < 400)) {
+    return new WorksectionResponseError(
+      `${label} answered with a redirect (${shown(head)}), which is not followed so that credentials are not ` +
+        're-sent elsewhere. Check the baseURL and endpoint options.',
+      UNEXPECTED_REDIRECT,
+      facts,
+    );
+  }
+  const ok = head.status >= 200 && head.status < 300;
+  if (head.contentType !== undefined && !JSON_TYPE.test(head.contentType)) {
+    return new WorksectionResponseError(
+      ok
+        ? `${label} answered ${shown(head)} instead of JSON. Check the endpoint options; if they are right, Worksection is having trouble: try again later.`
+        : `${label} answered ${shown(head)} instead of a JSON answer: Worksection or a proxy in front of it is having trouble. Try again later.`,
+      ok ? UNEXPECTED_CONTENT_TYPE : UNEXPECTED_STATUS,
+      facts,
+    );
+  }
+  if (Number(head.contentLength ?? NaN) > MAX_BODY_BYTES) return tooLarge(label, head);
+  return undefined;
+}
+
+/** @internal Parses a complete body as JSON; a body that is not (cut short, HTML…) is a typed error. */
+export function parseAnswer(head: Head, text: string, label: string): JsonAnswer {
+  try {
+    return { status: head.status, contentType: head.contentType, body: JSON.parse(text), text };
+  } catch {
+    const ok = head.status >= 200 && head.status < 300;
+    throw new WorksectionResponseError(
+      ok
+        ? `${label} answered ${shown(head)} with a body that is not valid JSON (it may have been cut short). Try again later.`
+        : `${label} answered ${shown(head)} with a body that is not valid JSON: Worksection is having trouble. Try again later.`,
+      ok ? INVALID_JSON : UNEXPECTED_STATUS,
+      factsOf(head),
+    );
+  }
+}
+
+function factsOf(head: Head): ResponseFacts {
+  return { status: head.status, contentType: head.contentType };
+}
+
+function shown(head: Head): string {
+  return `HTTP ${head.status}${head.contentType ? ` (${head.contentType})` : ''}`;
+}
+
+/** @internal The error of an exchange that did not complete within `timeout`. */
+export function timedOut(label: string, timeout: number): WorksectionTimeoutError {
+  return new WorksectionTimeoutError(
+    `${label} did not answer within ${timeout} ms; the connection was closed. ` +
+      'Worksection may be slow or unreachable: try again, or raise the `timeout` option.',
+    timeout,
+  );
+}
+
+/** @internal No answer at all: refused, reset before the head, DNS… */
+export function unreachable(label: string, err: unknown): WorksectionNetworkError {
+  const cause = summarizeCause(err);
+  return new WorksectionNetworkError(`Could not reach ${label} (${cause.message}). Check the network and the baseURL option.`, {}, cause);
+}
+
+/** @internal The connection broke after the head, while the body was being read. */
+export function broken(label: string, head: Head, err: unknown): WorksectionNetworkError {
+  const cause = summarizeCause(err);
+  return new WorksectionNetworkError(
+    `The connection to ${label} broke while reading its answer (${shown(head)}, ${cause.message}). Try again.`,
+    factsOf(head),
+    cause,
+  );
+}
+
+/** @internal An answer over {@link MAX_BODY_BYTES}, declared or streamed. */
+export function tooLarge(label: string, head: Head): WorksectionResponseError {
+  return new WorksectionResponseError(
+    `${label} answered ${shown(head)} with a body over the ${MAX_BODY_BYTES}-byte cap; it was not read. ` +
+      'Worksection or a proxy is misbehaving: check the endpoint options.',
+    BODY_TOO_LARGE,
+    factsOf(head),
+  );
+}

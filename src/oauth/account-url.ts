@@ -1,0 +1,40 @@
+import { UNTRUSTED_ACCOUNT_URL } from '../errors/codes';
+import { WorksectionResponseError } from '../errors/response-error';
+import { isWorksectionHost } from './endpoints';
+
+/**
+ * @internal
+ * Checks an `account_url` before anyone uses it as an API host or keys a user on it: it must be `https:` on
+ * worksection.com or a subdomain (how Worksection hands them out, e.g. `https://acc1234.worksection.com`), or
+ * on the same origin as `baseURL` (how the emulator serves accounts, e.g. `http://127.0.0.1:4000/acc1234`).
+ * Returns the value; throws a {@link WorksectionResponseError} otherwise.
+ */
+export function checkAccountUrl(value: unknown, baseURL: string, label: string): string {
+  const key = typeof value === 'string' ? `${baseURL} ${value}` : undefined;
+  if (key !== undefined && trusted.has(key)) return value as string;
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  const ok =
+    url !== undefined &&
+    url.username === '' &&
+    url.password === '' &&
+    ((url.protocol === 'https:' && isWorksectionHost(url.hostname)) || url.origin === new URL(baseURL).origin);
+  if (!ok) {
+    throw new WorksectionResponseError(
+      `${label} returned an account_url that is neither https on worksection.com nor on the origin of baseURL; ` +
+        'nobody was signed in. Check the baseURL option, or whether something impersonates Worksection.',
+      UNTRUSTED_ACCOUNT_URL,
+    );
+  }
+  // Every sign-in to an account hands out the same account_url, twice (token and profile): remember the
+  // accepted ones, a bounded few.
+  if (trusted.size >= 256) trusted.clear();
+  trusted.add(key as string);
+  return value as string;
+}
+
+const trusted = new Set<string>();

@@ -1,0 +1,153 @@
+import type { Request } from 'express';
+import type { FetchFunction } from '../http/settings';
+import type { WorksectionProfile } from '../oauth/profile';
+import type { Scope } from '../oauth/scopes';
+
+/**
+ * The `params` argument of a five- or six-argument verify callback: Worksection's token answer (without
+ * `refresh_token`, which is the callback's own argument) plus `expires_at`.
+ */
+export interface TokenParams {
+  token_type: string;
+  /** Seconds the access token lives (Worksection: 86400). */
+  expires_in: number;
+  access_token: string;
+  /**
+   * The account the user signed in to, e.g. `https://acc1234.worksection.com`; already checked to be https on
+   * worksection.com (or on the origin of `baseURL`). The account API lives at `{account_url}/api/oauth2`.
+   */
+  account_url?: string;
+  /** When the access token expires, in milliseconds since the epoch (comparable with `Date.now()`). */
+  expires_at: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Call it once the verify callback is done: `done(null, user)` signs `user` in, `done(null, false, { message })`
+ * fails the sign-in (failureRedirect), `done(err)` is an error.
+ */
+export type VerifyCallback = (err?: unknown, user?: unknown, info?: object) => void;
+
+/**
+ * Finds or creates the user. `profile` is undefined when `skipUserProfile` is on.
+ * Key your users on `(profile.accountUrl, profile.id)`: an id is only unique within its Worksection account.
+ */
+export type VerifyFunction = (
+  accessToken: string,
+  refreshToken: string,
+  profile: WorksectionProfile,
+  done: VerifyCallback,
+) => void;
+
+/** A {@link VerifyFunction} that also receives the token answer (`params.account_url`, `params.expires_at`…). */
+export type VerifyFunctionWithParams = (
+  accessToken: string,
+  refreshToken: string,
+  params: TokenParams,
+  profile: WorksectionProfile,
+  done: VerifyCallback,
+) => void;
+
+/** A {@link VerifyFunction} that receives the request first (`passReqToCallback: true`). */
+export type VerifyFunctionWithRequest = (
+  req: Request,
+  accessToken: string,
+  refreshToken: string,
+  profile: WorksectionProfile,
+  done: VerifyCallback,
+) => void;
+
+/** A {@link VerifyFunctionWithParams} that receives the request first (`passReqToCallback: true`). */
+export type VerifyFunctionWithRequestAndParams = (
+  req: Request,
+  accessToken: string,
+  refreshToken: string,
+  params: TokenParams,
+  profile: WorksectionProfile,
+  done: VerifyCallback,
+) => void;
+
+/** What passport-oauth2 hands a state store alongside the request. */
+export interface StateStoreMeta {
+  authorizationURL: string;
+  tokenURL: string;
+  clientID: string;
+  callbackURL?: string;
+}
+
+/** Callback of {@link StateStore}'s `store`. */
+export type StateStoreStoreCallback = (err: Error | null, state?: string) => void;
+/** Callback of {@link StateStore}'s `verify`: `ok` false (with `info.message`) fails the sign-in. */
+export type StateStoreVerifyCallback = (err: Error | null, ok: boolean, info?: unknown) => void;
+
+/** A custom state store, as passport-oauth2 accepts (the session is used by default). */
+export interface StateStore {
+  store:
+    | ((req: Request, callback: StateStoreStoreCallback) => void)
+    | ((req: Request, meta: StateStoreMeta, callback: StateStoreStoreCallback) => void)
+    | ((req: Request, appState: unknown, meta: StateStoreMeta, callback: StateStoreStoreCallback) => void);
+  verify:
+    | ((req: Request, state: string, callback: StateStoreVerifyCallback) => void)
+    | ((req: Request, state: string, meta: StateStoreMeta, callback: StateStoreVerifyCallback) => void);
+}
+
+/** Options shared by both forms of {@link StrategyOptions}. */
+export interface StrategyOptionsBase {
+  /** The client ID of your app registered in Worksection. Required. */
+  clientID: string;
+  /** The client secret of your app. Required; sent in form bodies only, never in a URL. */
+  clientSecret: string;
+  /**
+   * Where Worksection sends the user back. Worksection requires `https:`, localhost included. A relative URL
+   * is resolved against the request (see `proxy`).
+   */
+  callbackURL?: string;
+  /** Scopes to request: an array or a comma/space-separated string of the 17 Worksection scopes. */
+  scope?: string | ReadonlyArray<Scope | (string & {})>;
+  /** Origin of the OAuth endpoints. Default `https://worksection.com`; point it at the emulator in development. */
+  baseURL?: string;
+  /** Default `{baseURL}/oauth2/authorize`. */
+  authorizationURL?: string;
+  /** Default `{baseURL}/oauth2/token`. */
+  tokenURL?: string;
+  /** Default `{baseURL}/oauth2/refresh`. */
+  refreshURL?: string;
+  /** Default `{baseURL}/oauth2/resource`. */
+  profileURL?: string;
+  /** Milliseconds for each call to Worksection, body included. Default 10000. */
+  timeout?: number;
+  /** A custom `fetch` (proxies, logging). Default: the built-in `node:http(s)` client with a keep-alive pool. */
+  fetch?: FetchFunction;
+  /** Send and check an OAuth `state` kept in the session. Default `true`; needs express-session. */
+  state?: boolean;
+  /** A custom state store instead of the session (or `true` for passport-oauth2's session store with app state). */
+  store?: StateStore | boolean;
+  /** Session key under which the state is kept. Default `oauth2:{host of authorizationURL}`. */
+  sessionKey?: string;
+  /** Skip the call to `/oauth2/resource`; the verify callback then gets no profile. Default `false`. */
+  skipUserProfile?: boolean | (() => boolean) | ((accessToken: string, done: (err: unknown, skip: boolean) => void) => void);
+  /** Trust `X-Forwarded-Proto`/`-Host` when resolving a relative callbackURL. Default `false` (or Express's `trust proxy`). */
+  proxy?: boolean;
+}
+
+/** Options of {@link Strategy} whose verify callback does not receive the request. */
+export interface StrategyOptions extends StrategyOptionsBase {
+  /** Default `false`. */
+  passReqToCallback?: false;
+}
+
+/** Options of {@link Strategy} whose verify callback receives the request first. */
+export interface StrategyOptionsWithRequest extends StrategyOptionsBase {
+  passReqToCallback: true;
+}
+
+/** Options of `passport.authenticate('worksection', options)` that this strategy reads. */
+export interface AuthenticateOptions {
+  /** Scopes for this sign-in, replacing the strategy's `scope`. */
+  scope?: string | ReadonlyArray<Scope | (string & {})>;
+  /** Callback URL for this sign-in. */
+  callbackURL?: string;
+  /** An explicit state value (then not checked by the strategy) or app state for a `store: true` store. */
+  state?: unknown;
+  [key: string]: unknown;
+}

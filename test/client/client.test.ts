@@ -1,0 +1,200 @@
+import type { Emulator } from '../../src/emulator';
+import {
+  BODY_TOO_LARGE,
+  INVALID_JSON,
+  INVALID_RESPONSE,
+  UNEXPECTED_REDIRECT,
+  UNEXPECTED_STATUS,
+  WorksectionApiError,
+  WorksectionResponseError,
+  WorksectionTimeoutError,
+  API_ERROR,
+} from '../../src';
+import { startRecorder, type Recorder } from '../helpers/client-recorder';
+import { clientOf, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';
+
+let emu: Emulator;
+let grant: Grant;
+
+beforeEach(async () => {
+  emu = await startEmulator();
+  grant = await signIn(emu);
+});
+afterEach(() => emu.close());
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+/** Everything an error shows: what must never hold a token. */
+function shown(err: unknown): string {
+  return `${String(err)} ${JSON.stringify(err)} ${(err as Error).stack}`;
+}
+
+describe('requests', () => {
+  let recorder: Recorder;
+  beforeEach(async () => {
+    recorder = await startRecorder(emu.url);
+  });
+  afterEach(() => recorder.close());
+
+  function recordedClient() {
+    return clientOf({ ...grant, accountUrl: grant.accountUrl.replace(emu.url, recorder.url) }, { baseURL: recorder.url }).client;
+  }
+
+  it('calls GET {accountUrl}/api/oauth2?action=… with the parameters in the query and the token only in Authorization: Bearer', async () => {
+    const tasks = await recordedClient().call('get_tasks', { id_project: '101', filter: undefined, extra: 'text' });
+    expect(tasks).toHaveLength(2);
+    const [request] = recorder.requests;
+    expect(request).toMatchObject({ method: 'GET', url: '/acc1234/api/oauth2?action=get_tasks&id_project=101&extra=text', body: '' });
+    expect(request!.headers.authorization).toBe(`Bearer ${grant.tokens.accessToken}`);
+    expect(request!.url).not.toContain(grant.tokens.accessToken);
+  });
+
+  it('callJson sends the parameters as a JSON body (never a form body), the action in the query', async () => {
+    const tasks = await recordedClient().callJson('get_tasks', { id_project: '102' });
+    expect(tasks).toEqual([expect.objectContaining({ id: '1003', name: 'Colour palette' })]);
+    const [request] = recorder.requests;
+    expect(request).toMatchObject({ method: 'POST', url: '/acc1234/api/oauth2?action=get_tasks', body: '{"id_project":"102"}' });
+    expect(request!.headers['content-type']).toBe('application/json');
+    expect(request!.headers.authorization).toBe(`Bearer ${grant.tokens.accessToken}`);
+  });
+
+  it('goes through the fetch option when one is given (e.g. to log requests)', async () => {
+    const seen: string[] = [];
+    const logging = (url: string, init: RequestInit) => {
+      seen.push(`${init.method} ${url}`);
+      return fetch(url, init);
+    };
+    const { client } = clientOf(grant, { fetch: logging });
+    await expect(client.me()).resolves.toMatchObject({ id: '3993' });
+    expect(seen).toEqual([`GET ${grant.accountUrl}/api/oauth2?action=me`]);
+  });
+
+  it('refuses an access_token or action parameter: the client sets those', async () => {
+    const { client } = clientOf(grant);
+    await expect(client.call('me', { access_token: 'x' })).rejects.toMatchObject({ code: 'WORKSECTION_INVALID_OPTION', option: 'params' });
+    await expect(client.call('me', { action: 'get_users' })).rejects.toMatchObject({ option: 'params' });
+    await expect(client.callJson('get_tasks', { action: 'get_users', id_project: '101' })).rejects.toMatchObject({ option: 'params' });
+    await expect(client.call('me&x=1')).rejects.toMatchObject({ option: 'action' });
+    expect(emu.stats.requests.api).toBe(0);
+  });
+});
+
+describe('the envelope', () => {
+  it('"status":"ok" resolves to data: me() is the signed-in user', async () => {
+    const { client } = clientOf(grant);
+    await expect(client.me()).resolves.toMatchObject({
+      id: '3993',
+      first_name: 'Henry',
+      last_name: 'Gardner',
+      name: 'Henry Gardner',
+      email: 'Henry.Gardner@ws.com',
+      role: 'owner',
+    });
+  });
+
+  it("me's one-element array (as Worksection's docs show it) is unwrapped to the object", async () => {
+    const profile = { id: '3993', first_name: 'Henry', last_name: 'Gardner', name: 'Henry Gardner', email: 'henry.gardner@ws.com' };
+    emu.faults.set('api', { type: 'respond', status: 200, headers: JSON_HEADERS, body: JSON.stringify({ status: 'ok', data: [profile] }) });
+    const { client } = clientOf(grant);
+    await expect(client.call('me')).resolves.toEqual(profile);
+    await expect(client.me()).resolves.toEqual(profile);
+  });
+
+  it('getProjects, getTasks and getUsers resolve to the lists of the account', async () => {
+    const { client } = clientOf(grant);
+    const projects = await client.getProjects({ filter: 'active' });
+    // The filter reaches the account API: the archived project is left out.
+    expect(projects.map((p) => [p.id, p.name, p.status])).toEqual([['101', 'Website relaunch', 'active']]);
+    const tasks = await client.getTasks({ id_project: projects[0]!.id });
+    expect(tasks.map((t) => t.name)).toEqual(['Wireframes', 'Content migration']);
+    expect(tasks[0]!.user_to).toMatchObject({ id: '2477' });
+    const users = await client.getUsers();
+    expect(users.map((u) => u.id)).toEqual(['3993', '2477']);
+  });
+
+  it('"status":"error" rejects with WorksectionApiError carrying statusCode, message and details', async () => {
+    const { client } = clientOf(grant);
+    const err = await rejection(client.call('get_tasks'));
+    expect(err).toBeInstanceOf(WorksectionApiError);
+    expect(err).toMatchObject({ code: API_ERROR, statusCode: 400, message: 'Field is required', details: 'id_project', status: 200, action: 'get_tasks' });
+    expect(JSON.parse(JSON.stringify(err))).toMatchObject({ name: 'WorksectionApiError', statusCode: 400, details: 'id_project' });
+  });
+
+  it('an action whose scope was not granted rejects with the emulator\'s 403 answer, naming the scope', async () => {
+    const narrow = await signIn(emu, { scope: 'projects_read' });
+    const { client } = clientOf(narrow);
+    await expect(client.getProjects()).resolves.toHaveLength(2);
+    const err = await rejection(client.getUsers());
+    expect(err).toMatchObject({ name: 'WorksectionApiError', statusCode: 403, details: 'users_read', status: 200 });
+  });
+
+  it("blanks the tokens out of Worksection's words, should a server echo them", async () => {
+    const body = JSON.stringify({ status: 'error', status_code: 400, message: `bad ${grant.tokens.accessToken}`, message_details: grant.tokens.refreshToken });
+    emu.faults.set('api', { type: 'respond', status: 200, headers: JSON_HEADERS, body });
+    const { client } = clientOf(grant);
+    const err = await rejection(client.me());
+    expect(err).toMatchObject({ message: 'bad [redacted]', details: '[redacted]' });
+    expect(shown(err)).not.toContain(grant.tokens.accessToken);
+  });
+
+  it('JSON that is not the envelope, or data of the wrong shape, is WORKSECTION_INVALID_RESPONSE', async () => {
+    const { client } = clientOf(grant);
+    emu.faults.set('api', { type: 'respond', status: 200, headers: JSON_HEADERS, body: '{"projects":[]}', times: 1 });
+    await expect(client.getProjects()).rejects.toMatchObject({ name: 'WorksectionResponseError', code: INVALID_RESPONSE });
+    emu.faults.set('api', { type: 'respond', status: 200, headers: JSON_HEADERS, body: '{"status":"ok","data":{"id":"1"}}', times: 1 });
+    await expect(client.getProjects()).rejects.toMatchObject({ code: INVALID_RESPONSE });
+  });
+});
+
+describe('answers that are not the API', () => {
+  it("nginx's HTML 502 page is WORKSECTION_UNEXPECTED_STATUS, without the page or a token in the error", async () => {
+    const page = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+    emu.faults.set('api', { type: 'respond', status: 502, headers: { 'content-type': 'text/html' }, body: page });
+    const { client } = clientOf(grant);
+    const err = await rejection(client.getProjects());
+    expect(err).toBeInstanceOf(WorksectionResponseError);
+    expect(err).toMatchObject({ code: UNEXPECTED_STATUS, status: 502, contentType: 'text/html' });
+    expect(shown(err)).not.toContain('Bad Gateway</h1>');
+    expect(shown(err)).not.toContain(grant.tokens.accessToken);
+  });
+
+  it('a 5xx with a JSON body is WORKSECTION_UNEXPECTED_STATUS too, and is not retried', async () => {
+    emu.faults.set('api', { type: 'respond', status: 503, headers: JSON_HEADERS, body: '{"status":"error","status_code":503,"message":"Maintenance"}' });
+    const { client } = clientOf(grant);
+    await expect(client.me()).rejects.toMatchObject({ name: 'WorksectionResponseError', code: UNEXPECTED_STATUS, status: 503 });
+    expect(emu.stats.requests.api).toBe(1);
+  });
+
+  it('an HTML 200 page is WORKSECTION_UNEXPECTED_CONTENT_TYPE', async () => {
+    emu.faults.set('api', { type: 'respond', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html>login</html>' });
+    const { client } = clientOf(grant);
+    await expect(client.me()).rejects.toMatchObject({ code: 'WORKSECTION_UNEXPECTED_CONTENT_TYPE', status: 200 });
+  });
+
+  it('an answer cut in half is WORKSECTION_INVALID_JSON', async () => {
+    emu.faults.set('api', { type: 'truncate' });
+    const { client } = clientOf(grant);
+    await expect(client.getProjects()).rejects.toMatchObject({ code: INVALID_JSON });
+  });
+
+  it('an answer over 1 MiB is WORKSECTION_BODY_TOO_LARGE', async () => {
+    emu.faults.set('api', { type: 'oversized' });
+    const { client } = clientOf(grant);
+    await expect(client.getProjects()).rejects.toMatchObject({ code: BODY_TOO_LARGE });
+  });
+
+  it('a redirect is not followed, so the bearer token is not sent elsewhere', async () => {
+    emu.faults.set('api', { type: 'respond', status: 302, headers: { location: 'http://127.0.0.1:9/steal' }, body: '' });
+    const { client } = clientOf(grant);
+    await expect(client.me()).rejects.toMatchObject({ code: UNEXPECTED_REDIRECT, status: 302 });
+  });
+
+  it('no answer within `timeout` is a WorksectionTimeoutError, and the connection is closed', async () => {
+    emu.faults.set('api', { type: 'hang' });
+    const { client } = clientOf(grant, { timeout: 200 });
+    const err = await rejection(client.me());
+    expect(err).toBeInstanceOf(WorksectionTimeoutError);
+    expect(err).toMatchObject({ code: 'WORKSECTION_TIMEOUT', timeout: 200 });
+    expect(shown(err)).not.toContain(grant.tokens.accessToken);
+  });
+});

@@ -1,0 +1,45 @@
+import { hash, RefreshOutcomes, ROTATION_MEMORY_MS } from '../../src/client/refresh-outcomes';
+import type { TokenSet } from '../../src';
+
+function tokenSet(refreshToken: string): TokenSet {
+  return { accessToken: `access-${refreshToken}`, refreshToken, expiresIn: 86400, expiresAt: 0, tokenType: 'Bearer' };
+}
+
+describe('RefreshOutcomes', () => {
+  it('remembers the cause of a failed refresh by token, without keeping the token itself', () => {
+    const outcomes = new RefreshOutcomes();
+    const cause = new Error('lost');
+    outcomes.failed('def50200aaaa', cause);
+    expect(outcomes.get('def50200aaaa')).toEqual({ failed: cause });
+    expect(outcomes.get('def50200bbbb')).toBeUndefined();
+    const keys = [...(outcomes as unknown as { entries: Map<string, unknown> }).entries.keys()];
+    expect(keys).toEqual([hash('def50200aaaa')]);
+  });
+
+  it('follows rotations to the newest tokens, and a failure at the end of the chain', () => {
+    const outcomes = new RefreshOutcomes();
+    outcomes.rotated('rt-1', tokenSet('rt-2'));
+    outcomes.rotated('rt-2', tokenSet('rt-3'));
+    expect(outcomes.get('rt-1')).toEqual({ rotated: tokenSet('rt-3') });
+    outcomes.failed('rt-3', 'gone');
+    expect(outcomes.get('rt-1')).toEqual({ failed: 'gone' });
+  });
+
+  it('forgets rotations after a minute, failures not', () => {
+    let now = 0;
+    const outcomes = new RefreshOutcomes(() => now);
+    outcomes.rotated('rt-1', tokenSet('rt-2'));
+    outcomes.failed('rt-9', 'gone');
+    now = ROTATION_MEMORY_MS + 1;
+    expect(outcomes.get('rt-1')).toBeUndefined();
+    expect(outcomes.get('rt-9')).toEqual({ failed: 'gone' });
+  });
+
+  it('forgets the oldest entries beyond 10000, so memory stays bounded', () => {
+    const outcomes = new RefreshOutcomes();
+    for (let i = 0; i <= 10_000; i++) outcomes.failed(`token-${i}`, i);
+    expect(outcomes.get('token-0')).toBeUndefined();
+    expect(outcomes.get('token-1')).toEqual({ failed: 1 });
+    expect(outcomes.get('token-10000')).toEqual({ failed: 10_000 });
+  });
+});
