@@ -44,7 +44,10 @@ const median = (xs: number[]): number => {
 };
 
 async function startContender(name: Name, emu: Emulator): Promise<Contender> {
-  const execArgv = ['--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [])];
+  const execArgv = [
+    '--expose-gc',
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : []),
+  ];
   const app = new Child(path.join(__dirname, 'app-process.js'), [name], execArgv);
   const port = await app.call<number>('listen');
   const url = `http://127.0.0.1:${port}`;
@@ -82,7 +85,13 @@ async function round(c: Contender, load: Child, emu: Emulator): Promise<RoundFig
 
 async function heapPerLogin(c: Contender, load: Child, emu: Emulator): Promise<number> {
   const before = await c.app.call<number>('heap');
-  const r = await load.call<LoadResult>('logins', { appUrl: c.url, emulatorUrl: emu.url, limitMs: TIMEOUT_MS + 1000, concurrency: 32, count: N.heap });
+  const r = await load.call<LoadResult>('logins', {
+    appUrl: c.url,
+    emulatorUrl: emu.url,
+    limitMs: TIMEOUT_MS + 1000,
+    concurrency: 32,
+    count: N.heap,
+  });
   assertClean(`${c.name} heap run`, r);
   // Let every session of the run expire and be swept before measuring what stayed.
   await new Promise((resolve) => setTimeout(resolve, SESSION_TTL_MS * 2));
@@ -99,10 +108,23 @@ async function main(): Promise<void> {
   try {
     for (const name of NAMES) contenders.push(await startContender(name, emu));
     const upstreamClient = { clientId: 'bench-upstream', clientSecret: 'bench-upstream-secret', redirectUri: 'http://127.0.0.1/cb' };
-    emu.addClient({ clientId: upstreamClient.clientId, clientSecret: upstreamClient.clientSecret, redirectUris: [upstreamClient.redirectUri] });
+    emu.addClient({
+      clientId: upstreamClient.clientId,
+      clientSecret: upstreamClient.clientSecret,
+      redirectUris: [upstreamClient.redirectUri],
+    });
 
     for (const c of contenders) {
-      assertClean(`${c.name} warm-up`, await load.call<LoadResult>('logins', { appUrl: c.url, emulatorUrl: emu.url, limitMs: TIMEOUT_MS, concurrency: 32, count: N.warmup }));
+      assertClean(
+        `${c.name} warm-up`,
+        await load.call<LoadResult>('logins', {
+          appUrl: c.url,
+          emulatorUrl: emu.url,
+          limitMs: TIMEOUT_MS,
+          concurrency: 32,
+          count: N.warmup,
+        }),
+      );
     }
     const rounds = new Map<Name, RoundFigures[]>(NAMES.map((n) => [n, []]));
     const upstreamRounds: LoadResult[] = [];
@@ -111,7 +133,14 @@ async function main(): Promise<void> {
       const order = contenders.map((_, i) => contenders[(i + r) % contenders.length]);
       for (const c of order) rounds.get(c.name)!.push(await round(c, load, emu));
       upstreamRounds.push(
-        await load.call<LoadResult>('upstreamLoop', { ...upstreamClient, appUrl: '', emulatorUrl: emu.url, limitMs: TIMEOUT_MS, concurrency: 32, count: N.upstream }),
+        await load.call<LoadResult>('upstreamLoop', {
+          ...upstreamClient,
+          appUrl: '',
+          emulatorUrl: emu.url,
+          limitMs: TIMEOUT_MS,
+          concurrency: 32,
+          count: N.upstream,
+        }),
       );
       process.stderr.write(`round ${r + 1}/${N.rounds} done\n`);
     }

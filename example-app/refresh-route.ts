@@ -16,39 +16,34 @@ export interface RefreshRouteOptions {
  */
 export function refreshRoute(options: RefreshRouteOptions): Router {
   const router = Router();
-  router.post(
-    '/profile/refresh',
-    express.urlencoded({ extended: false, limit: '2kb' }),
-    requireCsrfToken,
-    async (req, res, next) => {
-      const user = req.user as SessionUser | undefined;
-      if (!user) {
-        res.redirect(303, '/');
-        return;
-      }
-      let tokens;
-      try {
-        tokens = await options.strategy.refresh(user.tokens.refreshToken);
-      } catch (err) {
-        // Typed errors of the strategy: no token or secret in their message.
-        const e = err instanceof Error ? err : new Error(String(err));
-        options.log(`token refresh failed: ${e.name}: ${e.message}`);
-        res.redirect(303, '/profile?refresh=failed');
-        return;
-      }
-      const updated: SessionUser = {
-        ...user,
-        expiresAt: tokens.expiresAt,
-        tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken },
-        ...(tokens.scopes ? { scopes: tokens.scopes } : {}),
-      };
-      // Passport keeps the serialized user here; this app serializes the whole user object.
-      (req.session as unknown as { passport: { user: SessionUser } }).passport.user = updated;
-      req.session.save((err) => {
-        if (err) return next(err);
-        res.redirect(303, '/profile?refresh=done');
-      });
-    },
-  );
+  router.post('/profile/refresh', express.urlencoded({ extended: false, limit: '2kb' }), requireCsrfToken, async (req, res, next) => {
+    const user = req.user as SessionUser | undefined;
+    if (!user) {
+      res.redirect(303, '/');
+      return;
+    }
+    let tokens;
+    try {
+      tokens = await options.strategy.refresh(user.tokens.refreshToken);
+    } catch (err) {
+      // Typed errors of the strategy: no token or secret in their message.
+      const e = err instanceof Error ? err : new Error(String(err));
+      options.log(`token refresh failed: ${e.name}: ${e.message}`);
+      res.redirect(303, '/profile?refresh=failed');
+      return;
+    }
+    const updated: SessionUser = {
+      ...user,
+      expiresAt: tokens.expiresAt,
+      tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken },
+      ...(tokens.scopes ? { scopes: tokens.scopes } : {}),
+    };
+    // Passport keeps the serialized user here; this app serializes the whole user object.
+    (req.session as unknown as { passport: { user: SessionUser } }).passport.user = updated;
+    req.session.save((err) => {
+      if (err) return next(err);
+      res.redirect(303, '/profile?refresh=done');
+    });
+  });
   return router;
 }

@@ -21,8 +21,7 @@ export interface RunningServer {
  */
 export async function start(env: NodeJS.ProcessEnv, print: (text: string) => void = console.log): Promise<RunningServer> {
   const config = loadConfig(env);
-  const sessions =
-    config.sessions.kind === 'sqlite' ? { kind: 'sqlite' as const, file: resolve(config.sessions.file) } : config.sessions;
+  const sessions = config.sessions.kind === 'sqlite' ? { kind: 'sqlite' as const, file: resolve(config.sessions.file) } : config.sessions;
   // Only outside production with SQLite (loadConfig refuses the rest): a random secret kept beside the database.
   const sessionSecret = config.sessionSecret ?? loadOrCreateDevSecret(`${sessions.kind === 'sqlite' ? sessions.file : ''}-secret`);
 
@@ -30,7 +29,12 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
   let worksection: { clientID: string; clientSecret: string; callbackURL: string; baseURL?: string };
   if (config.worksection.kind === 'emulator') {
     dev = await startDevEmulator(config.worksection.callbackURL);
-    worksection = { clientID: dev.clientID, clientSecret: dev.clientSecret, callbackURL: config.worksection.callbackURL, baseURL: dev.baseURL };
+    worksection = {
+      clientID: dev.clientID,
+      clientSecret: dev.clientSecret,
+      callbackURL: config.worksection.callbackURL,
+      baseURL: dev.baseURL,
+    };
   } else {
     const { clientID, clientSecret, callbackURL, baseURL } = config.worksection;
     worksection = { clientID, clientSecret, callbackURL, ...(baseURL !== undefined ? { baseURL } : {}) };

@@ -42,9 +42,7 @@ export class SqliteSessionStore extends Store {
     this.db = new Database(options.file);
     // WAL lets readers go on while a write commits, which matters when several requests touch sessions at once.
     this.db.pragma('journal_mode = WAL');
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS sessions (sid TEXT PRIMARY KEY NOT NULL, sess TEXT NOT NULL, expires INTEGER NOT NULL)',
-    );
+    this.db.exec('CREATE TABLE IF NOT EXISTS sessions (sid TEXT PRIMARY KEY NOT NULL, sess TEXT NOT NULL, expires INTEGER NOT NULL)');
     this.db.exec('CREATE INDEX IF NOT EXISTS sessions_expires ON sessions (expires)');
     this.defaultTtlMs = options.defaultTtlMs ?? 24 * 60 * 60 * 1000;
     this.now = options.now ?? Date.now;

@@ -20,6 +20,12 @@ export const FAILURE_PATH = '/failure';
 /** The authorize URL a contender redirects to (the emulator's, with the scope every contender asks for). */
 export function authorizeURL(emulatorUrl: string, clientId: string, redirectUri: string, state: string): string {
   const url = new URL(`${emulatorUrl}/oauth2/authorize`);
-  url.search = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: 'projects_read', state }).toString();
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    scope: 'projects_read',
+    state,
+  }).toString();
   return url.href;
 }

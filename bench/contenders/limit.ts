@@ -16,10 +16,13 @@ interface Session {
 export function createLimitApp(config: ContenderConfig): RequestListener & { close(): void } {
   const sessions = new Map<string, Session>();
   const upstream = new Upstream(config.emulatorUrl, config.clientId, config.clientSecret, config.timeoutMs);
-  const sweep = setInterval(() => {
-    const now = Date.now();
-    for (const [id, s] of sessions) if (s.expires <= now) sessions.delete(id);
-  }, Math.max(250, Math.floor(config.sessionTtlMs / 4)));
+  const sweep = setInterval(
+    () => {
+      const now = Date.now();
+      for (const [id, s] of sessions) if (s.expires <= now) sessions.delete(id);
+    },
+    Math.max(250, Math.floor(config.sessionTtlMs / 4)),
+  );
   sweep.unref();
 
   const newSession = (res: ServerResponse, data: Omit<Session, 'expires'>): void => {

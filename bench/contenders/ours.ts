@@ -14,7 +14,13 @@ export function createOursApp(config: ContenderConfig): RequestListener {
       scope: ['projects_read'],
       timeout: config.timeoutMs,
     },
-    (_accessToken: string, _refreshToken: string, params: { account_url?: string }, profile: { id: string }, done: (err: null, user: object) => void) => {
+    (
+      _accessToken: string,
+      _refreshToken: string,
+      params: { account_url?: string },
+      profile: { id: string },
+      done: (err: null, user: object) => void,
+    ) => {
       done(null, { id: profile.id, accountUrl: params.account_url });
     },
   );

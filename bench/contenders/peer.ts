@@ -21,7 +21,13 @@ export function createPeerApp(config: ContenderConfig): RequestListener {
       scopeSeparator: ',',
       state: true,
     },
-    (_accessToken: string, _refreshToken: string, params: { account_url?: string }, profile: { id: string }, done: (err: null, user: object) => void) => {
+    (
+      _accessToken: string,
+      _refreshToken: string,
+      params: { account_url?: string },
+      profile: { id: string },
+      done: (err: null, user: object) => void,
+    ) => {
       done(null, { id: profile.id, accountUrl: params.account_url });
     },
   );

@@ -18,23 +18,16 @@ export function isSignInReason(value: unknown): value is SignInReason {
 }
 
 /** `/`: the sign-in button, and the reason a sign-in failed when there is one. */
-export function homePage(options: {
-  reason?: SignInReason;
-  usingEmulator: boolean;
-  demoHint?: string;
-  signedIn?: boolean;
-}): string {
-  const notice = options.reason
-    ? html`<p class="notice" role="status">${SIGN_IN_MESSAGES[options.reason]}</p>`
-    : undefined;
+export function homePage(options: { reason?: SignInReason; usingEmulator: boolean; demoHint?: string; signedIn?: boolean }): string {
+  const notice = options.reason ? html`<p class="notice" role="status">${SIGN_IN_MESSAGES[options.reason]}</p>` : undefined;
   // A link, not a POST form: helmet's CSP `form-action 'self'` would block a form whose answer redirects to Worksection.
   return layout(
     'Sign in',
     html`<h1>Welcome</h1>
-${notice}
-<p>This app signs you in with your Worksection account.</p>
-${options.signedIn ? html`<p>You are signed in: <a href="/profile">see your profile</a>.</p>` : undefined}
-<p><a class="button" href="/auth/worksection">Sign in with Worksection</a></p>
-${options.usingEmulator ? html`<p><small>Running against the built-in Worksection emulator. ${options.demoHint}</small></p>` : undefined}`,
+      ${notice}
+      <p>This app signs you in with your Worksection account.</p>
+      ${options.signedIn ? html`<p>You are signed in: <a href="/profile">see your profile</a>.</p>` : undefined}
+      <p><a class="button" href="/auth/worksection">Sign in with Worksection</a></p>
+      ${options.usingEmulator ? html`<p><small>Running against the built-in Worksection emulator. ${options.demoHint}</small></p>` : undefined}`,
   );
 }

@@ -120,7 +120,8 @@ export class WorksectionClient {
    * writes too large for a URL. Worksection reads JSON bodies only (a form body is answered "invalid JSON").
    */
   callJson<T = unknown>(action: string, body: Record<string, unknown>): Promise<T> {
-    if (!isRecord(body)) return Promise.reject(new WorksectionConfigError('body', 'callJson(action, body) needs a plain object as its body.'));
+    if (!isRecord(body))
+      return Promise.reject(new WorksectionConfigError('body', 'callJson(action, body) needs a plain object as its body.'));
     const reserved = Object.keys(body).find((name) => RESERVED_PARAMS.has(name));
     if (reserved !== undefined) return Promise.reject(reservedParam(reserved));
     return this._call(action, {}, body) as Promise<T>;
@@ -274,7 +275,10 @@ export class WorksectionClient {
 }
 
 function reservedParam(name: string): WorksectionConfigError {
-  return new WorksectionConfigError('params', `The "${name}" parameter is set by the client (the token goes in the Authorization header): remove it.`);
+  return new WorksectionConfigError(
+    'params',
+    `The "${name}" parameter is set by the client (the token goes in the Authorization header): remove it.`,
+  );
 }
 
 function isExpired(tokens: ClientTokens): boolean {

@@ -28,7 +28,10 @@ export function readEnvelope(answer: JsonAnswer, action: string, label: string, 
   }
   if (isRecord(body) && body.status === 'error') {
     const statusCode = typeof body.status_code === 'number' ? body.status_code : Number(body.status_code) || status;
-    const message = typeof body.message === 'string' && body.message !== '' ? clip(redact(body.message, secrets)) : `Worksection's account API refused "${action}" (status_code ${statusCode}).`;
+    const message =
+      typeof body.message === 'string' && body.message !== ''
+        ? clip(redact(body.message, secrets))
+        : `Worksection's account API refused "${action}" (status_code ${statusCode}).`;
     const details = typeof body.message_details === 'string' ? clip(redact(body.message_details, secrets)) : '';
     throw new WorksectionApiError(action, statusCode, message, details, status);
   }

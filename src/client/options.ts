@@ -81,10 +81,16 @@ export interface CheckedClientOptions {
  */
 export function checkClientOptions(options: WorksectionClientOptions): CheckedClientOptions {
   if (typeof options !== 'object' || options === null) {
-    throw new WorksectionConfigError('options', 'new WorksectionClient(options) needs an options object with strategy, accountUrl and tokens.');
+    throw new WorksectionConfigError(
+      'options',
+      'new WorksectionClient(options) needs an options object with strategy, accountUrl and tokens.',
+    );
   }
   if (typeof options.strategy?.refresh !== 'function') {
-    throw new WorksectionConfigError('strategy', 'The strategy option is required: pass your passport-worksection Strategy (its refresh() renews expired tokens).');
+    throw new WorksectionConfigError(
+      'strategy',
+      'The strategy option is required: pass your passport-worksection Strategy (its refresh() renews expired tokens).',
+    );
   }
   for (const hook of ['onTokens', 'loadTokens', 'lock'] as const) {
     if (options[hook] !== undefined && typeof options[hook] !== 'function') {
@@ -94,7 +100,7 @@ export function checkClientOptions(options: WorksectionClientOptions): CheckedCl
   if (options.lock !== undefined && options.loadTokens === undefined) {
     throw new WorksectionConfigError(
       'loadTokens',
-      'The lock option needs loadTokens: a process that waited for another one\'s refresh must read the tokens it saved, or it would refresh with a revoked token.',
+      "The lock option needs loadTokens: a process that waited for another one's refresh must read the tokens it saved, or it would refresh with a revoked token.",
     );
   }
   const inherited = (options.strategy as { _settings?: { baseURL?: string; http?: Partial<HttpSettings> } })._settings;
@@ -103,7 +109,10 @@ export function checkClientOptions(options: WorksectionClientOptions): CheckedCl
   const timeout = checkTimeout(options.timeout ?? inherited?.http?.timeout ?? DEFAULT_TIMEOUT);
   const minInterval = options.minInterval ?? DEFAULT_MIN_INTERVAL;
   if (typeof minInterval !== 'number' || !Number.isFinite(minInterval) || minInterval < 0) {
-    throw new WorksectionConfigError('minInterval', 'The minInterval option must be a number of milliseconds, 0 or more (default 1000, Worksection\'s rate limit).');
+    throw new WorksectionConfigError(
+      'minInterval',
+      "The minInterval option must be a number of milliseconds, 0 or more (default 1000, Worksection's rate limit).",
+    );
   }
   // Without one, the strategy's fetch or, failing that, the package's built-in node:http(s) transport.
   const fetchImpl = checkFetch(options.fetch) ?? inherited?.http?.fetch;

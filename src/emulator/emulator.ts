@@ -21,7 +21,10 @@ function checkAutoApprove(directory: Directory, auto: EmulatorOptions['autoAppro
   if (!auto) return;
   const userId = typeof auto === 'object' ? auto.userId : undefined;
   const user = userId === undefined ? directory.users[0] : directory.user(userId);
-  if (!user) throw new TypeError(userId === undefined ? 'autoApprove needs at least one user' : `autoApprove.userId "${userId}" is not one of the emulator's users`);
+  if (!user)
+    throw new TypeError(
+      userId === undefined ? 'autoApprove needs at least one user' : `autoApprove.userId "${userId}" is not one of the emulator's users`,
+    );
   const accountId = typeof auto === 'object' ? auto.accountId : undefined;
   if (accountId !== undefined && !user.accountIds.includes(accountId)) {
     throw new TypeError(`autoApprove.accountId "${accountId}" is not one of the accounts of user "${user.id}"`);

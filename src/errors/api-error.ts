@@ -36,5 +36,4 @@ export class WorksectionApiError extends WorksectionError {
     this.statusCode = statusCode;
     this.details = details;
   }
-
 }

@@ -24,7 +24,6 @@ export class WorksectionReauthError extends WorksectionError {
     super(reauthMessage(cause, reason), REAUTH_REQUIRED, undefined, { cause: summarizeCause(cause) });
     this.reason = reason;
   }
-
 }
 
 function reauthMessage(cause: unknown, reason: string): string {

@@ -17,12 +17,7 @@ export interface JsonRequest {
  * Rejects with a typed error when the exchange does not complete within `timeout`, the answer is a redirect
  * (never followed), is not JSON, is cut short or is over 1 MiB. `label` names the endpoint in messages.
  */
-export function postForm(
-  url: string,
-  form: Record<string, string>,
-  settings: HttpSettings,
-  label: string,
-): Promise<JsonAnswer> {
+export function postForm(url: string, form: Record<string, string>, settings: HttpSettings, label: string): Promise<JsonAnswer> {
   const request: JsonRequest = {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

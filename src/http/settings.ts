@@ -29,7 +29,10 @@ export function checkTimeout(timeout: unknown): number {
 /** @internal Checks a `fetch` option (the strategy's or the client's): a function, or undefined for the built-in transport. */
 export function checkFetch(fetchImpl: unknown): FetchFunction | undefined {
   if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
-    throw new WorksectionConfigError('fetch', 'The fetch option must be a fetch function, or left out for the built-in node:http transport.');
+    throw new WorksectionConfigError(
+      'fetch',
+      'The fetch option must be a fetch function, or left out for the built-in node:http transport.',
+    );
   }
   return fetchImpl as FetchFunction | undefined;
 }

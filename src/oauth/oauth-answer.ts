@@ -36,12 +36,7 @@ export function readOAuthAnswer(answer: JsonAnswer, label: string, secrets: stri
 }
 
 /** @internal Builds the typed error for a body that has an `error` field. */
-export function oauthErrorFromBody(
-  json: Record<string, unknown>,
-  status: number,
-  label: string,
-  secrets: string[],
-): WorksectionOAuthError {
+export function oauthErrorFromBody(json: Record<string, unknown>, status: number, label: string, secrets: string[]): WorksectionOAuthError {
   const error = typeof json.error === 'string' && json.error !== '' ? clip(redact(json.error, secrets)) : 'invalid_response';
   const raw = typeof json.errorDescription === 'string' ? json.errorDescription : json.error_description;
   const description = typeof raw === 'string' ? clip(redact(raw, secrets)) : undefined;

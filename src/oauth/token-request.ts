@@ -30,11 +30,7 @@ export interface TokenResponse {
  * (Worksection sends "Bearer", its docs "bearer"), `expires_in` a number, `refresh_token` a string (required
  * when refreshing, since Worksection rotates them) and `account_url`, when present, trusted.
  */
-export async function requestTokens(
-  context: TokenContext,
-  url: string,
-  form: Record<string, string>,
-): Promise<TokenResponse> {
+export async function requestTokens(context: TokenContext, url: string, form: Record<string, string>): Promise<TokenResponse> {
   const refreshing = form.grant_type === 'refresh_token';
   const label = `Worksection's ${refreshing ? 'refresh' : 'token'} endpoint (${url})`;
   const secrets = [form.client_secret, form.code, form.refresh_token].filter((s): s is string => !!s);

@@ -31,11 +31,7 @@ export interface ClientSettings extends TokenContext {
  */
 export function createOAuth2Class(Base: OAuth2Class, settings: ClientSettings): OAuth2Class {
   return class WorksectionOAuth2 extends Base {
-    override getOAuthAccessToken(
-      code: string,
-      paramsOrCallback: unknown,
-      maybeCallback?: TokenCallback,
-    ): void {
+    override getOAuthAccessToken(code: string, paramsOrCallback: unknown, maybeCallback?: TokenCallback): void {
       const callback = (typeof paramsOrCallback === 'function' ? paramsOrCallback : maybeCallback) as TokenCallback;
       const params = typeof paramsOrCallback === 'object' && paramsOrCallback !== null ? paramsOrCallback : {};
       const form: Record<string, string> = {};

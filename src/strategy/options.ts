@@ -83,7 +83,10 @@ export function normalizeScope(scope: unknown): string[] | undefined {
   if (scope === undefined || scope === null) return undefined;
   const pieces = typeof scope === 'string' ? [scope] : Array.isArray(scope) ? scope : undefined;
   if (!pieces || pieces.some((piece) => typeof piece !== 'string')) {
-    throw new WorksectionConfigError('scope', "The scope option must be an array of scope names or a string such as 'projects_read,tasks_read'.");
+    throw new WorksectionConfigError(
+      'scope',
+      "The scope option must be an array of scope names or a string such as 'projects_read,tasks_read'.",
+    );
   }
   const names = [...new Set((pieces as string[]).flatMap(splitScopes))];
   const unknown = names.find((name) => !isScope(name));

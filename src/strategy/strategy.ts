@@ -174,7 +174,11 @@ export class Strategy extends OAuth2StrategyBase {
         return profile;
       },
     );
-    settle(request, (profile) => done(null, profile), (err) => done(err));
+    settle(
+      request,
+      (profile) => done(null, profile),
+      (err) => done(err),
+    );
   }
 
   /**

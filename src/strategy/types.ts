@@ -32,12 +32,7 @@ export type VerifyCallback = (err?: unknown, user?: unknown, info?: object) => v
  * Finds or creates the user. `profile` is undefined when `skipUserProfile` is on.
  * Key your users on `(profile.accountUrl, profile.id)`: an id is only unique within its Worksection account.
  */
-export type VerifyFunction = (
-  accessToken: string,
-  refreshToken: string,
-  profile: WorksectionProfile,
-  done: VerifyCallback,
-) => void;
+export type VerifyFunction = (accessToken: string, refreshToken: string, profile: WorksectionProfile, done: VerifyCallback) => void;
 
 /** A {@link VerifyFunction} that also receives the token answer (`params.account_url`, `params.expires_at`…). */
 export type VerifyFunctionWithParams = (

@@ -33,7 +33,10 @@ describe('CallSpacer', () => {
     const spacer = new CallSpacer(() => now);
     const order: string[] = [];
     // With a clock that never moves, a spaced call would wait forever: only unspaced calls can finish.
-    await Promise.all([spacer.schedule('a', 60_000, async () => order.push('a')), spacer.schedule('b', 60_000, async () => order.push('b'))]);
+    await Promise.all([
+      spacer.schedule('a', 60_000, async () => order.push('a')),
+      spacer.schedule('b', 60_000, async () => order.push('b')),
+    ]);
     expect(order.sort()).toEqual(['a', 'b']);
   });
 

@@ -13,7 +13,15 @@ describe('WorksectionApiError', () => {
 
   it("keeps Worksection's status_code, message and message_details apart from the HTTP status", () => {
     expect(err).toBeInstanceOf(WorksectionError);
-    expect(err).toMatchObject({ name: 'WorksectionApiError', code: API_ERROR, action: 'get_users', statusCode: 403, message: 'Access denied', details: 'users_read', status: 200 });
+    expect(err).toMatchObject({
+      name: 'WorksectionApiError',
+      code: API_ERROR,
+      action: 'get_users',
+      statusCode: 403,
+      message: 'Access denied',
+      details: 'users_read',
+      status: 200,
+    });
   });
 
   it('serialises to its safe fields', () => {
@@ -48,6 +56,11 @@ describe('WorksectionReauthError', () => {
 
   it('serialises without its cause', () => {
     const err = new WorksectionReauthError(new Error('low-level detail'));
-    expect(JSON.parse(JSON.stringify(err))).toEqual({ name: 'WorksectionReauthError', code: REAUTH_REQUIRED, message: err.message, reason: 'unknown' });
+    expect(JSON.parse(JSON.stringify(err))).toEqual({
+      name: 'WorksectionReauthError',
+      code: REAUTH_REQUIRED,
+      message: err.message,
+      reason: 'unknown',
+    });
   });
 });

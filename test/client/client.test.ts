@@ -116,11 +116,18 @@ describe('the envelope', () => {
     const { client } = clientOf(grant);
     const err = await rejection(client.call('get_tasks'));
     expect(err).toBeInstanceOf(WorksectionApiError);
-    expect(err).toMatchObject({ code: API_ERROR, statusCode: 400, message: 'Field is required', details: 'id_project', status: 200, action: 'get_tasks' });
+    expect(err).toMatchObject({
+      code: API_ERROR,
+      statusCode: 400,
+      message: 'Field is required',
+      details: 'id_project',
+      status: 200,
+      action: 'get_tasks',
+    });
     expect(JSON.parse(JSON.stringify(err))).toMatchObject({ name: 'WorksectionApiError', statusCode: 400, details: 'id_project' });
   });
 
-  it('an action whose scope was not granted rejects with the emulator\'s 403 answer, naming the scope', async () => {
+  it("an action whose scope was not granted rejects with the emulator's 403 answer, naming the scope", async () => {
     const narrow = await signIn(emu, { scope: 'projects_read' });
     const { client } = clientOf(narrow);
     await expect(client.getProjects()).resolves.toHaveLength(2);
@@ -129,7 +136,12 @@ describe('the envelope', () => {
   });
 
   it("blanks the tokens out of Worksection's words, should a server echo them", async () => {
-    const body = JSON.stringify({ status: 'error', status_code: 400, message: `bad ${grant.tokens.accessToken}`, message_details: grant.tokens.refreshToken });
+    const body = JSON.stringify({
+      status: 'error',
+      status_code: 400,
+      message: `bad ${grant.tokens.accessToken}`,
+      message_details: grant.tokens.refreshToken,
+    });
     emu.faults.set('api', { type: 'respond', status: 200, headers: JSON_HEADERS, body });
     const { client } = clientOf(grant);
     const err = await rejection(client.me());
@@ -148,7 +160,8 @@ describe('the envelope', () => {
 
 describe('answers that are not the API', () => {
   it("nginx's HTML 502 page is WORKSECTION_UNEXPECTED_STATUS, without the page or a token in the error", async () => {
-    const page = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+    const page =
+      '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
     emu.faults.set('api', { type: 'respond', status: 502, headers: { 'content-type': 'text/html' }, body: page });
     const { client } = clientOf(grant);
     const err = await rejection(client.getProjects());
@@ -159,14 +172,24 @@ describe('answers that are not the API', () => {
   });
 
   it('a 5xx with a JSON body is WORKSECTION_UNEXPECTED_STATUS too, and is not retried', async () => {
-    emu.faults.set('api', { type: 'respond', status: 503, headers: JSON_HEADERS, body: '{"status":"error","status_code":503,"message":"Maintenance"}' });
+    emu.faults.set('api', {
+      type: 'respond',
+      status: 503,
+      headers: JSON_HEADERS,
+      body: '{"status":"error","status_code":503,"message":"Maintenance"}',
+    });
     const { client } = clientOf(grant);
     await expect(client.me()).rejects.toMatchObject({ name: 'WorksectionResponseError', code: UNEXPECTED_STATUS, status: 503 });
     expect(emu.stats.requests.api).toBe(1);
   });
 
   it('an HTML 200 page is WORKSECTION_UNEXPECTED_CONTENT_TYPE', async () => {
-    emu.faults.set('api', { type: 'respond', status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html>login</html>' });
+    emu.faults.set('api', {
+      type: 'respond',
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: '<html>login</html>',
+    });
     const { client } = clientOf(grant);
     await expect(client.me()).rejects.toMatchObject({ code: 'WORKSECTION_UNEXPECTED_CONTENT_TYPE', status: 200 });
   });

@@ -22,11 +22,19 @@ function refusedOption(make: () => unknown): string | undefined {
 
 describe('new WorksectionClient(options)', () => {
   it('accepts an account on worksection.com, dropping a trailing slash', () => {
-    expect(new WorksectionClient(options({ accountUrl: 'https://acc1234.worksection.com/' })).accountUrl).toBe('https://acc1234.worksection.com');
+    expect(new WorksectionClient(options({ accountUrl: 'https://acc1234.worksection.com/' })).accountUrl).toBe(
+      'https://acc1234.worksection.com',
+    );
   });
 
   it('refuses an accountUrl on any other host, or plain http on worksection.com: the bearer token goes there', () => {
-    for (const accountUrl of ['https://acc1234.worksection.com.evil.example', 'http://acc1234.worksection.com', 'https://user:pw@acc1.worksection.com', 'acc1234', 42]) {
+    for (const accountUrl of [
+      'https://acc1234.worksection.com.evil.example',
+      'http://acc1234.worksection.com',
+      'https://user:pw@acc1.worksection.com',
+      'acc1234',
+      42,
+    ]) {
       expect(refusedOption(() => new WorksectionClient(options({ accountUrl: accountUrl as string })))).toBe('accountUrl');
     }
   });
@@ -39,7 +47,9 @@ describe('new WorksectionClient(options)', () => {
     const client = new WorksectionClient(options({ strategy, accountUrl: 'http://127.0.0.1:4000/acc1234' }));
     expect(client.accountUrl).toBe('http://127.0.0.1:4000/acc1234');
     expect(client._http.timeout).toBe(1234);
-    expect(refusedOption(() => new WorksectionClient(options({ strategy, accountUrl: 'http://127.0.0.1:4001/acc1234' })))).toBe('accountUrl');
+    expect(refusedOption(() => new WorksectionClient(options({ strategy, accountUrl: 'http://127.0.0.1:4001/acc1234' })))).toBe(
+      'accountUrl',
+    );
   });
 
   it('refuses a baseURL that is plain http off loopback', () => {
@@ -49,7 +59,9 @@ describe('new WorksectionClient(options)', () => {
   it('names the option at fault: strategy, tokens, minInterval, timeout, hooks', () => {
     expect(refusedOption(() => new WorksectionClient(options({ strategy: {} as never })))).toBe('strategy');
     expect(refusedOption(() => new WorksectionClient(options({ tokens: { accessToken: '', refreshToken: 'x' } })))).toBe('tokens');
-    expect(refusedOption(() => new WorksectionClient(options({ tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: NaN } })))).toBe('tokens');
+    expect(refusedOption(() => new WorksectionClient(options({ tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: NaN } })))).toBe(
+      'tokens',
+    );
     expect(refusedOption(() => new WorksectionClient(options({ minInterval: -1 })))).toBe('minInterval');
     expect(refusedOption(() => new WorksectionClient(options({ timeout: 0 })))).toBe('timeout');
     expect(refusedOption(() => new WorksectionClient(options({ onTokens: 'save' as never })))).toBe('onTokens');

@@ -45,7 +45,11 @@ describe('an access token past its expiresAt', () => {
     expect(emu.stats.requests.refresh).toBe(1);
     expect(emu.stats.requests.api).toBe(1);
     expect(saved).toHaveLength(1);
-    expect(client.tokens).toEqual({ accessToken: saved[0]!.accessToken, refreshToken: saved[0]!.refreshToken, expiresAt: saved[0]!.expiresAt });
+    expect(client.tokens).toEqual({
+      accessToken: saved[0]!.accessToken,
+      refreshToken: saved[0]!.refreshToken,
+      expiresAt: saved[0]!.expiresAt,
+    });
     expect(client.tokens.refreshToken).not.toBe(grant.tokens.refreshToken);
   });
 
@@ -287,8 +291,20 @@ describe('several processes sharing one grant (lock + loadTokens)', () => {
     // Two separate strategies and clients: nothing shared in memory but the store and the lock.
     const other = await signIn(emu);
     emu.stats.reset();
-    const a = new WorksectionClient({ ...store, strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 0 });
-    const b = new WorksectionClient({ ...store, strategy: other.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 0 });
+    const a = new WorksectionClient({
+      ...store,
+      strategy: grant.strategy,
+      accountUrl: grant.accountUrl,
+      tokens: grant.tokens,
+      minInterval: 0,
+    });
+    const b = new WorksectionClient({
+      ...store,
+      strategy: other.strategy,
+      accountUrl: grant.accountUrl,
+      tokens: grant.tokens,
+      minInterval: 0,
+    });
     // Another process does not share this one's memory of refreshes.
     b._outcomes = new RefreshOutcomes();
     const [projectsA, projectsB] = await Promise.all([a.getProjects(), b.getProjects()]);
@@ -303,8 +319,20 @@ describe('several processes sharing one grant (lock + loadTokens)', () => {
 
   it('an instance whose access token another instance rotated out reloads the tokens on the 401 instead of failing', async () => {
     const store = sharedStore(grant.tokens);
-    const a = new WorksectionClient({ ...store, strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 0 });
-    const b = new WorksectionClient({ ...store, strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 0 });
+    const a = new WorksectionClient({
+      ...store,
+      strategy: grant.strategy,
+      accountUrl: grant.accountUrl,
+      tokens: grant.tokens,
+      minInterval: 0,
+    });
+    const b = new WorksectionClient({
+      ...store,
+      strategy: grant.strategy,
+      accountUrl: grant.accountUrl,
+      tokens: grant.tokens,
+      minInterval: 0,
+    });
     b._outcomes = new RefreshOutcomes();
     emu.faults.set('api', { ...EXPIRED_401, times: 1 });
     await a.me(); // A refreshes: the access token B holds is revoked (not expired: Worksection says "invalid")
@@ -316,6 +344,8 @@ describe('several processes sharing one grant (lock + loadTokens)', () => {
   });
 
   it('lock without loadTokens is refused at construction', () => {
-    expect(() => clientOf(grant, { lock: (_key, fn) => fn() })).toThrow(expect.objectContaining({ code: 'WORKSECTION_INVALID_OPTION', option: 'loadTokens' }));
+    expect(() => clientOf(grant, { lock: (_key, fn) => fn() })).toThrow(
+      expect.objectContaining({ code: 'WORKSECTION_INVALID_OPTION', option: 'loadTokens' }),
+    );
   });
 });

@@ -40,9 +40,13 @@ afterAll(async () => {
 
 describe('the packed tarball', () => {
   it('ships the compiled code, declarations, maps, README and LICENSE, and no sources or tests', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map']));
+    expect(files).toEqual(
+      expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map']),
+    );
     expect(files).toEqual(expect.arrayContaining(['dist/emulator/index.js', 'dist/emulator/index.d.ts', 'dist/emulator/cli/cli.js']));
-    const unexpected = files.filter((f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map))$/.test(f));
+    const unexpected = files.filter(
+      (f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map))$/.test(f),
+    );
     expect(unexpected).toEqual([]);
   });
 
@@ -126,7 +130,15 @@ describe('the packed tarball', () => {
     await writeFile(
       path.join(dir, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: 'commonjs', target: 'ES2022', esModuleInterop: true, types: ['node'] },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          module: 'commonjs',
+          target: 'ES2022',
+          esModuleInterop: true,
+          types: ['node'],
+        },
         files: ['consumer.ts'],
       }),
     );

@@ -40,13 +40,33 @@ afterEach(() => emu.close());
 const cases: Array<[string, Fault, string, Partial<Record<'status' | 'contentType', unknown>>?]> = [
   ['hangs', { type: 'hang' }, TIMEOUT],
   ['answers after the timeout', { type: 'delay', ms: 2000 }, TIMEOUT],
-  ["serves nginx's HTML 502 page", { type: 'respond', status: 502, body: NGINX_502, headers: { 'content-type': 'text/html' } }, UNEXPECTED_STATUS, { status: 502, contentType: 'text/html' }],
-  ['serves an HTML page with HTTP 200', { type: 'respond', status: 200, body: '<html>maintenance</html>', headers: { 'content-type': 'text/html; charset=utf-8' } }, UNEXPECTED_CONTENT_TYPE, { status: 200 }],
-  ['redirects', { type: 'respond', status: 302, body: '', headers: { location: 'https://elsewhere.example/' } }, UNEXPECTED_REDIRECT, { status: 302 }],
+  [
+    "serves nginx's HTML 502 page",
+    { type: 'respond', status: 502, body: NGINX_502, headers: { 'content-type': 'text/html' } },
+    UNEXPECTED_STATUS,
+    { status: 502, contentType: 'text/html' },
+  ],
+  [
+    'serves an HTML page with HTTP 200',
+    { type: 'respond', status: 200, body: '<html>maintenance</html>', headers: { 'content-type': 'text/html; charset=utf-8' } },
+    UNEXPECTED_CONTENT_TYPE,
+    { status: 200 },
+  ],
+  [
+    'redirects',
+    { type: 'respond', status: 302, body: '', headers: { location: 'https://elsewhere.example/' } },
+    UNEXPECTED_REDIRECT,
+    { status: 302 },
+  ],
   ['resets the connection mid-body', { type: 'reset' }, NETWORK_ERROR],
   ['cuts its JSON in half', { type: 'truncate' }, INVALID_JSON, { status: 200 }],
   ['sends a 2 MiB body', { type: 'oversized' }, BODY_TOO_LARGE, { status: 200 }],
-  ['answers JSON 500 without an error field', { type: 'respond', status: 500, body: '{"message":"Internal Server Error"}', headers: JSON_HEADERS }, UNEXPECTED_STATUS, { status: 500 }],
+  [
+    'answers JSON 500 without an error field',
+    { type: 'respond', status: 500, body: '{"message":"Internal Server Error"}', headers: JSON_HEADERS },
+    UNEXPECTED_STATUS,
+    { status: 500 },
+  ],
 ];
 
 describe.each<EmulatorEndpoint>(['token', 'resource'])('when /oauth2/%s misbehaves', (endpoint) => {

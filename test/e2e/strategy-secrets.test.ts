@@ -17,7 +17,15 @@ let consoleSpies: jest.SpyInstance[];
 
 function strategy(extra: Partial<StrategyOptions> = {}): Strategy {
   return new Strategy(
-    { clientID: 'marker-client', clientSecret: SECRET, callbackURL: CALLBACK_URL, baseURL: emu.url, scope: 'projects_read', timeout: 300, ...extra },
+    {
+      clientID: 'marker-client',
+      clientSecret: SECRET,
+      callbackURL: CALLBACK_URL,
+      baseURL: emu.url,
+      scope: 'projects_read',
+      timeout: 300,
+      ...extra,
+    },
     (accessToken, refreshToken, _params, profile, done) => {
       known.push(accessToken, refreshToken);
       done(null, { id: profile.id, accountUrl: profile.accountUrl });
@@ -120,7 +128,9 @@ beforeAll(async () => {
     await refresher.refresh(refreshToken).then((tokens) => known.push(tokens.accessToken, tokens.refreshToken), recordError);
     emu.faults.clear();
   }
-  await strategy({ refreshURL: `${hostile.url}/echo-error` }).refresh(refreshToken).catch(recordError);
+  await strategy({ refreshURL: `${hostile.url}/echo-error` })
+    .refresh(refreshToken)
+    .catch(recordError);
 }, 60_000);
 
 afterAll(async () => {

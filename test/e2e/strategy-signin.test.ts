@@ -108,10 +108,16 @@ describe('signing in through Express against the emulator', () => {
   it('sends a reused code to failureRedirect: Worksection answers "Authorization code has been revoked" with HTTP 200', async () => {
     const first = app.agent();
     const { code } = await authorizeAtEmulator(first);
-    await first.get(`/auth/worksection/callback?${new URLSearchParams({ code, state: (await authorizeAtEmulator(first)).state })}`).expect(302).expect('location', '/');
+    await first
+      .get(`/auth/worksection/callback?${new URLSearchParams({ code, state: (await authorizeAtEmulator(first)).state })}`)
+      .expect(302)
+      .expect('location', '/');
     const second = app.agent();
     const { state } = await authorizeAtEmulator(second);
-    await second.get(`/auth/worksection/callback?${new URLSearchParams({ code, state })}`).expect(302).expect('location', '/login');
+    await second
+      .get(`/auth/worksection/callback?${new URLSearchParams({ code, state })}`)
+      .expect(302)
+      .expect('location', '/login');
     expect((await second.get('/login')).body.messages).toEqual([CODE_USED_MESSAGE]);
     expect(app.errors).toEqual([]);
   });

@@ -33,7 +33,13 @@ describe('createEmulator', () => {
       clientSecret: 'demo-secret',
       redirectUris: ['http://localhost:3000/auth/worksection/callback', 'https://localhost:3000/auth/worksection/callback'],
     });
-    expect(DEMO_USERS[0]).toMatchObject({ id: '3993', firstName: 'Henry', lastName: 'Gardner', email: 'Henry.Gardner@ws.com', password: 'demo' });
+    expect(DEMO_USERS[0]).toMatchObject({
+      id: '3993',
+      firstName: 'Henry',
+      lastName: 'Gardner',
+      email: 'Henry.Gardner@ws.com',
+      password: 'demo',
+    });
     expect(DEMO_USERS[0]!.accountIds).toHaveLength(2);
     expect(DEMO_USERS[1]!.accountIds).toHaveLength(1);
     expect(DEMO_ACCOUNTS[0]).toEqual({ id: 'acc1234', name: 'Gardner & Co' });
@@ -44,7 +50,9 @@ describe('createEmulator', () => {
     const tokens = await getTokens(emu);
     emu.faults.set('resource', { type: 'respond', status: 500, body: '', times: 1 });
     await (await postForm(`${emu.url}/oauth2/resource`, { access_token: tokens.access_token })).arrayBuffer();
-    await (await fetch(`${tokens.account_url}/api/oauth2?action=me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).arrayBuffer();
+    await (
+      await fetch(`${tokens.account_url}/api/oauth2?action=me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })
+    ).arrayBuffer();
     expect(emu.stats.requests).toEqual({ authorize: 1, token: 1, refresh: 0, resource: 1, api: 1 });
     const overHttp = (await (await fetch(`${emu.url}/__emulator/stats`)).json()) as { requests: Record<string, number> };
     expect(overHttp.requests).toEqual({ authorize: 1, token: 1, refresh: 0, resource: 1, api: 1 });
@@ -85,7 +93,11 @@ describe('createEmulator', () => {
     emu = await createEmulator({ autoApprove: true });
     const code = await getCode(emu);
     const before = emu.clock.now();
-    const res = await fetch(`${emu.url}/__emulator/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advance: 601_000 }) });
+    const res = await fetch(`${emu.url}/__emulator/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advance: 601_000 }),
+    });
     expect(((await res.json()) as { now: number }).now).toBeGreaterThanOrEqual(before + 601_000);
     const exchanged = await postForm(`${emu.url}/oauth2/token`, {
       client_id: 'demo-client',
@@ -127,7 +139,9 @@ describe('createEmulator', () => {
       createEmulator({ users: [{ id: '1', email: 'a@b.c', password: 'p', firstName: 'A', lastName: 'B', accountIds: ['missing'] }] }),
     ).rejects.toThrow(/"missing"/);
     await expect(createEmulator({ clients: [{ clientId: 'c', clientSecret: 's', redirectUris: [] }] })).rejects.toThrow(/redirect URI/);
-    await expect(createEmulator({ clients: [{ clientId: 'c', clientSecret: 's', redirectUris: ['/relative'] }] })).rejects.toThrow(/absolute URL/);
+    await expect(createEmulator({ clients: [{ clientId: 'c', clientSecret: 's', redirectUris: ['/relative'] }] })).rejects.toThrow(
+      /absolute URL/,
+    );
   });
 
   it('addClient() registers a client while running and replaces one with the same id', async () => {
@@ -136,7 +150,13 @@ describe('createEmulator', () => {
     emu.addClient({ clientId: 'late', clientSecret: 'two', redirectUris: ['https://late.example/cb'] });
     expect(emu.clients.filter((c) => c.clientId === 'late')).toHaveLength(1);
     const code = await getCode(emu, { client_id: 'late', redirect_uri: 'https://late.example/cb' });
-    const res = await postForm(`${emu.url}/oauth2/token`, { client_id: 'late', client_secret: 'two', grant_type: 'authorization_code', code, redirect_uri: 'https://late.example/cb' });
+    const res = await postForm(`${emu.url}/oauth2/token`, {
+      client_id: 'late',
+      client_secret: 'two',
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: 'https://late.example/cb',
+    });
     expect(((await res.json()) as Record<string, unknown>).token_type).toBe('Bearer');
   });
 

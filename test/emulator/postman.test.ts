@@ -20,7 +20,14 @@ describe('the emulator against the live answers in the Postman collection', () =
 
   it('token success: same keys in the same order, same types, same JWT header and claim names, same token lengths', async () => {
     const live = JSON.parse(fixture('token-success')) as Record<string, string>;
-    const ours = (await exchange(emu, { ...creds, grant_type: 'authorization_code', code: await getCode(emu, { scope: 'projects_read' }), redirect_uri: REDIRECT })).json as Record<string, string>;
+    const ours = (
+      await exchange(emu, {
+        ...creds,
+        grant_type: 'authorization_code',
+        code: await getCode(emu, { scope: 'projects_read' }),
+        redirect_uri: REDIRECT,
+      })
+    ).json as Record<string, string>;
     expect(shape(ours)).toEqual(shape(live));
     expect(ours.access_token!.split('.')[0]).toBe(live.access_token!.split('.')[0]);
     expect(Object.keys(jwtClaims(ours.access_token!))).toEqual(Object.keys(jwtClaims(live.access_token!)));
@@ -51,7 +58,11 @@ describe('the emulator against the live answers in the Postman collection', () =
     expect((await exchange(emu, { ...fields, client_secret: 'wrong' })).text).toBe(compact('token-invalid-client'));
     await exchange(emu, fields);
     expect((await exchange(emu, fields)).text).toBe(compact('token-invalid-request'));
-    const refresh = await postForm(`${emu.url}/oauth2/refresh`, { ...creds, grant_type: 'refresh_token', refresh_token: '<refresh_token>' });
+    const refresh = await postForm(`${emu.url}/oauth2/refresh`, {
+      ...creds,
+      grant_type: 'refresh_token',
+      refresh_token: '<refresh_token>',
+    });
     expect(await refresh.text()).toBe(compact('refresh-invalid-request'));
     const resource = await postForm(`${emu.url}/oauth2/resource`, { ...creds, access_token: '<access_token>' });
     expect(await resource.text()).toBe(compact('resource-not-authorized'));

@@ -22,7 +22,9 @@ function createApp(baseURL: string) {
   app.use(session({ secret: 'test', resave: false, saveUninitialized: false }));
   app.use(auth.session());
   app.get('/auth/worksection', auth.authenticate('worksection'));
-  app.get('/auth/worksection/callback', auth.authenticate('worksection', { failureRedirect: '/login' }), (_req, res) => res.redirect('/me'));
+  app.get('/auth/worksection/callback', auth.authenticate('worksection', { failureRedirect: '/login' }), (_req, res) =>
+    res.redirect('/me'),
+  );
   app.get('/me', (req, res) => (req.user ? res.json(req.user) : res.sendStatus(401)));
   app.get('/login', (_req, res) => res.status(401).send('Sign-in failed'));
   return app;

@@ -19,7 +19,12 @@ describe('error classes', () => {
     const err = new WorksectionOAuthError('m', 'invalid_request', 'Authorization code has been revoked', 200);
     expect(err).toBeInstanceOf(WorksectionError);
     expect(err).toBeInstanceOf(Error);
-    expect(err).toMatchObject({ code: 'invalid_request', error: 'invalid_request', description: 'Authorization code has been revoked', status: 200 });
+    expect(err).toMatchObject({
+      code: 'invalid_request',
+      error: 'invalid_request',
+      description: 'Authorization code has been revoked',
+      status: 200,
+    });
   });
 
   it('give our own failures stable codes and keep status and content type', () => {

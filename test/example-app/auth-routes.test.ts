@@ -18,7 +18,10 @@ describe('sign-in routes', () => {
     running = await startExample();
     const browser = new Browser(running.url);
     const hops = await signIn(browser);
-    const pendingSid = hops[0]!.headers.getSetCookie().join(';').match(/ws-example\.sid=([^;]+)/)?.[1];
+    const pendingSid = hops[0]!.headers
+      .getSetCookie()
+      .join(';')
+      .match(/ws-example\.sid=([^;]+)/)?.[1];
     const callback = hops[2]!;
     expect(callback.status).toBe(303);
     expect(callback.location).toBe('/profile');
@@ -53,7 +56,12 @@ describe('sign-in routes', () => {
     const browser = new Browser(running.url);
     const hops = await signIn(browser);
     const expiresOf = (hop: Hop): number =>
-      new Date(hop.headers.getSetCookie().join(';').match(/Expires=([^;]+)/)![1]!).getTime() - Date.now();
+      new Date(
+        hop.headers
+          .getSetCookie()
+          .join(';')
+          .match(/Expires=([^;]+)/)![1]!,
+      ).getTime() - Date.now();
     expect(expiresOf(hops[0]!)).toBeLessThanOrEqual(61_000);
     expect(expiresOf(hops[2]!)).toBeGreaterThan(3_000_000);
   });

@@ -44,7 +44,10 @@ describe('loadConfig', () => {
   });
 
   test('REDIS_URL selects Redis, and SESSION_DB a SQLite file', () => {
-    expect(loadConfig({ REDIS_URL: 'redis://cache:6379', SESSION_SECRET: STRONG }).sessions).toEqual({ kind: 'redis', url: 'redis://cache:6379' });
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379', SESSION_SECRET: STRONG }).sessions).toEqual({
+      kind: 'redis',
+      url: 'redis://cache:6379',
+    });
     expect(loadConfig({ SESSION_DB: '/var/lib/app/s.sqlite' }).sessions).toEqual({ kind: 'sqlite', file: '/var/lib/app/s.sqlite' });
   });
 

@@ -40,7 +40,7 @@ describe('CSRF synchronizer token', () => {
     expect((await browser.get('/form')).body).toBe((await browser.get('/form')).body);
   });
 
-  test('a missing, wrong or other session\'s token is refused', async () => {
+  test("a missing, wrong or other session's token is refused", async () => {
     const token = (await browser.get('/form')).body;
     expect((await browser.post('/act', {})).status).toBe(403);
     const wrong = token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));

@@ -21,7 +21,7 @@ function authorize(dev: DevEmulator, redirectUri: string): Promise<Response> {
 describe('startDevEmulator', () => {
   const callback = 'http://localhost:3999/auth/worksection/callback';
 
-  test('starts the interactive emulator: the app\'s callback gets the sign-in page, not an instant code', async () => {
+  test("starts the interactive emulator: the app's callback gets the sign-in page, not an instant code", async () => {
     dev = await startDevEmulator(callback);
     const res = await authorize(dev, callback);
     expect(res.status).toBe(200);

@@ -43,9 +43,7 @@ describe('GuardedStore', () => {
   });
 
   test('ping rejects while the store fails and resolves when it answers', async () => {
-    await expect(new GuardedStore(new FailingStore(new Error('down')), 1000).ping()).rejects.toBeInstanceOf(
-      SessionStoreUnavailableError,
-    );
+    await expect(new GuardedStore(new FailingStore(new Error('down')), 1000).ping()).rejects.toBeInstanceOf(SessionStoreUnavailableError);
     const memory = new (require('express-session').MemoryStore)();
     await expect(new GuardedStore(memory, 1000).ping()).resolves.toBeUndefined();
   });

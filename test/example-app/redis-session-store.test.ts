@@ -42,7 +42,9 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisSe
     const logs: string[] = [];
     sessions = createRedisSessions('redis://:pa55word@127.0.0.1:1', (line) => logs.push(line));
     const started = Date.now();
-    await expect(new Promise((resolve, reject) => sessions!.store.get('sid', (err) => (err ? reject(err) : resolve(err))))).rejects.toThrow();
+    await expect(
+      new Promise((resolve, reject) => sessions!.store.get('sid', (err) => (err ? reject(err) : resolve(err)))),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(1000);
     await new Promise((r) => setTimeout(r, 200));
     expect(logs.join('\n')).toMatch(/Redis unavailable/);

@@ -36,7 +36,10 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
   test('holds the key with a PX ttl while fn runs, and deletes it afterwards', async () => {
     const connection = await connect();
     const lock = createRedisRefreshLock(connection, { ttl: 5000 });
-    const seen = await lock('k1', async () => ({ value: await connection.get('ws-example:lock:k1'), ttl: await connection.pTTL('ws-example:lock:k1') }));
+    const seen = await lock('k1', async () => ({
+      value: await connection.get('ws-example:lock:k1'),
+      ttl: await connection.pTTL('ws-example:lock:k1'),
+    }));
     expect(seen.value).toMatch(/^[0-9a-f-]{36}$/);
     expect(seen.ttl).toBeGreaterThan(4000);
     expect(await connection.exists('ws-example:lock:k1')).toBe(0);
@@ -66,7 +69,7 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
     expect(await connection.exists('ws-example:lock:k3')).toBe(0);
   });
 
-  test('a holder whose ttl ran out does not delete the next holder\'s lock', async () => {
+  test("a holder whose ttl ran out does not delete the next holder's lock", async () => {
     const connection = await connect();
     const slow = createRedisRefreshLock(connection, { ttl: 50, retryDelay: 10 });
     const other = createRedisRefreshLock(await connect(), { ttl: 5000, retryDelay: 10 });

@@ -28,7 +28,13 @@ describe('toSessionUser', () => {
   });
 
   test('falls back to expires_in, the profile account URL and the name parts', () => {
-    const user = toSessionUser('opaque', 'r', { expires_in: 86400 }, { id: '7', name: { givenName: 'Ann', familyName: 'Lee' }, accountUrl: 'https://a.worksection.com' }, 1000);
+    const user = toSessionUser(
+      'opaque',
+      'r',
+      { expires_in: 86400 },
+      { id: '7', name: { givenName: 'Ann', familyName: 'Lee' }, accountUrl: 'https://a.worksection.com' },
+      1000,
+    );
     expect(user.expiresAt).toBe(1000 + 86_400_000);
     expect(user.accountUrl).toBe('https://a.worksection.com');
     expect(user.displayName).toBe('Ann Lee');

@@ -43,10 +43,7 @@ export async function signIn(emu: Emulator, options: { scope?: string; baseURL?:
 }
 
 /** A client of `grant` with a small minInterval, recording what onTokens received. */
-export function clientOf(
-  grant: Grant,
-  options: Partial<WorksectionClientOptions> = {},
-): { client: WorksectionClient; saved: TokenSet[] } {
+export function clientOf(grant: Grant, options: Partial<WorksectionClientOptions> = {}): { client: WorksectionClient; saved: TokenSet[] } {
   const saved: TokenSet[] = [];
   const client = new WorksectionClient({
     strategy: grant.strategy,

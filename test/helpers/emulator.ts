@@ -35,14 +35,20 @@ export async function getCode(emu: Emulator, overrides: Record<string, string | 
 }
 
 /** Token endpoint answer as parsed JSON plus the raw text. */
-export async function exchange(emu: Emulator, fields: Record<string, string>): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
+export async function exchange(
+  emu: Emulator,
+  fields: Record<string, string>,
+): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
   const res = await postForm(`${emu.url}/oauth2/token`, fields);
   const text = await res.text();
   return { status: res.status, text, json: JSON.parse(text) as Record<string, unknown> };
 }
 
 /** Exchanges a fresh auto-approved code of the demo client for tokens. */
-export async function getTokens(emu: Emulator, overrides: Record<string, string | undefined> = {}): Promise<{ access_token: string; refresh_token: string; account_url: string }> {
+export async function getTokens(
+  emu: Emulator,
+  overrides: Record<string, string | undefined> = {},
+): Promise<{ access_token: string; refresh_token: string; account_url: string }> {
   const code = await getCode(emu, overrides);
   const { json } = await exchange(emu, {
     client_id: DEMO_CLIENT.clientId,

@@ -63,7 +63,9 @@ export async function startHostileServer(handler?: HostileHandler): Promise<Host
       return connections;
     },
     async allSocketsClosed() {
-      await Promise.all([...sockets].map((s) => new Promise<void>((resolve) => (s.destroyed ? resolve() : s.once('close', () => resolve())))));
+      await Promise.all(
+        [...sockets].map((s) => new Promise<void>((resolve) => (s.destroyed ? resolve() : s.once('close', () => resolve())))),
+      );
     },
     handle(next) {
       current = next;

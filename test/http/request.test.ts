@@ -1,4 +1,12 @@
-import { BODY_TOO_LARGE, INVALID_JSON, NETWORK_ERROR, TIMEOUT, UNEXPECTED_CONTENT_TYPE, UNEXPECTED_REDIRECT, UNEXPECTED_STATUS } from '../../src/errors/codes';
+import {
+  BODY_TOO_LARGE,
+  INVALID_JSON,
+  NETWORK_ERROR,
+  TIMEOUT,
+  UNEXPECTED_CONTENT_TYPE,
+  UNEXPECTED_REDIRECT,
+  UNEXPECTED_STATUS,
+} from '../../src/errors/codes';
 import { WorksectionNetworkError } from '../../src/errors/network-error';
 import { WorksectionResponseError } from '../../src/errors/response-error';
 import { WorksectionTimeoutError } from '../../src/errors/timeout-error';

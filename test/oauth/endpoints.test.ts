@@ -17,9 +17,12 @@ describe('resolveEndpoints', () => {
     expect(endpoints.refreshURL).toBe('https://refresh.example/r');
   });
 
-  it.each(['http://worksection.com', 'ftp://127.0.0.1', 'worksection.com', '', 'https://user:pw@worksection.com'])('refuses the baseURL %p', (baseURL) => {
-    expect(() => resolveEndpoints({ baseURL })).toThrow(expect.objectContaining({ option: 'baseURL' }));
-  });
+  it.each(['http://worksection.com', 'ftp://127.0.0.1', 'worksection.com', '', 'https://user:pw@worksection.com'])(
+    'refuses the baseURL %p',
+    (baseURL) => {
+      expect(() => resolveEndpoints({ baseURL })).toThrow(expect.objectContaining({ option: 'baseURL' }));
+    },
+  );
 });
 
 describe('host checks', () => {

@@ -117,13 +117,16 @@ describe('requestTokens', () => {
     await expect(exchange('refresh_token')).rejects.toMatchObject({ code: INVALID_RESPONSE });
   });
 
-  it.each(['http://acc1234.worksection.com', 'https://worksection.com.evil.example', 'https://evil.example/acc1234', 'javascript:alert(1)', 42])(
-    'refuses the account_url %p',
-    async (accountUrl) => {
-      server.handle((_, res) => json(res, { ...success, account_url: accountUrl }));
-      await expect(exchange()).rejects.toMatchObject({ code: UNTRUSTED_ACCOUNT_URL, name: 'WorksectionResponseError' });
-    },
-  );
+  it.each([
+    'http://acc1234.worksection.com',
+    'https://worksection.com.evil.example',
+    'https://evil.example/acc1234',
+    'javascript:alert(1)',
+    42,
+  ])('refuses the account_url %p', async (accountUrl) => {
+    server.handle((_, res) => json(res, { ...success, account_url: accountUrl }));
+    await expect(exchange()).rejects.toMatchObject({ code: UNTRUSTED_ACCOUNT_URL, name: 'WorksectionResponseError' });
+  });
 
   it('accepts an account_url on the origin of baseURL, as the emulator hands them out', async () => {
     server.handle((_, res) => json(res, { ...success, account_url: `${server.url}/acc1234` }));

@@ -33,7 +33,10 @@ describe('the node-oauth client subclass', () => {
     const client = new Client('id', 'secret', '', `${server.url}/oauth2/authorize`, settings.tokenURL);
     expect(client).toBeInstanceOf(OAuth2);
     const before = Date.now();
-    const { err, accessToken, refreshToken, results } = await call(client, 'c0de', { grant_type: 'authorization_code', redirect_uri: 'https://app/cb' });
+    const { err, accessToken, refreshToken, results } = await call(client, 'c0de', {
+      grant_type: 'authorization_code',
+      redirect_uri: 'https://app/cb',
+    });
     expect(err).toBeNull();
     expect([accessToken, refreshToken]).toEqual(['eyJ.a.b', 'def50200rt']);
     expect(results).toEqual({ token_type: 'Bearer', expires_in: 60, access_token: 'eyJ.a.b', expires_at: expect.any(Number) });

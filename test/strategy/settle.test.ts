@@ -8,9 +8,17 @@ const run = promisify(execFile);
 describe('settle', () => {
   it('hands a resolved value to the value callback and a rejection to the error callback', async () => {
     const seen: unknown[] = [];
-    settle(Promise.resolve(42), (v) => seen.push(['value', v]), (e) => seen.push(['error', e]));
+    settle(
+      Promise.resolve(42),
+      (v) => seen.push(['value', v]),
+      (e) => seen.push(['error', e]),
+    );
     const boom = new Error('nope');
-    settle(Promise.reject(boom), (v) => seen.push(['value', v]), (e) => seen.push(['error', e]));
+    settle(
+      Promise.reject(boom),
+      (v) => seen.push(['value', v]),
+      (e) => seen.push(['error', e]),
+    );
     await new Promise((resolve) => setImmediate(resolve));
     expect(seen).toEqual([
       ['value', 42],

@@ -210,7 +210,10 @@ describe('the callback', () => {
       done(null, { url: r.url, account: params.account_url, email: profile.emails[0]?.value }),
     );
     let s = await start(five);
-    expect(expectOutcome(await runStrategy(five, req(s.session, s.state)), 'success').user).toEqual({ url: '/auth/worksection/callback', id: '3993' });
+    expect(expectOutcome(await runStrategy(five, req(s.session, s.state)), 'success').user).toEqual({
+      url: '/auth/worksection/callback',
+      id: '3993',
+    });
     s = await start(six);
     expect(expectOutcome(await runStrategy(six, req(s.session, s.state)), 'success').user).toEqual({
       url: '/auth/worksection/callback',
@@ -331,9 +334,7 @@ describe('the callback', () => {
   });
 
   it('treats a profile error body answered with HTTP 200 as an error, not a user', async () => {
-    server.handle((req, res) =>
-      json(res, req.url === '/oauth2/token' ? fixture('token-success') : fixture('resource-not-authorized')),
-    );
+    server.handle((req, res) => json(res, req.url === '/oauth2/token' ? fixture('token-success') : fixture('resource-not-authorized')));
     const verify = jest.fn();
     const strategy = new Strategy(options(), verify);
     const { session, state } = await start(strategy);

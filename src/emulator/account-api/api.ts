@@ -56,7 +56,8 @@ function params(req: EmulatorRequest): Map<string, string> {
   } catch {
     body = undefined;
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'invalid JSON', 'The request body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ApiError(400, 'invalid JSON', 'The request body must be a JSON object');
   for (const [key, value] of Object.entries(body)) {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.set(key, String(value));
   }
@@ -84,10 +85,12 @@ function run(ctx: EmulatorContext, req: EmulatorRequest): unknown {
     // Worksection answers an expired token with HTTP 401 "Access token is expired"; its own clients refresh once and replay.
     throw new ApiError(401, err.expired ? 'Access token is expired' : 'Access token is invalid', err.expired ? '' : err.message, 401);
   }
-  if (record.accountId !== account.id) throw new ApiError(403, 'Access token does not belong to this account', `The token was issued for ${ctx.accountUrl(record.accountId)}`);
+  if (record.accountId !== account.id)
+    throw new ApiError(403, 'Access token does not belong to this account', `The token was issued for ${ctx.accountUrl(record.accountId)}`);
 
   const action = p.get('action');
-  if (action === undefined || !(action in ACTION_SCOPES)) throw new ApiError(400, 'Action is invalid', action === undefined ? 'Missing `action`' : `Unknown action ${action}`);
+  if (action === undefined || !(action in ACTION_SCOPES))
+    throw new ApiError(400, 'Action is invalid', action === undefined ? 'Missing `action`' : `Unknown action ${action}`);
   const needed = ACTION_SCOPES[action];
   if (needed && !record.scopes.includes(needed)) {
     throw new ApiError(403, 'Access denied: the token was not granted the scope this action needs', needed);
@@ -107,7 +110,8 @@ function perform(ctx: EmulatorContext, account: EmulatorAccount, action: string,
     case 'get_projects': {
       // Worksection's filter: active, pending or archive; the seeded projects are active or archived.
       const filter = p.get('filter');
-      const shown = filter === 'active' || filter === 'pending' || filter === 'archive' ? projects.filter((x) => x.status === filter) : projects;
+      const shown =
+        filter === 'active' || filter === 'pending' || filter === 'archive' ? projects.filter((x) => x.status === filter) : projects;
       return shown.map((project) => projectView(ctx, account, project));
     }
     case 'get_project': {

@@ -45,7 +45,12 @@ export function checkAuthorizeQuery(directory: Directory, query: URLSearchParams
   // Worksection documents redirect_uri as required, so the emulator does not fall back to a registered one.
   if (redirectUri === null || redirectUri === '') return { kind: 'page', status: 400, error: invalidRequest('redirect_uri') };
   if (!client.redirectUris.includes(redirectUri)) {
-    return { kind: 'page', status: 401, error: invalidClient(), detail: `"${redirectUri}" is not a redirect URI registered for this application (they must match exactly).` };
+    return {
+      kind: 'page',
+      status: 401,
+      error: invalidClient(),
+      detail: `"${redirectUri}" is not a redirect URI registered for this application (they must match exactly).`,
+    };
   }
   if (!isAcceptableRedirectUri(redirectUri, strictHttps)) {
     const hint = strictHttps

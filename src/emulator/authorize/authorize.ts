@@ -51,7 +51,8 @@ function start(ctx: EmulatorContext, req: EmulatorRequest): Reply {
     strictHttps: ctx.options.strictHttps === true,
     defaultScopes: ctx.options.defaultScopes === undefined ? SCOPES : ctx.options.defaultScopes,
   });
-  if (check.kind === 'page') return htmlReply(errorPage('Cannot sign in', check.error.error, check.error.description, check.detail), check.status);
+  if (check.kind === 'page')
+    return htmlReply(errorPage('Cannot sign in', check.error.error, check.error.description, check.detail), check.status);
   if (check.kind === 'redirect') return redirectReply(withQuery(check.redirectUri, errorRedirectParams(check.error, check.state)));
 
   const { client, redirectUri, state, scopes } = check.request;

@@ -60,7 +60,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     const client = parseClientSpec(spec);
     // Several --client flags with one id add redirect URIs to that client, as an app may register several.
     const existing = extraClients.find((c) => c.clientId === client.clientId);
-    if (existing && existing.clientSecret !== client.clientSecret) throw new Error(`--client ${client.clientId} is given twice with different secrets`);
+    if (existing && existing.clientSecret !== client.clientSecret)
+      throw new Error(`--client ${client.clientId} is given twice with different secrets`);
     if (existing) existing.redirectUris.push(...client.redirectUris);
     else extraClients.push(client);
   }

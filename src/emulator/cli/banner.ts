@@ -28,13 +28,19 @@ export function banner(emu: Emulator): string {
   }
   lines.push('Users (sign in with one click, or with email and password)');
   for (const user of emu.users) {
-    lines.push(`  ${`${user.firstName} ${user.lastName}`.padEnd(16)} ${user.email.padEnd(24)} password: ${user.password}   accounts: ${user.accountIds.join(', ')}`);
+    lines.push(
+      `  ${`${user.firstName} ${user.lastName}`.padEnd(16)} ${user.email.padEnd(24)} password: ${user.password}   accounts: ${user.accountIds.join(', ')}`,
+    );
   }
   lines.push('', 'Accounts (account_url)');
   for (const account of emu.accounts) lines.push(`  ${account.name.padEnd(18)} ${emu.accountUrl(account.id)}`);
   lines.push('', 'Endpoints');
   for (const path of ['/oauth2/authorize', '/oauth2/token', '/oauth2/refresh', '/oauth2/resource']) lines.push(`  ${emu.url}${path}`);
-  lines.push(`  {account_url}/api/oauth2?action=me`, `  ${emu.url}/__emulator/faults   (fault injection: POST {"endpoint","fault"}, DELETE clears)`, '');
+  lines.push(
+    `  {account_url}/api/oauth2?action=me`,
+    `  ${emu.url}/__emulator/faults   (fault injection: POST {"endpoint","fault"}, DELETE clears)`,
+    '',
+  );
   lines.push('Press Ctrl+C to stop.');
   return lines.join('\n') + '\n';
 }

@@ -24,7 +24,8 @@ export function handleAdmin(ctx: EmulatorContext, faults: FaultTable, stats: Sta
   try {
     return route(ctx, faults, stats, req);
   } catch (err) {
-    if (err instanceof TypeError || err instanceof SyntaxError) return jsonReply({ error: 'bad_request', errorDescription: err.message }, 400);
+    if (err instanceof TypeError || err instanceof SyntaxError)
+      return jsonReply({ error: 'bad_request', errorDescription: err.message }, 400);
     throw err;
   }
 }
@@ -42,7 +43,8 @@ function route(ctx: EmulatorContext, faults: FaultTable, stats: StatsCounter, re
     }
     case 'DELETE faults': {
       const endpoint = req.query.get('endpoint') ?? readJson(req).endpoint;
-      if (endpoint !== undefined && !isEndpoint(endpoint)) throw new TypeError('"endpoint" must be one of authorize, token, refresh, resource, api');
+      if (endpoint !== undefined && !isEndpoint(endpoint))
+        throw new TypeError('"endpoint" must be one of authorize, token, refresh, resource, api');
       faults.clear(endpoint);
       return jsonReply(faults.list());
     }

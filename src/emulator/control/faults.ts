@@ -18,11 +18,15 @@ export function isEndpoint(value: unknown): value is EmulatorEndpoint {
 export function parseFault(value: unknown): Fault {
   if (typeof value !== 'object' || value === null) throw new TypeError('fault must be an object with a "type"');
   const f = value as Record<string, unknown>;
-  if (f.times !== undefined && !(Number.isInteger(f.times) && (f.times as number) > 0)) throw new TypeError('fault.times must be a positive integer');
+  if (f.times !== undefined && !(Number.isInteger(f.times) && (f.times as number) > 0))
+    throw new TypeError('fault.times must be a positive integer');
   if (f.probability !== undefined && !(typeof f.probability === 'number' && f.probability >= 0 && f.probability <= 1)) {
     throw new TypeError('fault.probability must be a number from 0 to 1');
   }
-  const schedule = { ...(f.times !== undefined && { times: f.times as number }), ...(f.probability !== undefined && { probability: f.probability as number }) };
+  const schedule = {
+    ...(f.times !== undefined && { times: f.times as number }),
+    ...(f.probability !== undefined && { probability: f.probability as number }),
+  };
   switch (f.type) {
     case 'delay':
       if (!(typeof f.ms === 'number' && f.ms >= 0 && Number.isFinite(f.ms))) throw new TypeError('a delay fault needs ms >= 0');
@@ -32,16 +36,27 @@ export function parseFault(value: unknown): Fault {
     case 'truncate':
       return { type: f.type, ...schedule };
     case 'respond': {
-      if (!(Number.isInteger(f.status) && (f.status as number) >= 100 && (f.status as number) <= 599)) throw new TypeError('a respond fault needs an HTTP status from 100 to 599');
+      if (!(Number.isInteger(f.status) && (f.status as number) >= 100 && (f.status as number) <= 599))
+        throw new TypeError('a respond fault needs an HTTP status from 100 to 599');
       if (typeof f.body !== 'string') throw new TypeError('a respond fault needs a string body');
       const headers = f.headers;
-      if (headers !== undefined && (typeof headers !== 'object' || headers === null || Object.values(headers).some((v) => typeof v !== 'string'))) {
+      if (
+        headers !== undefined &&
+        (typeof headers !== 'object' || headers === null || Object.values(headers).some((v) => typeof v !== 'string'))
+      ) {
         throw new TypeError('fault.headers must map header names to strings');
       }
-      return { type: 'respond', status: f.status as number, body: f.body, ...(headers !== undefined && { headers: headers as Record<string, string> }), ...schedule };
+      return {
+        type: 'respond',
+        status: f.status as number,
+        body: f.body,
+        ...(headers !== undefined && { headers: headers as Record<string, string> }),
+        ...schedule,
+      };
     }
     case 'oversized':
-      if (f.bytes !== undefined && !(Number.isInteger(f.bytes) && (f.bytes as number) > 0)) throw new TypeError('an oversized fault needs bytes > 0');
+      if (f.bytes !== undefined && !(Number.isInteger(f.bytes) && (f.bytes as number) > 0))
+        throw new TypeError('an oversized fault needs bytes > 0');
       return { type: 'oversized', ...(f.bytes !== undefined && { bytes: f.bytes as number }), ...schedule };
     default:
       throw new TypeError('fault.type must be one of delay, hang, respond, reset, truncate, oversized');

@@ -131,7 +131,10 @@ function applyFault(res: ServerResponse, reply: Reply, fault: Fault): void {
       const bytes = Buffer.from(reply.body);
       // A chunked answer cut off before its last chunk, or one that announced more bytes than it sent (some
       // even for an empty body): either way the client can tell it was cut short.
-      res.writeHead(reply.status, isJson(reply) ? reply.headers : { ...reply.headers, 'Content-Length': String(Math.max(bytes.length, 64)) });
+      res.writeHead(
+        reply.status,
+        isJson(reply) ? reply.headers : { ...reply.headers, 'Content-Length': String(Math.max(bytes.length, 64)) },
+      );
       res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
       return;
     }

@@ -14,7 +14,12 @@ export interface TokenResponseBody {
  * The success body of /oauth2/token and /oauth2/refresh. Key order matters: Worksection sends token_type,
  * expires_in, access_token, refresh_token, account_url, and no `scope`.
  */
-export function tokenResponseBody(ctx: EmulatorContext, issued: IssuedTokens, accountId: string, withAccountUrl: boolean): TokenResponseBody {
+export function tokenResponseBody(
+  ctx: EmulatorContext,
+  issued: IssuedTokens,
+  accountId: string,
+  withAccountUrl: boolean,
+): TokenResponseBody {
   const body: TokenResponseBody = {
     token_type: 'Bearer',
     expires_in: ACCESS_TTL_SECONDS,

@@ -20,7 +20,9 @@ export class Directory {
   /** Adds an account; throws on a bad or duplicate id. */
   addAccount(account: EmulatorAccount): void {
     if (!ACCOUNT_ID.test(account.id) || RESERVED_ACCOUNT_IDS.has(account.id)) {
-      throw new TypeError(`Emulator account id "${account.id}" must be letters, digits, "-" or "_" (it becomes a path of account_url) and not a reserved path`);
+      throw new TypeError(
+        `Emulator account id "${account.id}" must be letters, digits, "-" or "_" (it becomes a path of account_url) and not a reserved path`,
+      );
     }
     if (this.account(account.id)) throw new TypeError(`Emulator account id "${account.id}" is used twice`);
     this.accounts.push({ ...account });
@@ -28,11 +30,13 @@ export class Directory {
 
   /** Adds a user; throws on a duplicate id or an account id that does not exist. */
   addUser(user: EmulatorUser): void {
-    if (typeof user.id !== 'string' || user.id === '') throw new TypeError('Emulator user id must be a non-empty string, as Worksection returns it');
+    if (typeof user.id !== 'string' || user.id === '')
+      throw new TypeError('Emulator user id must be a non-empty string, as Worksection returns it');
     if (this.user(user.id)) throw new TypeError(`Emulator user id "${user.id}" is used twice`);
     if (user.accountIds.length === 0) throw new TypeError(`Emulator user "${user.id}" must belong to at least one account (accountIds)`);
     for (const id of user.accountIds) {
-      if (!this.account(id)) throw new TypeError(`Emulator user "${user.id}" belongs to account "${id}", which is not in the emulator's accounts`);
+      if (!this.account(id))
+        throw new TypeError(`Emulator user "${user.id}" belongs to account "${id}", which is not in the emulator's accounts`);
     }
     this.users.push({ ...user, accountIds: [...user.accountIds] });
   }
@@ -44,7 +48,8 @@ export class Directory {
       throw new TypeError(`Emulator client "${client.clientId}" needs at least one redirect URI in redirectUris`);
     }
     for (const uri of client.redirectUris) {
-      if (!URL.canParse(uri)) throw new TypeError(`Emulator client "${client.clientId}" has a redirect URI that is not an absolute URL: ${uri}`);
+      if (!URL.canParse(uri))
+        throw new TypeError(`Emulator client "${client.clientId}" has a redirect URI that is not an absolute URL: ${uri}`);
     }
     const copy = { ...client, redirectUris: [...client.redirectUris] };
     const index = this.clients.findIndex((c) => c.clientId === client.clientId);

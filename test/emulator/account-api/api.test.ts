@@ -20,8 +20,27 @@ describe('the account API at {account_url}/api/oauth2', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(json.status).toBe('ok');
-    expect(Object.keys(json.data)).toEqual(['id', 'first_name', 'last_name', 'name', 'title', 'avatar', 'group', 'department', 'role', 'email', 'phone']);
-    expect(json.data).toMatchObject({ id: '3993', first_name: 'Henry', last_name: 'Gardner', name: 'Henry Gardner', email: 'Henry.Gardner@ws.com', role: 'owner' });
+    expect(Object.keys(json.data)).toEqual([
+      'id',
+      'first_name',
+      'last_name',
+      'name',
+      'title',
+      'avatar',
+      'group',
+      'department',
+      'role',
+      'email',
+      'phone',
+    ]);
+    expect(json.data).toMatchObject({
+      id: '3993',
+      first_name: 'Henry',
+      last_name: 'Gardner',
+      name: 'Henry Gardner',
+      email: 'Henry.Gardner@ws.com',
+      role: 'owner',
+    });
   });
 
   it('puts account_url on the emulator itself, as a path prefix of its origin', async () => {
@@ -74,7 +93,12 @@ describe('the account API at {account_url}/api/oauth2', () => {
     }).then((r) => r.arrayBuffer());
     const { status, json } = await call(`${account_url}/api/oauth2?action=me`, bearer(access_token));
     expect(status).toBe(401);
-    expect(json).toMatchObject({ status: 'error', status_code: 401, message: 'Access token is invalid', message_details: 'Token has been revoked' });
+    expect(json).toMatchObject({
+      status: 'error',
+      status_code: 401,
+      message: 'Access token is invalid',
+      message_details: 'Token has been revoked',
+    });
   });
 
   it('answers a missing token with HTTP 401', async () => {
@@ -103,7 +127,9 @@ describe('the account API at {account_url}/api/oauth2', () => {
   it('filters projects by status with filter=active or filter=archive', async () => {
     const { access_token, account_url } = await getTokens(emu, { scope: 'projects_read' });
     const names = async (filter: string) =>
-      (await call(`${account_url}/api/oauth2?action=get_projects&filter=${filter}`, bearer(access_token))).json.data.map((p: { name: string }) => p.name);
+      (await call(`${account_url}/api/oauth2?action=get_projects&filter=${filter}`, bearer(access_token))).json.data.map(
+        (p: { name: string }) => p.name,
+      );
     expect(await names('active')).toEqual(['Website relaunch']);
     expect(await names('archive')).toEqual(['Brand book']);
     expect(await names('pending')).toEqual([]);
@@ -125,9 +151,19 @@ describe('the account API at {account_url}/api/oauth2', () => {
 
   it('answers an unknown action and a missing id with error envelopes', async () => {
     const { access_token, account_url } = await getTokens(emu, { scope: 'tasks_read' });
-    expect((await call(`${account_url}/api/oauth2?action=drop_tables`, bearer(access_token))).json).toMatchObject({ status: 'error', status_code: 400, message: 'Action is invalid' });
-    expect((await call(`${account_url}/api/oauth2?action=get_tasks`, bearer(access_token))).json).toMatchObject({ status: 'error', message_details: 'id_project' });
-    expect((await call(`${account_url}/api/oauth2?action=get_task&id_task=9`, bearer(access_token))).json).toMatchObject({ status: 'error', status_code: 404 });
+    expect((await call(`${account_url}/api/oauth2?action=drop_tables`, bearer(access_token))).json).toMatchObject({
+      status: 'error',
+      status_code: 400,
+      message: 'Action is invalid',
+    });
+    expect((await call(`${account_url}/api/oauth2?action=get_tasks`, bearer(access_token))).json).toMatchObject({
+      status: 'error',
+      message_details: 'id_project',
+    });
+    expect((await call(`${account_url}/api/oauth2?action=get_task&id_task=9`, bearer(access_token))).json).toMatchObject({
+      status: 'error',
+      status_code: 404,
+    });
   });
 
   it('answers an unknown account with 404', async () => {

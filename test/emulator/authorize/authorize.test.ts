@@ -134,7 +134,13 @@ describe('/oauth2/authorize with autoApprove', () => {
     emu.addClient({
       clientId: 'loop',
       clientSecret: 's',
-      redirectUris: ['http://127.0.0.1:9/cb', 'http://[::1]:9/cb', 'http://localhost:9/cb', 'http://app.example/cb', 'http://127.example/cb'],
+      redirectUris: [
+        'http://127.0.0.1:9/cb',
+        'http://[::1]:9/cb',
+        'http://localhost:9/cb',
+        'http://app.example/cb',
+        'http://127.example/cb',
+      ],
     });
     for (const ok of ['http://127.0.0.1:9/cb', 'http://[::1]:9/cb', 'http://localhost:9/cb']) {
       expect((await authorize(authorizeUrl(emu, { client_id: 'loop', redirect_uri: ok }))).location!.searchParams.get('code')).toBeTruthy();
@@ -164,7 +170,13 @@ describe('/oauth2/authorize with autoApprove', () => {
       const res = await fetch(`${other.url}/oauth2/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ client_id: 'demo-client', client_secret: 'demo-secret', grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[1]! }),
+        body: new URLSearchParams({
+          client_id: 'demo-client',
+          client_secret: 'demo-secret',
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: DEMO_CLIENT.redirectUris[1]!,
+        }),
       });
       const tokens = (await res.json()) as { access_token: string };
       const me = await fetch(`${other.url}/oauth2/resource`, {

@@ -11,9 +11,12 @@ describe('interactive authorization pages', () => {
   });
   afterEach(() => emu.close());
 
-  const login = (page: string, fields: Record<string, string>) => browser.post(`${emu.url}/oauth2/authorize/login`, { ...formTokens(page), ...fields });
-  const pickAccount = (page: string, accountId: string) => browser.post(`${emu.url}/oauth2/authorize/account`, { ...formTokens(page), account_id: accountId });
-  const decide = (page: string, decision: string) => browser.post(`${emu.url}/oauth2/authorize/decision`, { ...formTokens(page), decision });
+  const login = (page: string, fields: Record<string, string>) =>
+    browser.post(`${emu.url}/oauth2/authorize/login`, { ...formTokens(page), ...fields });
+  const pickAccount = (page: string, accountId: string) =>
+    browser.post(`${emu.url}/oauth2/authorize/account`, { ...formTokens(page), account_id: accountId });
+  const decide = (page: string, decision: string) =>
+    browser.post(`${emu.url}/oauth2/authorize/decision`, { ...formTokens(page), decision });
 
   it('shows a sign-in page with one button per user and an email/password form', async () => {
     const page = await browser.fetch(authorizeUrl(emu));
@@ -99,7 +102,11 @@ describe('interactive authorization pages', () => {
 
   it('refuses a form whose CSRF token does not match', async () => {
     const signIn = await browser.fetch(authorizeUrl(emu));
-    const res = await browser.post(`${emu.url}/oauth2/authorize/login`, { request: formTokens(signIn.body).request, csrf: 'forged', user_id: '3993' });
+    const res = await browser.post(`${emu.url}/oauth2/authorize/login`, {
+      request: formTokens(signIn.body).request,
+      csrf: 'forged',
+      user_id: '3993',
+    });
     expect(res.status).toBe(403);
   });
 

@@ -12,7 +12,12 @@ describe('redirect URI rules', () => {
       expect(isAcceptableRedirectUri(uri, false)).toBe(true);
       expect(isAcceptableRedirectUri(uri, true)).toBe(false);
     }
-    for (const uri of ['http://app.example/cb', 'http://localhost.evil.example/cb', 'http://127.0.0.1.evil.example/cb', 'http://10.0.0.1/cb']) {
+    for (const uri of [
+      'http://app.example/cb',
+      'http://localhost.evil.example/cb',
+      'http://127.0.0.1.evil.example/cb',
+      'http://10.0.0.1/cb',
+    ]) {
       expect(isAcceptableRedirectUri(uri, false)).toBe(false);
     }
   });

@@ -72,7 +72,9 @@ describe('worksection-emulator CLI', () => {
     expect(cli.stdout).toContain('Henry Gardner');
     expect(cli.stdout).toContain('Henry.Gardner@ws.com');
     expect(cli.stdout).toContain(`${cli.url}/acc1234`);
-    const page = await fetch(`${cli.url}/oauth2/authorize?client_id=demo-client&redirect_uri=${encodeURIComponent('http://localhost:3000/auth/worksection/callback')}&response_type=code&state=s&scope=projects_read`);
+    const page = await fetch(
+      `${cli.url}/oauth2/authorize?client_id=demo-client&redirect_uri=${encodeURIComponent('http://localhost:3000/auth/worksection/callback')}&response_type=code&state=s&scope=projects_read`,
+    );
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Sign in as Henry Gardner');
   });
@@ -90,7 +92,10 @@ describe('worksection-emulator CLI', () => {
     expect(cli.stdout).toContain('my-app');
     expect(cli.stdout).toContain('https://app.example/cb');
     expect(cli.stdout).not.toContain('top-secret-value');
-    const res = await fetch(`${cli.url}/oauth2/authorize?client_id=my-app&redirect_uri=${encodeURIComponent('https://app.example/cb')}&response_type=code&state=s&scope=tasks_read`, { redirect: 'manual' });
+    const res = await fetch(
+      `${cli.url}/oauth2/authorize?client_id=my-app&redirect_uri=${encodeURIComponent('https://app.example/cb')}&response_type=code&state=s&scope=tasks_read`,
+      { redirect: 'manual' },
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toMatch(/^https:\/\/app\.example\/cb\?code=def50200/);
   });
@@ -98,7 +103,10 @@ describe('worksection-emulator CLI', () => {
   it('--strict-https refuses http redirect URIs on localhost', async () => {
     const cli = await start(['--port', '0', '--strict-https']);
     running.push(cli.child);
-    const res = await fetch(`${cli.url}/oauth2/authorize?client_id=demo-client&redirect_uri=${encodeURIComponent('http://localhost:3000/auth/worksection/callback')}&response_type=code&state=s&scope=projects_read`, { redirect: 'manual' });
+    const res = await fetch(
+      `${cli.url}/oauth2/authorize?client_id=demo-client&redirect_uri=${encodeURIComponent('http://localhost:3000/auth/worksection/callback')}&response_type=code&state=s&scope=projects_read`,
+      { redirect: 'manual' },
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('must use HTTPS');
   });
@@ -127,16 +135,28 @@ describe('worksection-emulator CLI', () => {
 
 describe('parseCliArgs', () => {
   it('defaults to port 4000 on 127.0.0.1 with the interactive pages', () => {
-    expect(parseCliArgs([]).options).toMatchObject({ port: 4000, host: '127.0.0.1', autoApprove: false, strictHttps: false, refreshAccountUrl: false });
+    expect(parseCliArgs([]).options).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      autoApprove: false,
+      strictHttps: false,
+      refreshAccountUrl: false,
+    });
   });
 
   it('keeps the colons of the redirect URI in --client', () => {
-    expect(parseClientSpec('app:sec:https://localhost:8443/cb')).toEqual({ clientId: 'app', clientSecret: 'sec', redirectUris: ['https://localhost:8443/cb'] });
+    expect(parseClientSpec('app:sec:https://localhost:8443/cb')).toEqual({
+      clientId: 'app',
+      clientSecret: 'sec',
+      redirectUris: ['https://localhost:8443/cb'],
+    });
   });
 
   it('merges repeated --client flags of one id into several redirect URIs', () => {
     const { extraClients } = parseCliArgs(['--client', 'a:s:https://one.example/cb', '--client', 'a:s:https://two.example/cb']);
-    expect(extraClients).toEqual([{ clientId: 'a', clientSecret: 's', redirectUris: ['https://one.example/cb', 'https://two.example/cb'] }]);
+    expect(extraClients).toEqual([
+      { clientId: 'a', clientSecret: 's', redirectUris: ['https://one.example/cb', 'https://two.example/cb'] },
+    ]);
   });
 
   it('refuses a malformed --client without echoing the secret', () => {

@@ -5,7 +5,12 @@ describe('FaultTable', () => {
     const draws = [0.1, 0.9, 0.49, 0.5];
     const table = new FaultTable(() => draws.shift()!);
     table.set('token', { type: 'hang', probability: 0.5 });
-    expect([table.take('token'), table.take('token'), table.take('token'), table.take('token')].map(Boolean)).toEqual([true, false, true, false]);
+    expect([table.take('token'), table.take('token'), table.take('token'), table.take('token')].map(Boolean)).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('uses up times only when the fault applies', () => {
@@ -58,7 +63,10 @@ describe('FaultTable with a list of faults', () => {
 
   it('removes a fault of the list after its last use and lists what is left', () => {
     const table = new FaultTable();
-    table.set('api', [{ type: 'truncate', times: 1 }, { type: 'delay', ms: 1 }]);
+    table.set('api', [
+      { type: 'truncate', times: 1 },
+      { type: 'delay', ms: 1 },
+    ]);
     expect(table.take('api')?.type).toBe('truncate');
     expect(table.list()).toEqual({ api: [{ type: 'delay', ms: 1 }] });
     expect(table.take('api')?.type).toBe('delay');

@@ -2,7 +2,8 @@ import { request } from 'node:http';
 import { createEmulator, DEMO_CLIENT, type Emulator } from '../../../src/emulator';
 import { getCode, getTokens, postForm } from '../../helpers/emulator';
 
-const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0 (Ubuntu)</center>\r\n</body>\r\n</html>\r\n';
+const NGINX_502 =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0 (Ubuntu)</center>\r\n</body>\r\n</html>\r\n';
 const creds = { client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret };
 
 describe('fault injection', () => {
@@ -12,7 +13,12 @@ describe('fault injection', () => {
   });
   afterEach(() => emu.close());
 
-  const exchangeFields = async () => ({ ...creds, grant_type: 'authorization_code', code: await getCode(emu), redirect_uri: DEMO_CLIENT.redirectUris[1]! });
+  const exchangeFields = async () => ({
+    ...creds,
+    grant_type: 'authorization_code',
+    code: await getCode(emu),
+    redirect_uri: DEMO_CLIENT.redirectUris[1]!,
+  });
 
   it('respond: answers exactly the given status, body and headers, e.g. nginx 502 page', async () => {
     emu.faults.set('token', { type: 'respond', status: 502, body: NGINX_502, headers: { 'Content-Type': 'text/html' } });
@@ -57,13 +63,17 @@ describe('fault injection', () => {
     const outcome = await new Promise<{ status?: number; received: string; error?: Error }>((resolve) => {
       let received = '';
       let status: number | undefined;
-      const req = request(`${emu.url}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
-        status = res.statusCode;
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (received += chunk));
-        res.on('error', (error) => resolve({ status, received, error }));
-        res.on('end', () => resolve({ status, received }));
-      });
+      const req = request(
+        `${emu.url}/oauth2/token`,
+        { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        (res) => {
+          status = res.statusCode;
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (received += chunk));
+          res.on('error', (error) => resolve({ status, received, error }));
+          res.on('end', () => resolve({ status, received }));
+        },
+      );
       req.on('error', (error) => resolve({ status, received, error }));
       req.end(new URLSearchParams(fields).toString());
     });
@@ -179,7 +189,13 @@ describe('fault control over HTTP', () => {
   });
 
   it('POST /__emulator/faults takes a list of faults too', async () => {
-    const set = await control('POST', { endpoint: 'resource', fault: [{ type: 'respond', status: 503, body: 'a', times: 1 }, { type: 'respond', status: 502, body: 'b', times: 1 }] });
+    const set = await control('POST', {
+      endpoint: 'resource',
+      fault: [
+        { type: 'respond', status: 503, body: 'a', times: 1 },
+        { type: 'respond', status: 502, body: 'b', times: 1 },
+      ],
+    });
     expect(set.status).toBe(200);
     await set.arrayBuffer();
     expect((await postForm(`${emu.url}/oauth2/resource`, creds)).status).toBe(503);
@@ -199,7 +215,11 @@ describe('fault control over HTTP', () => {
     const badEndpoint = await control('POST', { endpoint: 'nowhere', fault: { type: 'hang' } });
     expect(badEndpoint.status).toBe(400);
     await badEndpoint.arrayBuffer();
-    const notJson = await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } });
+    const notJson = await fetch(`${emu.url}/__emulator/faults`, {
+      method: 'POST',
+      body: '{',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.status).toBe(400);
     await notJson.arrayBuffer();
   });

@@ -1,4 +1,10 @@
-import { invalidClient, invalidRefreshToken, invalidRequest, invalidScope, unsupportedGrantType } from '../../../src/emulator/oauth/oauth-error';
+import {
+  invalidClient,
+  invalidRefreshToken,
+  invalidRequest,
+  invalidScope,
+  unsupportedGrantType,
+} from '../../../src/emulator/oauth/oauth-error';
 
 describe('league-style OAuth errors', () => {
   it('use the hint as errorDescription when there is one, else the message', () => {
@@ -10,7 +16,10 @@ describe('league-style OAuth errors', () => {
   });
 
   it('report refresh token problems as invalid_request, as league 8.x and Worksection do', () => {
-    expect(invalidRefreshToken('Cannot decrypt the refresh token').body()).toEqual({ error: 'invalid_request', errorDescription: 'Cannot decrypt the refresh token' });
+    expect(invalidRefreshToken('Cannot decrypt the refresh token').body()).toEqual({
+      error: 'invalid_request',
+      errorDescription: 'Cannot decrypt the refresh token',
+    });
   });
 
   it('name the offending scope, or ask for one when none was given', () => {

@@ -35,7 +35,11 @@ describe('/oauth2/refresh', () => {
     const { json } = await refresh(emu, tokens.refresh_token);
     expect(json.access_token).not.toBe(tokens.access_token);
     expect(json.refresh_token).not.toBe(tokens.refresh_token);
-    expect(jwtClaims(json.access_token as string)).toMatchObject({ sub: '3993', aud: 'demo-client', scopes: ['projects_read', 'tasks_read'] });
+    expect(jwtClaims(json.access_token as string)).toMatchObject({
+      sub: '3993',
+      aud: 'demo-client',
+      scopes: ['projects_read', 'tasks_read'],
+    });
     expect((await resource(emu, json.access_token as string)).account_url).toBe(tokens.account_url);
   });
 
@@ -106,7 +110,8 @@ describe('/oauth2/refresh', () => {
     for (const method of ['POST', 'GET']) {
       const tokens = await getTokens(emu);
       const url = new URL(`${emu.url}/oauth2/refresh`);
-      for (const [k, v] of Object.entries({ ...creds, grant_type: 'refresh_token', refresh_token: tokens.refresh_token })) url.searchParams.set(k, v);
+      for (const [k, v] of Object.entries({ ...creds, grant_type: 'refresh_token', refresh_token: tokens.refresh_token }))
+        url.searchParams.set(k, v);
       const json = (await (await fetch(url, { method })).json()) as Record<string, unknown>;
       expect(json.access_token).toEqual(expect.any(String));
     }

@@ -20,7 +20,13 @@ describe('/oauth2/resource', () => {
     const tokens = await getTokens(emu);
     const { status, json, headers } = await resource({ ...creds, access_token: tokens.access_token });
     expect(status).toBe(200);
-    expect(json).toEqual({ id: '3993', first_name: 'Henry', last_name: 'Gardner', email: 'Henry.Gardner@ws.com', account_url: `${emu.url}/acc1234` });
+    expect(json).toEqual({
+      id: '3993',
+      first_name: 'Henry',
+      last_name: 'Gardner',
+      email: 'Henry.Gardner@ws.com',
+      account_url: `${emu.url}/acc1234`,
+    });
     expect(Object.keys(json)).toEqual(['id', 'first_name', 'last_name', 'email', 'account_url']);
     expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
   });
@@ -50,7 +56,10 @@ describe('/oauth2/resource', () => {
     emu.clock.advance(86_399_000);
     expect((await resource({ ...creds, access_token: tokens.access_token })).json.id).toBe('3993');
     emu.clock.advance(1_000);
-    expect((await resource({ ...creds, access_token: tokens.access_token })).json).toEqual({ error: 'not_authorized', errorDescription: 'Expired token' });
+    expect((await resource({ ...creds, access_token: tokens.access_token })).json).toEqual({
+      error: 'not_authorized',
+      errorDescription: 'Expired token',
+    });
   });
 
   it('a token signed by another key is answered "Signature verification failed"', async () => {

@@ -64,7 +64,11 @@ describe('/oauth2/token', () => {
   it('takes the client credentials from HTTP Basic when the body has none', async () => {
     const code = await getCode(emu);
     const basic = Buffer.from(`${DEMO_CLIENT.clientId}:${DEMO_CLIENT.clientSecret}`).toString('base64');
-    const res = await postForm(`${emu.url}/oauth2/token`, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, { authorization: `Basic ${basic}` });
+    const res = await postForm(
+      `${emu.url}/oauth2/token`,
+      { grant_type: 'authorization_code', code, redirect_uri: REDIRECT },
+      { authorization: `Basic ${basic}` },
+    );
     expect(Object.keys((await res.json()) as object)).toContain('access_token');
   });
 
@@ -123,7 +127,10 @@ describe('/oauth2/token', () => {
   it('a missing redirect_uri is answered "Check the `redirect_uri` parameter"', async () => {
     const fields: Record<string, string> = exchangeFields(await getCode(emu));
     delete fields.redirect_uri;
-    expect((await exchange(emu, fields)).json).toEqual({ error: 'invalid_request', errorDescription: 'Check the `redirect_uri` parameter' });
+    expect((await exchange(emu, fields)).json).toEqual({
+      error: 'invalid_request',
+      errorDescription: 'Check the `redirect_uri` parameter',
+    });
   });
 
   it('a missing code is answered "Check the `code` parameter"', async () => {
@@ -136,7 +143,10 @@ describe('/oauth2/token', () => {
     const code = await getCode(emu);
     const edited = code.slice(0, -2) + (code.endsWith('00') ? '11' : '00');
     for (const bad of ['def50200abcdef', edited, 'garbage']) {
-      expect((await exchange(emu, exchangeFields(bad))).json).toEqual({ error: 'invalid_request', errorDescription: 'Cannot decrypt the authorization code' });
+      expect((await exchange(emu, exchangeFields(bad))).json).toEqual({
+        error: 'invalid_request',
+        errorDescription: 'Cannot decrypt the authorization code',
+      });
     }
   });
 
@@ -153,7 +163,10 @@ describe('/oauth2/token', () => {
   it('refuses any grant_type but authorization_code with unsupported_grant_type', async () => {
     for (const grant of ['refresh_token', 'client_credentials', '']) {
       const res = await exchange(emu, exchangeFields(await getCode(emu), { grant_type: grant }));
-      expect(res.json).toEqual({ error: 'unsupported_grant_type', errorDescription: 'Check that all required parameters have been provided' });
+      expect(res.json).toEqual({
+        error: 'unsupported_grant_type',
+        errorDescription: 'Check that all required parameters have been provided',
+      });
     }
   });
 
@@ -188,7 +201,11 @@ describe('/oauth2/token with revokeTokensOnCodeReuse', () => {
       await exchange(emu, fields);
       const resource = await postForm(`${emu.url}/oauth2/resource`, { ...creds, access_token: first.access_token as string });
       expect(await resource.json()).toEqual({ error: 'not_authorized', errorDescription: 'Token has been revoked' });
-      const refresh = await postForm(`${emu.url}/oauth2/refresh`, { ...creds, grant_type: 'refresh_token', refresh_token: first.refresh_token as string });
+      const refresh = await postForm(`${emu.url}/oauth2/refresh`, {
+        ...creds,
+        grant_type: 'refresh_token',
+        refresh_token: first.refresh_token as string,
+      });
       expect(await refresh.json()).toEqual({ error: 'invalid_request', errorDescription: 'Token has been revoked' });
     } finally {
       await emu.close();

@@ -30,7 +30,13 @@ describe('access tokens', () => {
     const iat = Math.floor(Date.UTC(2023, 10, 10, 14, 43, 22) / 1000);
     expect(claims.iat).toBeGreaterThanOrEqual(iat);
     expect(claims.iat).toBeLessThan(iat + 5);
-    expect(claims).toMatchObject({ aud: 'demo-client', sub: '3993', nbf: claims.iat, exp: (claims.iat as number) + 86400, scopes: ['projects_read', 'tasks_read'] });
+    expect(claims).toMatchObject({
+      aud: 'demo-client',
+      sub: '3993',
+      nbf: claims.iat,
+      exp: (claims.iat as number) + 86400,
+      scopes: ['projects_read', 'tasks_read'],
+    });
     expect(claims.jti).toMatch(/^[0-9a-f]{80}$/);
   });
 

@@ -44,9 +44,7 @@ export async function startExample(options: StartExampleOptions = {}): Promise<R
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const callbackURL = `${url}/auth/worksection/callback`;
   const ownEmulator = options.emulator === undefined;
-  const emulator =
-    options.emulator ??
-    (await createEmulator({ autoApprove: true, clients: [], ...options.emulatorOptions }));
+  const emulator = options.emulator ?? (await createEmulator({ autoApprove: true, clients: [], ...options.emulatorOptions }));
   emulator.addClient({ clientId: `app-${port}`, clientSecret: TEST_CLIENT_SECRET, redirectUris: [callbackURL] });
   const dir = mkdtempSync(join(tmpdir(), 'ws-example-'));
   const logs: string[] = [];

@@ -92,7 +92,13 @@ export async function signIn(browser: Browser, start = '/auth/worksection'): Pro
   if (begin.status !== 302 || !begin.location) throw new Error(`sign-in start answered ${begin.status}`);
   const approve = await fetch(begin.location, { redirect: 'manual' });
   const callback = approve.headers.get('location');
-  hops.push({ status: approve.status, location: callback ?? undefined, headers: approve.headers, body: await approve.text(), url: begin.location });
+  hops.push({
+    status: approve.status,
+    location: callback ?? undefined,
+    headers: approve.headers,
+    body: await approve.text(),
+    url: begin.location,
+  });
   if (!callback) throw new Error(`the emulator answered ${approve.status} without a redirect`);
   hops.push(await browser.get(callback));
   return hops;
