@@ -51,7 +51,7 @@ export class Child {
   call<T>(method: string, ...args: unknown[]): Promise<T> {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve, reject });
       this.proc.send({ id, method, args } satisfies Call);
     });
   }

@@ -37,7 +37,7 @@ export interface LoadResult {
  */
 class Pool {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  private readonly seen = new WeakSet<object>();
+  private readonly seen = new WeakSet();
   readonly opened = new Map<string, number>();
 
   get(url: string, cookie: string | undefined, limitMs: number): Promise<Answer> {

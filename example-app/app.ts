@@ -70,7 +70,10 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     ...(options.worksection.timeout !== undefined ? { timeout: options.worksection.timeout } : {}),
   };
   const verify: VerifyFunctionWithParams = (accessToken, refreshToken, params, profile, done) => {
-    if (!profile) return done(new Error('The Worksection profile is missing.'));
+    if (!profile) {
+      done(new Error('The Worksection profile is missing.'));
+      return;
+    }
     done(null, toSessionUser(accessToken, refreshToken, params, profile));
   };
   const strategy = new Strategy(strategyOptions, verify);
@@ -155,7 +158,10 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   app.post('/logout', express.urlencoded({ extended: false, limit: '2kb' }), requireCsrfToken, (req, res, next) => {
     // passport 0.7 removes the user, saves, and regenerates the session: the old id is dead in the store.
     req.logout((err) => {
-      if (err) return next(err);
+      if (err) {
+        next(err);
+        return;
+      }
       res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/' });
       res.redirect(303, '/?signin=signed-out');
     });

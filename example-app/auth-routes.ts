@@ -36,19 +36,31 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     // express-session saves the state only as the redirect goes out, and a failed save cannot stop it: the user
     // would meet Worksection and come back to a lost state. Saving first turns a store outage into a 503 here.
     req.session.save((err) => {
-      if (err) return next(err);
+      if (err) {
+        next(err);
+        return;
+      }
       authenticator.authenticate('worksection')(req, res, next);
     });
   });
 
   router.get('/auth/worksection/callback', (req: Request, res: Response, next: NextFunction) => {
     const outcome = (err: unknown, user: unknown): void => {
-      if (err) return onError(err, req, res, next);
-      if (!user) return endPendingLogin(req, res, next, req.query.error === 'access_denied' ? 'denied' : 'failed');
+      if (err) {
+        onError(err, req, res, next);
+        return;
+      }
+      if (!user) {
+        endPendingLogin(req, res, next, req.query.error === 'access_denied' ? 'denied' : 'failed');
+        return;
+      }
       const returnTo = safeReturnTo(req.session.returnTo) ?? '/profile';
       // passport 0.7's req.login regenerates the session (against fixation), dropping returnTo and the state with it.
-      req.login(user as Express.User, (loginErr) => {
-        if (loginErr) return next(loginErr);
+      req.login(user, (loginErr) => {
+        if (loginErr) {
+          next(loginErr);
+          return;
+        }
         req.session.cookie.maxAge = options.sessionTtlMs;
         res.redirect(303, returnTo);
       });
@@ -57,7 +69,10 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   });
 
   function onError(err: unknown, req: Request, res: Response, next: NextFunction): void {
-    if (err instanceof SessionStoreUnavailableError) return next(err);
+    if (err instanceof SessionStoreUnavailableError) {
+      next(err);
+      return;
+    }
     // The strategy's errors never carry the client secret or a token: safe to log as they are.
     const e = err instanceof Error ? err : new Error(String(err));
     const code = (e as { code?: unknown }).code;
@@ -73,7 +88,8 @@ function endPendingLogin(req: Request, res: Response, next: NextFunction, reason
   const go = (): void => res.redirect(303, `/?signin=${reason}`);
   if (req.user || !req.session) {
     if (req.session) delete req.session.returnTo;
-    return go();
+    go();
+    return;
   }
   req.session.destroy((err) => (err ? next(err) : go()));
 }

@@ -17,7 +17,10 @@ export const notFound: RequestHandler = (_req, res) => {
  */
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
-    if (res.headersSent) return next(err);
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
     const status = statusOf(err);
     if (status >= 500) {
       const e = err instanceof Error ? err : new Error(String(err));

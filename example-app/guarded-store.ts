@@ -28,11 +28,11 @@ export class GuardedStore extends Store {
   }
 
   override set(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
-    this.call('set', callback as Callback | undefined, (cb) => this.inner.set(sid, session, cb));
+    this.call('set', callback, (cb) => this.inner.set(sid, session, cb));
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
-    this.call('destroy', callback as Callback | undefined, (cb) => this.inner.destroy(sid, cb));
+    this.call('destroy', callback, (cb) => this.inner.destroy(sid, cb));
   }
 
   override touch(sid: string, session: SessionData, callback?: () => void): void {
@@ -41,7 +41,7 @@ export class GuardedStore extends Store {
       callback?.();
       return;
     }
-    this.call('touch', callback as Callback | undefined, (cb) => touch(sid, session, cb as () => void));
+    this.call('touch', callback, (cb) => touch(sid, session, cb));
   }
 
   /** Resolves when the store answers a read, rejects with {@link SessionStoreUnavailableError} otherwise. For `/healthz`. */

@@ -35,7 +35,10 @@ export function projectsRoute(options: ProjectsRouteOptions): Router {
 
   router.get('/projects', async (req, res, next) => {
     const user = sessionUser(req);
-    if (!user) return res.redirect(`/auth/worksection?returnTo=${encodeURIComponent('/projects')}`);
+    if (!user) {
+      res.redirect(`/auth/worksection?returnTo=${encodeURIComponent('/projects')}`);
+      return;
+    }
     res.set('Cache-Control', 'no-store');
     const client = new WorksectionClient({
       strategy,
@@ -51,7 +54,8 @@ export function projectsRoute(options: ProjectsRouteOptions): Router {
     } catch (err) {
       if (err instanceof WorksectionReauthError) {
         log(`projects: ${err.name} [${err.reason}]: sending the user to sign in again`);
-        return res.redirect(`/auth/worksection?returnTo=${encodeURIComponent('/projects')}`);
+        res.redirect(`/auth/worksection?returnTo=${encodeURIComponent('/projects')}`);
+        return;
       }
       if (err instanceof WorksectionApiError && err.statusCode === 403) return res.status(403).send(projectsUnavailablePage('scope'));
       if (err instanceof WorksectionError) {

@@ -41,7 +41,10 @@ export function refreshRoute(options: RefreshRouteOptions): Router {
     // Passport keeps the serialized user here; this app serializes the whole user object.
     (req.session as unknown as { passport: { user: SessionUser } }).passport.user = updated;
     req.session.save((err) => {
-      if (err) return next(err);
+      if (err) {
+        next(err);
+        return;
+      }
       res.redirect(303, '/profile?refresh=done');
     });
   });

@@ -44,12 +44,16 @@ export function createLimitApp(config: ContenderConfig): RequestListener & { clo
     if (url.pathname === START_PATH) {
       const state = randomBytes(24).toString('base64url');
       newSession(res, { state });
-      return redirect(res, authorizeURL(config.emulatorUrl, config.clientId, config.callbackURL, state));
+      redirect(res, authorizeURL(config.emulatorUrl, config.clientId, config.callbackURL, state));
+      return;
     }
     if (url.pathname === CALLBACK_PATH) {
       const found = sessionOf(req);
       const code = url.searchParams.get('code');
-      if (!found || !code || found[1].state !== url.searchParams.get('state')) return redirect(res, FAILURE_PATH);
+      if (!found || !code || found[1].state !== url.searchParams.get('state')) {
+        redirect(res, FAILURE_PATH);
+        return;
+      }
       sessions.delete(found[0]);
       upstream.login(code, config.callbackURL).then(
         (userId) => {

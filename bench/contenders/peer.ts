@@ -37,13 +37,19 @@ export function createPeerApp(config: ContenderConfig): RequestListener {
     const headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
     // node-oauth's _request is the only way to POST through the strategy's own client; users reach for it.
     (this as unknown as { _oauth2: PeerOAuth2 })._oauth2._request('POST', profileURL, headers, body, null, (err, data) => {
-      if (err) return done(new InternalOAuthError('Failed to fetch user profile', err));
+      if (err) {
+        done(new InternalOAuthError('Failed to fetch user profile', err));
+        return;
+      }
       try {
         const json = JSON.parse(String(data));
-        if (json.error) return done(new Error(json.errorDescription));
+        if (json.error) {
+          done(new Error(json.errorDescription));
+          return;
+        }
         done(null, { provider: 'worksection', id: json.id, displayName: `${json.first_name} ${json.last_name}`, _json: json });
       } catch (e) {
-        done(e as Error);
+        done(e);
       }
     });
   };

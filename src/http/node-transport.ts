@@ -50,7 +50,10 @@ export function viaNode(
         opaqueRedirect: false,
       };
       const refused = checkHead(head, label);
-      if (refused) return fail(refused);
+      if (refused) {
+        fail(refused);
+        return;
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {

@@ -53,7 +53,7 @@ export function createOAuth2Class(Base: OAuth2Class, settings: ClientSettings): 
         (err) => callback(err),
       );
     }
-  } as OAuth2Class;
+  };
 }
 
 /**

@@ -123,27 +123,36 @@ export class Strategy extends OAuth2StrategyBase {
     const body = isRecord(req.body) ? req.body : {};
     if (query.error !== undefined) {
       // passport-oauth2 would reflect Worksection's error_description into the page; league sends one.
-      if (query.error === 'access_denied') return this.fail({ message: ACCESS_DENIED_MESSAGE });
-      return this.error(authorizeError(query));
+      if (query.error === 'access_denied') {
+        this.fail({ message: ACCESS_DENIED_MESSAGE });
+        return;
+      }
+      this.error(authorizeError(query));
+      return;
     }
     const code = query.code ?? body.code;
     const state = query.state ?? body.state;
     // passport-oauth2 would start a new sign-in here, bouncing the browser back to Worksection.
-    if (!code && state !== undefined) return this.fail({ message: NO_CODE_MESSAGE });
+    if (!code && state !== undefined) {
+      this.fail({ message: NO_CODE_MESSAGE });
+      return;
+    }
     if (this._needsSession && !(req as { session?: unknown }).session) {
-      return this.error(
+      this.error(
         new WorksectionConfigError(
           'state',
           'Sign in with Worksection keeps the OAuth state in the session, but req.session is missing: add ' +
             "express-session (app.use(session({...}))) before passport.authenticate('worksection'), or pass a `store` option.",
         ),
       );
+      return;
     }
     if (options.scope !== undefined) {
       try {
         options = { ...options, scope: normalizeScope(options.scope) };
       } catch (err) {
-        return this.error(err);
+        this.error(err);
+        return;
       }
     }
     const error = this.error;
@@ -153,8 +162,11 @@ export class Strategy extends OAuth2StrategyBase {
     this.error = (err: unknown): void => {
       const cause = isRecord(err) && err.oauthError instanceof WorksectionError ? err.oauthError : err;
       const message = cause !== err ? failureMessage(cause) : undefined;
-      if (message !== undefined) return this.fail({ message });
-      return error.call(this, cause);
+      if (message !== undefined) {
+        this.fail({ message });
+        return;
+      }
+      error.call(this, cause);
     };
     super.authenticate(req, options);
   }

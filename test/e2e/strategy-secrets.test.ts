@@ -51,7 +51,7 @@ async function signIn(app: StrategyApp): Promise<void> {
   known.push(code);
   const callback = await agent.get(path);
   record(callback);
-  if (callback.headers.location) record(await agent.get(callback.headers.location as string));
+  if (callback.headers.location) record(await agent.get(callback.headers.location));
   record(await agent.get('/me'));
   app.errors.forEach(recordError);
 }

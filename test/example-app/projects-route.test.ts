@@ -23,10 +23,13 @@ afterEach(async () => {
 function storedUser(store: session.Store): Promise<SessionUser> {
   return new Promise((resolve, reject) =>
     store.all!((err, sessions) => {
-      if (err) return reject(err);
+      if (err) {
+        reject(err);
+        return;
+      }
       const all = Object.values(sessions ?? {}) as Array<{ passport?: { user?: SessionUser } }>;
       const user = all.find((s) => s.passport?.user)?.passport?.user;
-      return user ? resolve(user) : reject(new Error('no signed-in session'));
+      user ? resolve(user) : reject(new Error('no signed-in session'));
     }),
   );
 }

@@ -22,7 +22,7 @@ function open(now?: () => number): SqliteSessionStore {
 }
 
 function session(expires: number, extra: Record<string, unknown> = {}): SessionData {
-  return { cookie: { expires: new Date(expires), originalMaxAge: 1000, httpOnly: true, path: '/' }, ...extra } as unknown as SessionData;
+  return { cookie: { expires: new Date(expires), originalMaxAge: 1000, httpOnly: true, path: '/' }, ...extra };
 }
 
 const get = (store: SqliteSessionStore, sid: string) =>

@@ -15,7 +15,7 @@ let server: HostileServer;
 let context: TokenContext;
 beforeEach(async () => {
   server = await startHostileServer();
-  context = { http: { fetch: globalThis.fetch as FetchFunction, timeout: 1000 }, baseURL: server.url };
+  context = { http: { fetch: globalThis.fetch, timeout: 1000 }, baseURL: server.url };
 });
 afterEach(() => server.close());
 

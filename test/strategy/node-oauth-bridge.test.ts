@@ -11,7 +11,7 @@ let settings: ClientSettings;
 beforeEach(async () => {
   server = await startHostileServer((_, res) => json(res, TOKENS));
   settings = {
-    http: { fetch: globalThis.fetch as FetchFunction, timeout: 1000 },
+    http: { fetch: globalThis.fetch, timeout: 1000 },
     baseURL: server.url,
     tokenURL: `${server.url}/oauth2/token`,
     refreshURL: `${server.url}/oauth2/refresh`,

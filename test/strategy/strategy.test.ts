@@ -31,9 +31,13 @@ beforeEach(async () => {
   server = await startHostileServer((req, res) => {
     if (req.url === '/oauth2/token') {
       const answer = token(req);
-      return json(res, answer.body, answer.status);
+      json(res, answer.body, answer.status);
+      return;
     }
-    if (req.url === '/oauth2/resource') return json(res, fixture('resource-success'));
+    if (req.url === '/oauth2/resource') {
+      json(res, fixture('resource-success'));
+      return;
+    }
     res.writeHead(404);
     res.end();
   });
@@ -68,7 +72,7 @@ describe('new Strategy()', () => {
   });
 
   it.each(['clientID', 'clientSecret'] as const)('fails fast without %s, naming the option', (option) => {
-    const create = () => new Strategy({ ...options(), [option]: undefined } as unknown as StrategyOptions, noVerify);
+    const create = () => new Strategy({ ...options(), [option]: undefined }, noVerify);
     expect(create).toThrow(WorksectionConfigError);
     expect(create).toThrow(new RegExp(`The ${option} option is required`));
   });

@@ -25,7 +25,7 @@ export function parseFault(value: unknown): Fault {
   }
   const schedule = {
     ...(f.times !== undefined && { times: f.times as number }),
-    ...(f.probability !== undefined && { probability: f.probability as number }),
+    ...(f.probability !== undefined && { probability: f.probability }),
   };
   switch (f.type) {
     case 'delay':

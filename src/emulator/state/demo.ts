@@ -12,7 +12,7 @@ export const DEMO_CLIENT: EmulatorClient = Object.freeze({
     'https://localhost:3000/auth/worksection/callback',
   ]) as string[],
   name: 'Demo App',
-}) as EmulatorClient;
+});
 
 /** The demo accounts (company workspaces). `acc1234` matches the account of Worksection's Postman examples. */
 export const DEMO_ACCOUNTS: EmulatorAccount[] = [

@@ -50,7 +50,10 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
 
 function stop(child: ChildProcessWithoutNullStreams, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | string | null> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode ?? child.signalCode);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve(child.exitCode ?? child.signalCode);
+      return;
+    }
     child.once('exit', (code, killedBy) => resolve(code ?? killedBy));
     child.kill(signal);
   });

@@ -37,7 +37,7 @@ export class RedisServer {
     });
     this.child = child;
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const deadline = Date.now() + 10_000;
     while (!(await answersPing(this.port))) {
       if (child.exitCode !== null || Date.now() > deadline) {

@@ -1,0 +1,31 @@
+// Type-aware lint (typescript-eslint strict-type-checked) over everything TypeScript: the package, its tests,
+// the example app and the benchmarks. Formatting is Prettier's job (`npm run format:check`).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/', 'coverage/', 'bench/results/', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // Messages carry HTTP statuses and milliseconds: numbers read fine in a template.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `(err) => done(err)` hands a callback on; it does not use a void value.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+  {
+    // In a test, `match[1]!` that turns out wrong fails the test on the spot, which is what a test is for.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['**/*.cjs', '**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' } },
+  },
+);
