@@ -38,12 +38,15 @@ export type { Endpoints } from './oauth/endpoints';
 // HTTP
 export { DEFAULT_TIMEOUT } from './http/settings';
 export type { FetchFunction } from './http/settings';
+export { NodeTransport, defaultNodeTransport } from './http/node-transport';
 export { MAX_BODY_BYTES } from './http/answer';
 
 // Account-API client
 export { WorksectionClient } from './client/client';
 export type { ClientTokens, RefreshLock, TokenRefresher, WorksectionClientOptions } from './client/options';
-export { DEFAULT_MIN_INTERVAL } from './client/call-spacer';
+export { CallSpacer, DEFAULT_MIN_INTERVAL, defaultCallSpacer } from './client/call-spacer';
+export { RefreshOutcomes, ROTATION_MEMORY_MS, defaultRefreshOutcomes } from './client/refresh-outcomes';
+export type { RefreshOutcome } from './client/refresh-outcomes';
 export type {
   ApiParams,
   GetProjectsParams,

@@ -8,14 +8,18 @@ interface Tail {
 }
 
 /**
- * @internal
  * Spaces calls per key (an account URL): each call starts at least `interval` ms after the previous call
  * with that key actually started. A queue, not a limiter that drops: every call runs, in the order it was
  * scheduled, whether the one before it resolved or rejected.
+ *
+ * Worksection's rate limit is per account, so every client shares {@link defaultCallSpacer} unless given its own
+ * (`spacer` option): give clients that must not wait for each other (tests, separate processes' worth of
+ * budget) a spacer of their own.
  */
 export class CallSpacer {
   private readonly tails = new Map<string, Tail>();
 
+  /** @param now - the clock, in milliseconds (default `performance.now()`) */
   constructor(private readonly now: () => number = () => performance.now()) {}
 
   /** Runs `fn` once its turn has come; resolves or rejects as `fn` does. */
@@ -50,5 +54,5 @@ export class CallSpacer {
   }
 }
 
-/** @internal The spacer every client of this process shares, so clients made per request still space one account's calls. */
-export const sharedSpacer = new CallSpacer();
+/** The spacer every {@link WorksectionClient} without a `spacer` option shares, so clients made per request still space one account's calls. */
+export const defaultCallSpacer = new CallSpacer();

@@ -18,15 +18,15 @@ import {
   type WorksectionClientOptions,
 } from './options';
 import { INVALID_RESPONSE } from '../errors/codes';
-import { WorksectionConfigError } from '../errors/config-error';
+import { WorksectionArgumentError } from '../errors/argument-error';
 import { WorksectionResponseError } from '../errors/response-error';
 import type { JsonAnswer } from '../http/answer';
 import { requestJson, type JsonRequest } from '../http/request';
 import { type HttpSettings } from '../http/settings';
 import { isRecord } from '../shared/is-record';
-import { sharedSpacer, type CallSpacer } from './call-spacer';
+import type { CallSpacer } from './call-spacer';
 import { WorksectionReauthError } from '../errors/reauth-error';
-import { hash, refreshOutcomes, type RefreshOutcomes } from './refresh-outcomes';
+import { hash, type RefreshOutcomes } from './refresh-outcomes';
 import type { TokenSet } from '../oauth/token-set';
 
 /** Parameters the client sets itself: `action` names the call, and a token never goes into a URL. */
@@ -76,14 +76,14 @@ export class WorksectionClient {
   readonly _http: HttpSettings;
   /** @internal */
   readonly _minInterval: number;
-  /** @internal Shared by the clients of this process: Worksection's rate limit is per account. */
-  readonly _spacer: CallSpacer = sharedSpacer;
+  /** @internal Spaces the calls to one account: Worksection's rate limit is per account. */
+  readonly _spacer: CallSpacer;
   /** @internal The tokens calls use now. */
   _tokens: ClientTokens;
   /** @internal Rotated tokens `onTokens` has not accepted yet: saved again before anything uses them. */
   _unsaved: TokenSet | undefined;
-  /** @internal What became of the refresh tokens this process sent, shared by its clients. */
-  _outcomes: RefreshOutcomes = refreshOutcomes;
+  /** @internal What became of the refresh tokens sent, shared with other clients. */
+  readonly _outcomes: RefreshOutcomes;
   /** @internal The refresh (or save) in flight, shared by every call of this client. */
   _renewing: Promise<void> | undefined;
 
@@ -93,6 +93,8 @@ export class WorksectionClient {
     this._tokens = checked.tokens;
     this._http = checked.http;
     this._minInterval = checked.minInterval;
+    this._spacer = checked.spacer;
+    this._outcomes = checked.outcomes;
     this._strategy = options.strategy;
     this._onTokens = options.onTokens;
     this._loadTokens = options.loadTokens;
@@ -121,7 +123,7 @@ export class WorksectionClient {
    */
   callJson<T = unknown>(action: string, body: Record<string, unknown>): Promise<T> {
     if (!isRecord(body))
-      return Promise.reject(new WorksectionConfigError('body', 'callJson(action, body) needs a plain object as its body.'));
+      return Promise.reject(new WorksectionArgumentError('body', 'callJson(action, body) needs a plain object as its body.'));
     const reserved = Object.keys(body).find((name) => RESERVED_PARAMS.has(name));
     if (reserved !== undefined) return Promise.reject(reservedParam(reserved));
     return this._call(action, {}, body) as Promise<T>;
@@ -153,18 +155,18 @@ export class WorksectionClient {
   async _call(action: string, params: ApiParams, body: Record<string, unknown> | undefined): Promise<unknown> {
     const url = this._url(action, params);
     const label = `Worksection's account API (${this.accountUrl}, action ${action})`;
-    await this._ready();
-    let sent = await this._send(url, body, label);
-    if (sent.answer.status === 401 && (await this._recover(sent.used, sent.answer))) sent = await this._send(url, body, label);
+    await this._prepareTokens();
+    let sent = await this._sendInTurn(url, body, label);
+    if (sent.answer.status === 401 && (await this._replayAfter401(sent.used, sent.answer))) sent = await this._sendInTurn(url, body, label);
     return readEnvelope(sent.answer, action, label, [sent.used.accessToken, sent.used.refreshToken]);
   }
 
   /** @internal Builds the URL: the action and parameters in the query string, never a token. */
   _url(action: string, params: ApiParams): string {
     if (typeof action !== 'string' || !/^[a-z][a-z0-9_]*$/i.test(action)) {
-      throw new WorksectionConfigError('action', 'The action must be a Worksection API action name such as "get_projects".');
+      throw new WorksectionArgumentError('action', 'The action must be a Worksection API action name such as "get_projects".');
     }
-    if (!isRecord(params)) throw new WorksectionConfigError('params', 'The params of a call must be a plain object.');
+    if (!isRecord(params)) throw new WorksectionArgumentError('params', 'The params of a call must be a plain object.');
     const url = new URL(`${this.accountUrl}/api/oauth2`);
     url.searchParams.set('action', action);
     for (const [name, value] of Object.entries(params)) {
@@ -175,7 +177,7 @@ export class WorksectionClient {
   }
 
   /** @internal Waits for this account's turn, then sends with the tokens current at that moment. */
-  _send(url: string, body: Record<string, unknown> | undefined, label: string): Promise<{ answer: JsonAnswer; used: ClientTokens }> {
+  _sendInTurn(url: string, body: Record<string, unknown> | undefined, label: string): Promise<{ answer: JsonAnswer; used: ClientTokens }> {
     return this._spacer.schedule(this.accountUrl, this._minInterval, async () => {
       // Read now, not when the call was queued: a refresh may have rotated the tokens while it waited.
       const used = this._tokens;
@@ -192,13 +194,13 @@ export class WorksectionClient {
   }
 
   /** @internal Before a call: save tokens `onTokens` refused earlier, and refresh an access token past `expiresAt`. */
-  async _ready(): Promise<void> {
+  async _prepareTokens(): Promise<void> {
     // A loop: the flight joined may be another call's refresh rather than this save.
     for (let unsaved = this._unsaved; unsaved !== undefined; unsaved = this._unsaved) {
       const tokens = unsaved;
-      await this._flight(() => this._save(tokens));
+      await this._shareRenewal(() => this._commitTokens(tokens));
     }
-    if (isExpired(this._tokens)) await this._renew(this._tokens.accessToken);
+    if (isExpired(this._tokens)) await this._replaceAccessToken(this._tokens.accessToken);
   }
 
   /**
@@ -206,13 +208,13 @@ export class WorksectionClient {
    * After an HTTP 401 with the tokens `used`: whether to replay. Worksection's "Access token is expired" gets
    * one refresh; any other 401 is replayed only if newer tokens exist (another call or process rotated them).
    */
-  async _recover(used: ClientTokens, answer: JsonAnswer): Promise<boolean> {
+  async _replayAfter401(used: ClientTokens, answer: JsonAnswer): Promise<boolean> {
     if (this._tokens.accessToken !== used.accessToken) return true;
     const message = isRecord(answer.body) ? answer.body.message : undefined;
     // Worksection answers an expired token with HTTP 401 "Access token is expired"; its own clients refresh once
     // and replay. Other 401s (a revoked or unknown token) cannot be cured by a refresh of this client's own.
     if (typeof message === 'string' && /expired/i.test(message)) {
-      await this._renew(used.accessToken);
+      await this._replaceAccessToken(used.accessToken);
       return true;
     }
     if (this._loadTokens === undefined) return false;
@@ -223,13 +225,13 @@ export class WorksectionClient {
   }
 
   /** @internal Replaces the access token `stale`, unless that already happened. */
-  _renew(stale: string): Promise<void> {
+  _replaceAccessToken(stale: string): Promise<void> {
     if (this._tokens.accessToken !== stale && !isExpired(this._tokens)) return Promise.resolve();
-    return this._flight(() => this._refreshLocked(stale));
+    return this._shareRenewal(() => this._refreshUnderLock(stale));
   }
 
   /** @internal Runs `work` unless work is already in flight, in which case the caller shares that one. */
-  _flight(work: () => Promise<void>): Promise<void> {
+  _shareRenewal(work: () => Promise<void>): Promise<void> {
     this._renewing ??= work().finally(() => {
       this._renewing = undefined;
     });
@@ -237,7 +239,7 @@ export class WorksectionClient {
   }
 
   /** @internal The refresh itself, inside the cross-process lock of the grant. */
-  _refreshLocked(stale: string): Promise<void> {
+  _refreshUnderLock(stale: string): Promise<void> {
     // A hash: lock keys end up in Redis (and its logs), where the refresh token must not.
     const key = `worksection:refresh:${hash(this._tokens.refreshToken)}`;
     return this._lock(key, async () => {
@@ -252,7 +254,7 @@ export class WorksectionClient {
       // Another client of this process may already have sent it: take over its outcome rather than resend it.
       const known = this._outcomes.get(current.refreshToken);
       if (known !== undefined && 'failed' in known) throw new WorksectionReauthError(known.failed);
-      if (known !== undefined) return this._save(known.rotated);
+      if (known !== undefined) return this._commitTokens(known.rotated);
       let tokens: TokenSet;
       try {
         tokens = await this._strategy.refresh(current.refreshToken);
@@ -261,12 +263,12 @@ export class WorksectionClient {
         throw new WorksectionReauthError(err);
       }
       this._outcomes.rotated(current.refreshToken, tokens);
-      await this._save(tokens);
+      await this._commitTokens(tokens);
     });
   }
 
   /** @internal Hands rotated tokens to `onTokens`, and only once it has accepted them uses them. */
-  async _save(tokens: TokenSet): Promise<void> {
+  async _commitTokens(tokens: TokenSet): Promise<void> {
     this._unsaved = tokens;
     if (this._onTokens !== undefined) await this._onTokens(tokens);
     this._unsaved = undefined;
@@ -274,8 +276,8 @@ export class WorksectionClient {
   }
 }
 
-function reservedParam(name: string): WorksectionConfigError {
-  return new WorksectionConfigError(
+function reservedParam(name: string): WorksectionArgumentError {
+  return new WorksectionArgumentError(
     'params',
     `The "${name}" parameter is set by the client (the token goes in the Authorization header): remove it.`,
   );

@@ -2,6 +2,7 @@ import { WorksectionApiError } from '../errors/api-error';
 import { INVALID_RESPONSE, UNEXPECTED_STATUS } from '../errors/codes';
 import { WorksectionResponseError } from '../errors/response-error';
 import type { JsonAnswer } from '../http/answer';
+import { clip } from '../shared/clip';
 import { isRecord } from '../shared/is-record';
 import { redact } from '../shared/redact';
 
@@ -30,9 +31,9 @@ export function readEnvelope(answer: JsonAnswer, action: string, label: string, 
     const statusCode = typeof body.status_code === 'number' ? body.status_code : Number(body.status_code) || status;
     const message =
       typeof body.message === 'string' && body.message !== ''
-        ? clip(redact(body.message, secrets))
+        ? clip(redact(body.message, secrets), 500)
         : `Worksection's account API refused "${action}" (status_code ${statusCode}).`;
-    const details = typeof body.message_details === 'string' ? clip(redact(body.message_details, secrets)) : '';
+    const details = typeof body.message_details === 'string' ? clip(redact(body.message_details, secrets), 500) : '';
     throw new WorksectionApiError(action, statusCode, message, details, status);
   }
   const ok = status >= 200 && status < 300;
@@ -43,10 +44,4 @@ export function readEnvelope(answer: JsonAnswer, action: string, label: string, 
     ok ? INVALID_RESPONSE : UNEXPECTED_STATUS,
     { status, contentType },
   );
-}
-
-/** Provider text goes into messages: keep it to one line of bounded length. */
-function clip(text: string): string {
-  const line = text.replace(/[\r\n\t]+/g, ' ');
-  return line.length > 500 ? `${line.slice(0, 500)}…` : line;
 }

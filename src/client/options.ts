@@ -1,9 +1,10 @@
 import { checkAccountUrl } from '../oauth/account-url';
 import { DEFAULT_BASE_URL, resolveEndpoints } from '../oauth/endpoints';
 import { WorksectionConfigError } from '../errors/config-error';
-import type { FetchFunction, HttpSettings } from '../http/settings';
-import { checkFetch, checkTimeout, DEFAULT_TIMEOUT } from '../http/settings';
-import { DEFAULT_MIN_INTERVAL } from './call-spacer';
+import { defaultNodeTransport, type NodeTransport } from '../http/node-transport';
+import { checkFetch, checkTimeout, checkTransport, DEFAULT_TIMEOUT, type FetchFunction, type HttpSettings } from '../http/settings';
+import { CallSpacer, DEFAULT_MIN_INTERVAL, defaultCallSpacer } from './call-spacer';
+import { defaultRefreshOutcomes, RefreshOutcomes } from './refresh-outcomes';
 import type { TokenSet } from '../oauth/token-set';
 
 /** What the client keeps of a grant: the tokens from sign-in, or the last {@link TokenSet} of a refresh. */
@@ -17,9 +18,20 @@ export interface ClientTokens {
   expiresAt?: number;
 }
 
-/** What refreshes the tokens: a {@link Strategy} (only its `refresh()` is used). */
+/**
+ * What refreshes the tokens: a {@link Strategy}. Besides `refresh()`, the client inherits the strategy's
+ * `baseURL`, `timeout`, `fetch` and `transport` for the options it is not given.
+ */
 export interface TokenRefresher {
   refresh(refreshToken: string): Promise<TokenSet>;
+  /** Inherited when the client has no `baseURL` option. */
+  readonly baseURL?: string;
+  /** Inherited when the client has no `timeout` option. */
+  readonly timeout?: number;
+  /** Inherited when the client has neither `fetch` nor `transport`. */
+  readonly fetch?: FetchFunction | undefined;
+  /** Inherited when the client has neither `fetch` nor `transport`. */
+  readonly transport?: NodeTransport;
 }
 
 /**
@@ -60,6 +72,18 @@ export interface WorksectionClientOptions {
   minInterval?: number;
   /** A `fetch` for the account API (it must honour `init.signal`). Default: the strategy's, else the built-in node:http(s) transport. */
   fetch?: FetchFunction;
+  /** The built-in transport's pool, when there is no `fetch`. Default: the strategy's, else the shared `defaultNodeTransport`. */
+  transport?: NodeTransport;
+  /**
+   * Spaces the calls to one account (see `minInterval`). Default: `defaultCallSpacer`, shared by every client of
+   * the process, so that clients made per request still space one account's calls.
+   */
+  spacer?: CallSpacer;
+  /**
+   * What became of the refresh tokens sent, so that a client holding a token another client has just rotated takes
+   * over the new tokens. Default: `defaultRefreshOutcomes`, shared by every client of the process.
+   */
+  refreshOutcomes?: RefreshOutcomes;
   /**
    * The OAuth host the tokens came from. `accountUrl` must be `https://*.worksection.com` or on this origin
    * (the emulator serves accounts under its own origin). Default: the strategy's `baseURL`, else Worksection.
@@ -73,19 +97,22 @@ export interface CheckedClientOptions {
   tokens: ClientTokens;
   http: HttpSettings;
   minInterval: number;
+  spacer: CallSpacer;
+  outcomes: RefreshOutcomes;
 }
 
 /**
  * @internal
  * Checks the client's options, failing fast with a {@link WorksectionConfigError} that names the option and the fix.
  */
-export function checkClientOptions(options: WorksectionClientOptions): CheckedClientOptions {
-  if (typeof options !== 'object' || options === null) {
+export function checkClientOptions(given: unknown): CheckedClientOptions {
+  if (typeof given !== 'object' || given === null) {
     throw new WorksectionConfigError(
       'options',
       'new WorksectionClient(options) needs an options object with strategy, accountUrl and tokens.',
     );
   }
+  const options = given as Partial<WorksectionClientOptions>;
   if (typeof options.strategy?.refresh !== 'function') {
     throw new WorksectionConfigError(
       'strategy',
@@ -103,10 +130,10 @@ export function checkClientOptions(options: WorksectionClientOptions): CheckedCl
       "The lock option needs loadTokens: a process that waited for another one's refresh must read the tokens it saved, or it would refresh with a revoked token.",
     );
   }
-  const inherited = (options.strategy as { _settings?: { baseURL?: string; http?: Partial<HttpSettings> } })._settings;
-  const baseURL = resolveEndpoints({ baseURL: options.baseURL ?? inherited?.baseURL ?? DEFAULT_BASE_URL }).baseURL;
+  const inherited: TokenRefresher = options.strategy;
+  const baseURL = resolveEndpoints({ baseURL: options.baseURL ?? inherited.baseURL ?? DEFAULT_BASE_URL }).baseURL;
   const accountUrl = checkUrlOption(options.accountUrl, baseURL);
-  const timeout = checkTimeout(options.timeout ?? inherited?.http?.timeout ?? DEFAULT_TIMEOUT);
+  const timeout = checkTimeout(options.timeout ?? inherited.timeout ?? DEFAULT_TIMEOUT);
   const minInterval = options.minInterval ?? DEFAULT_MIN_INTERVAL;
   if (typeof minInterval !== 'number' || !Number.isFinite(minInterval) || minInterval < 0) {
     throw new WorksectionConfigError(
@@ -114,32 +141,43 @@ export function checkClientOptions(options: WorksectionClientOptions): CheckedCl
       "The minInterval option must be a number of milliseconds, 0 or more (default 1000, Worksection's rate limit).",
     );
   }
-  // Without one, the strategy's fetch or, failing that, the package's built-in node:http(s) transport.
-  const fetchImpl = checkFetch(options.fetch) ?? inherited?.http?.fetch;
-  const http: HttpSettings = fetchImpl === undefined ? { timeout } : { fetch: fetchImpl, timeout };
-  return { accountUrl, tokens: checkTokens(options.tokens, 'tokens'), http, minInterval };
+  const fetchImpl = checkFetch(options.fetch);
+  const transport = checkTransport(options.transport);
+  // The client's own way of sending if it has one, else the strategy's, else the shared built-in transport.
+  const own = fetchImpl !== undefined || transport !== undefined;
+  const http: HttpSettings = {
+    fetch: own ? fetchImpl : inherited.fetch,
+    transport: (own ? transport : inherited.transport) ?? defaultNodeTransport,
+    timeout,
+  };
+  const spacer = options.spacer ?? defaultCallSpacer;
+  if (!(spacer instanceof CallSpacer)) throw new WorksectionConfigError('spacer', 'The spacer option must be a CallSpacer.');
+  const outcomes = options.refreshOutcomes ?? defaultRefreshOutcomes;
+  if (!(outcomes instanceof RefreshOutcomes)) {
+    throw new WorksectionConfigError('refreshOutcomes', 'The refreshOutcomes option must be a RefreshOutcomes.');
+  }
+  return { accountUrl, tokens: checkTokens(options.tokens, 'tokens'), http, minInterval, spacer, outcomes };
 }
 
 /** @internal Checks a token set from the app (the `tokens` option or what `loadTokens` resolved). */
 export function checkTokens(value: unknown, option: string): ClientTokens {
-  const tokens = value as Partial<ClientTokens> | null | undefined;
-  const valid =
-    typeof tokens === 'object' &&
-    tokens !== null &&
-    typeof tokens.accessToken === 'string' &&
-    tokens.accessToken !== '' &&
-    typeof tokens.refreshToken === 'string' &&
-    tokens.refreshToken !== '' &&
-    (tokens.expiresAt === undefined || (typeof tokens.expiresAt === 'number' && !Number.isNaN(tokens.expiresAt)));
-  if (!valid) {
+  const tokens = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const { accessToken, refreshToken, expiresAt } = tokens;
+  if (
+    typeof accessToken !== 'string' ||
+    accessToken === '' ||
+    typeof refreshToken !== 'string' ||
+    refreshToken === '' ||
+    (expiresAt !== undefined && (typeof expiresAt !== 'number' || Number.isNaN(expiresAt)))
+  ) {
     throw new WorksectionConfigError(
       option,
       `${option === 'tokens' ? 'The tokens option' : `What ${option} resolved`} must be { accessToken, refreshToken, expiresAt? }: ` +
         'non-empty strings, and expiresAt in milliseconds since the epoch.',
     );
   }
-  const checked: ClientTokens = { accessToken: tokens.accessToken!, refreshToken: tokens.refreshToken! };
-  if (tokens.expiresAt !== undefined) checked.expiresAt = tokens.expiresAt;
+  const checked: ClientTokens = { accessToken, refreshToken };
+  if (expiresAt !== undefined) checked.expiresAt = expiresAt;
   return checked;
 }
 

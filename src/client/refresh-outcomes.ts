@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TokenSet } from '../oauth/token-set';
 
-/** How long a rotation is remembered: long enough for requests that loaded the old tokens before it was saved. */
+/** How long an outcome is remembered: long enough for requests that loaded the old tokens before it was saved. */
 export const ROTATION_MEMORY_MS = 60_000;
 /** How many refresh tokens a process remembers (the oldest are forgotten first). */
 const LIMIT = 10_000;
@@ -15,11 +15,14 @@ interface Entry {
 }
 
 /**
- * @internal
- * The outcomes of the refreshes this process made, by refresh-token hash, shared by every client. Apps often
- * build a client per request from stored tokens, so a request that loaded the tokens just before another one
- * refreshed them still holds the old refresh token, which Worksection has revoked. With this memory it takes
- * over the new tokens instead of failing, and never sends a refresh token whose refresh failed or was lost again.
+ * The outcomes of the refreshes a process made, by refresh-token hash. Apps often build a client per request from
+ * stored tokens, so a request that loaded the tokens just before another one refreshed them still holds the old
+ * refresh token, which Worksection has revoked. With this memory it takes over the new tokens instead of failing,
+ * and does not send a refresh token whose refresh failed or was lost again. Entries are deleted
+ * {@link ROTATION_MEMORY_MS} after they were made, and the memory holds 10,000 at most.
+ *
+ * Every client shares {@link defaultRefreshOutcomes} unless given its own (`refreshOutcomes` option): give clients
+ * that must not learn of each other's refreshes (tests, separate tenants) a memory of their own.
  */
 export class RefreshOutcomes {
   private readonly entries = new Map<string, Entry>();
@@ -36,18 +39,21 @@ export class RefreshOutcomes {
     this.set(refreshToken, { failed: cause });
   }
 
-  /**
-   * What became of `refreshToken`, following rotations to the newest known tokens. Rotations are forgotten
-   * after {@link ROTATION_MEMORY_MS}; failures only when the memory is full.
-   */
+  /** How many outcomes are remembered now. */
+  get size(): number {
+    this.forgetExpired();
+    return this.entries.size;
+  }
+
+  /** What became of `refreshToken`, following rotations to the newest known tokens. */
   get(refreshToken: string): RefreshOutcome | undefined {
+    this.forgetExpired();
     let outcome: RefreshOutcome | undefined;
     let token = refreshToken;
     // Bounded: a chain longer than the memory cannot exist, and a cycle cannot either (tokens are new each time).
     for (let hops = 0; hops < 100; hops++) {
       const entry = this.entries.get(hash(token));
       if (entry === undefined) break;
-      if ('rotated' in entry.outcome && this.now() - entry.at > ROTATION_MEMORY_MS) break;
       outcome = entry.outcome;
       if (!('rotated' in outcome)) break;
       token = outcome.rotated.refreshToken;
@@ -56,10 +62,20 @@ export class RefreshOutcomes {
   }
 
   private set(refreshToken: string, outcome: RefreshOutcome): void {
+    this.forgetExpired();
     const key = hash(refreshToken);
     this.entries.delete(key);
     this.entries.set(key, { outcome, at: this.now() });
     if (this.entries.size > LIMIT) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  /** Entries are in the order they were made (set re-inserts), so the expired ones are at the front. */
+  private forgetExpired(): void {
+    const cutoff = this.now() - ROTATION_MEMORY_MS;
+    for (const [key, entry] of this.entries) {
+      if (entry.at >= cutoff) break;
+      this.entries.delete(key);
+    }
   }
 }
 
@@ -68,5 +84,5 @@ export function hash(refreshToken: string): string {
   return createHash('sha256').update(refreshToken).digest('hex');
 }
 
-/** @internal The memory every client of this process shares. */
-export const refreshOutcomes = new RefreshOutcomes();
+/** The memory every {@link WorksectionClient} without a `refreshOutcomes` option shares. */
+export const defaultRefreshOutcomes = new RefreshOutcomes();

@@ -20,7 +20,7 @@ export async function viaFetch(
       reject(timedOut(label, timeout));
     }, timeout);
   });
-  let complete = false;
+  const progress = { complete: false };
   const exchange = (async (): Promise<JsonAnswer> => {
     let response: Response;
     try {
@@ -55,7 +55,7 @@ export async function viaFetch(
       throw broken(label, head, err);
     }
     if (size > MAX_BODY_BYTES) throw tooLarge(label, head);
-    complete = true;
+    progress.complete = true;
     return parseAnswer(head, Buffer.concat(chunks).toString('utf8'), label);
   })();
   // The loser of the race must not become an unhandled rejection.
@@ -65,6 +65,6 @@ export async function viaFetch(
   } finally {
     clearTimeout(timer);
     // Frees the socket whenever we stopped reading early; a complete answer leaves it to the keep-alive pool.
-    if (!complete) controller.abort();
+    if (!progress.complete) controller.abort();
   }
 }

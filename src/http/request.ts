@@ -1,7 +1,6 @@
 import { stringify } from 'node:querystring';
 import type { JsonAnswer } from './answer';
 import { viaFetch } from './fetch-transport';
-import { viaNode } from './node-transport';
 import type { HttpSettings } from './settings';
 
 /** @internal What {@link requestJson} sends: the method, extra headers and an optional body. */
@@ -35,5 +34,5 @@ export function requestJson(url: string, request: JsonRequest, settings: HttpSet
   const headers = { ...request.headers, accept: 'application/json', 'user-agent': 'passport-worksection' };
   return settings.fetch
     ? viaFetch(settings.fetch, url, request, headers, settings.timeout, label)
-    : viaNode(url, request, headers, settings.timeout, label);
+    : settings.transport.send(url, request, headers, settings.timeout, label);
 }

@@ -1,4 +1,5 @@
 import { WorksectionConfigError } from '../errors/config-error';
+import { NodeTransport } from './node-transport';
 
 /** Default of the `timeout` option, in milliseconds. */
 export const DEFAULT_TIMEOUT = 10_000;
@@ -13,7 +14,9 @@ export type FetchFunction = (url: string, init: RequestInit) => Promise<Response
 /** @internal How to talk to Worksection. */
 export interface HttpSettings {
   /** A custom fetch; undefined for the built-in node:http(s) transport. */
-  fetch?: FetchFunction;
+  fetch?: FetchFunction | undefined;
+  /** The built-in transport, used when there is no `fetch`. */
+  transport: NodeTransport;
   /** Milliseconds for the whole exchange, body included. */
   timeout: number;
 }
@@ -35,4 +38,12 @@ export function checkFetch(fetchImpl: unknown): FetchFunction | undefined {
     );
   }
   return fetchImpl as FetchFunction | undefined;
+}
+
+/** @internal Checks a `transport` option: a {@link NodeTransport}, or undefined for the shared default. */
+export function checkTransport(transport: unknown): NodeTransport | undefined {
+  if (transport !== undefined && !(transport instanceof NodeTransport)) {
+    throw new WorksectionConfigError('transport', 'The transport option must be a NodeTransport, or left out for the shared default one.');
+  }
+  return transport;
 }

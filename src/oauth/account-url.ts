@@ -10,8 +10,6 @@ import { isWorksectionHost } from './endpoints';
  * Returns the value; throws a {@link WorksectionResponseError} otherwise.
  */
 export function checkAccountUrl(value: unknown, baseURL: string, label: string): string {
-  const key = typeof value === 'string' ? `${baseURL} ${value}` : undefined;
-  if (key !== undefined && trusted.has(key)) return value as string;
   let url: URL | undefined;
   try {
     url = typeof value === 'string' ? new URL(value) : undefined;
@@ -30,11 +28,5 @@ export function checkAccountUrl(value: unknown, baseURL: string, label: string):
       UNTRUSTED_ACCOUNT_URL,
     );
   }
-  // Every sign-in to an account hands out the same account_url, twice (token and profile): remember the
-  // accepted ones, a bounded few.
-  if (trusted.size >= 256) trusted.clear();
-  trusted.add(key as string);
   return value as string;
 }
-
-const trusted = new Set<string>();

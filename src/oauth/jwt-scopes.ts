@@ -1,3 +1,5 @@
+import { decodeJwtSegment } from '../shared/jwt-payload';
+
 /**
  * @internal
  * Reads the `scopes` claim of a Worksection access token (an RS256 JWT issued by league/oauth2-server) without
@@ -7,12 +9,7 @@
 export function scopesFromAccessToken(accessToken: string): string[] | undefined {
   const parts = accessToken.split('.');
   if (parts.length !== 3) return undefined;
-  try {
-    const claims: unknown = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
-    const scopes = (claims as { scopes?: unknown } | null)?.scopes;
-    if (!Array.isArray(scopes)) return undefined;
-    return scopes.filter((s): s is string => typeof s === 'string');
-  } catch {
-    return undefined;
-  }
+  const scopes = decodeJwtSegment(parts[1] ?? '')?.scopes;
+  if (!Array.isArray(scopes)) return undefined;
+  return scopes.filter((s): s is string => typeof s === 'string');
 }

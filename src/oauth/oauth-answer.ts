@@ -2,6 +2,7 @@ import { INVALID_RESPONSE, UNEXPECTED_STATUS } from '../errors/codes';
 import { WorksectionOAuthError } from '../errors/oauth-error';
 import { WorksectionResponseError } from '../errors/response-error';
 import type { JsonAnswer } from '../http/answer';
+import { clip } from '../shared/clip';
 import { isRecord } from '../shared/is-record';
 import { redact } from '../shared/redact';
 
@@ -37,9 +38,9 @@ export function readOAuthAnswer(answer: JsonAnswer, label: string, secrets: stri
 
 /** @internal Builds the typed error for a body that has an `error` field. */
 export function oauthErrorFromBody(json: Record<string, unknown>, status: number, label: string, secrets: string[]): WorksectionOAuthError {
-  const error = typeof json.error === 'string' && json.error !== '' ? clip(redact(json.error, secrets)) : 'invalid_response';
+  const error = typeof json.error === 'string' && json.error !== '' ? clip(redact(json.error, secrets), 200) : 'invalid_response';
   const raw = typeof json.errorDescription === 'string' ? json.errorDescription : json.error_description;
-  const description = typeof raw === 'string' ? clip(redact(raw, secrets)) : undefined;
+  const description = typeof raw === 'string' ? clip(redact(raw, secrets), 200) : undefined;
   const words = description === undefined ? error : `${error}: ${description}`;
   return new WorksectionOAuthError(`${label} refused the request (${words}). ${advice(error)}`, error, description, status);
 }
@@ -56,10 +57,4 @@ function advice(error: string): string {
     default:
       return 'See the error and description fields.';
   }
-}
-
-/** Provider text goes into messages: keep it to one short line. */
-function clip(text: string): string {
-  const line = text.replace(/[\r\n\t]+/g, ' ');
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }

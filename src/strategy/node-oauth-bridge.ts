@@ -12,8 +12,8 @@ export type OAuth2Class = new (
   customHeaders?: Record<string, string>,
 ) => OAuth2;
 
-/** node-oauth's callback; `err` is one of our typed errors here. */
-type TokenCallback = (err: any, accessToken?: string, refreshToken?: string, results?: any) => void;
+/** node-oauth's callback; `err` is one of our typed errors here, or null. */
+type TokenCallback = (err: unknown, accessToken?: string, refreshToken?: string, results?: Record<string, unknown>) => void;
 
 /** @internal Where and how the client sends token requests. */
 export interface ClientSettings extends TokenContext {
@@ -31,7 +31,7 @@ export interface ClientSettings extends TokenContext {
  */
 export function createOAuth2Class(Base: OAuth2Class, settings: ClientSettings): OAuth2Class {
   return class WorksectionOAuth2 extends Base {
-    override getOAuthAccessToken(code: string, paramsOrCallback: unknown, maybeCallback?: TokenCallback): void {
+    override getOAuthAccessToken(code: string, paramsOrCallback: unknown, maybeCallback?: unknown): void {
       const callback = (typeof paramsOrCallback === 'function' ? paramsOrCallback : maybeCallback) as TokenCallback;
       const params = typeof paramsOrCallback === 'object' && paramsOrCallback !== null ? paramsOrCallback : {};
       const form: Record<string, string> = {};

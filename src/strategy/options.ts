@@ -1,5 +1,6 @@
 import { WorksectionConfigError } from '../errors/config-error';
-import { checkFetch, checkTimeout, DEFAULT_TIMEOUT, type FetchFunction } from '../http/settings';
+import { defaultNodeTransport } from '../http/node-transport';
+import { checkFetch, checkTimeout, checkTransport, DEFAULT_TIMEOUT, type HttpSettings } from '../http/settings';
 import { isWorksectionHost, resolveEndpoints, type Endpoints } from '../oauth/endpoints';
 import { SCOPES, isScope, splitScopes } from '../oauth/scopes';
 import type { StrategyOptionsBase } from './types';
@@ -9,8 +10,9 @@ export interface CheckedOptions {
   /** Options for passport-oauth2's constructor. */
   base: Record<string, unknown>;
   endpoints: Endpoints;
-  fetch: FetchFunction | undefined;
-  timeout: number;
+  http: HttpSettings;
+  clientID: string;
+  clientSecret: string;
   needsSession: boolean;
 }
 
@@ -19,23 +21,26 @@ export interface CheckedOptions {
  * Checks the constructor's options, failing fast with a {@link WorksectionConfigError} that names the option
  * and the fix, and maps them to passport-oauth2's.
  */
-export function checkOptions(options: StrategyOptionsBase & { passReqToCallback?: boolean }, verify: unknown): CheckedOptions {
-  if (typeof options !== 'object' || options === null) {
+export function checkOptions(given: unknown, verify: unknown): CheckedOptions {
+  if (typeof given !== 'object' || given === null) {
     throw new WorksectionConfigError('options', 'new Strategy(options, verify) needs an options object with clientID and clientSecret.');
   }
+  const options = given as StrategyOptionsBase & { passReqToCallback?: boolean };
   if (typeof verify !== 'function') {
     throw new WorksectionConfigError('verify', 'new Strategy(options, verify) needs a verify callback as its second argument.');
   }
-  for (const option of ['clientID', 'clientSecret'] as const) {
-    if (typeof options[option] !== 'string' || options[option] === '') {
+  const [clientID, clientSecret] = (['clientID', 'clientSecret'] as const).map((option) => {
+    const value: unknown = options[option];
+    if (typeof value !== 'string' || value === '') {
       throw new WorksectionConfigError(
         option,
         `The ${option} option is required: copy it from the app you registered in Worksection (account settings, API / OAuth2).`,
       );
     }
-  }
+    return value;
+  }) as [string, string];
   const endpoints = resolveEndpoints(options);
-  const callbackURL = options.callbackURL;
+  const callbackURL: unknown = options.callbackURL;
   if (callbackURL !== undefined && typeof callbackURL !== 'string') {
     throw new WorksectionConfigError('callbackURL', 'The callbackURL option must be a string (an absolute or relative URL).');
   }
@@ -46,12 +51,16 @@ export function checkOptions(options: StrategyOptionsBase & { passReqToCallback?
         '(a local certificate works), or develop against the emulator by setting baseURL.',
     );
   }
-  const timeout = checkTimeout(options.timeout ?? DEFAULT_TIMEOUT);
-  const fetchImpl = checkFetch(options.fetch);
-  const customStore = typeof options.store === 'object' && options.store !== null;
+  const http: HttpSettings = {
+    fetch: checkFetch(options.fetch),
+    transport: checkTransport(options.transport) ?? defaultNodeTransport,
+    timeout: checkTimeout(options.timeout ?? DEFAULT_TIMEOUT),
+  };
+  const store: unknown = options.store;
+  const customStore = typeof store === 'object' && store !== null;
   const base: Record<string, unknown> = {
-    clientID: options.clientID,
-    clientSecret: options.clientSecret,
+    clientID,
+    clientSecret,
     callbackURL,
     authorizationURL: endpoints.authorizationURL,
     tokenURL: endpoints.tokenURL,
@@ -68,8 +77,9 @@ export function checkOptions(options: StrategyOptionsBase & { passReqToCallback?
   return {
     base,
     endpoints,
-    fetch: fetchImpl,
-    timeout,
+    http,
+    clientID,
+    clientSecret,
     needsSession: !customStore && (options.store === true || options.state !== false),
   };
 }

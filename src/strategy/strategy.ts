@@ -1,13 +1,16 @@
 import type { Request } from 'express';
 import OAuth2Strategy from 'passport-oauth2';
 import { checkAccountUrl } from '../oauth/account-url';
+import { WorksectionArgumentError } from '../errors/argument-error';
 import { WorksectionConfigError } from '../errors/config-error';
 import { WorksectionError } from '../errors/worksection-error';
 import { WorksectionOAuthError } from '../errors/oauth-error';
 import { ACCESS_DENIED_MESSAGE, NO_CODE_MESSAGE, failureMessage } from './fail-messages';
 import { postForm } from '../http/request';
-import { type HttpSettings } from '../http/settings';
-import { createOAuth2Class, type ClientSettings, type OAuth2Class } from './node-oauth-bridge';
+import type { NodeTransport } from '../http/node-transport';
+import type { FetchFunction, HttpSettings } from '../http/settings';
+import type { Endpoints } from '../oauth/endpoints';
+import { createOAuth2Class, type OAuth2Class } from './node-oauth-bridge';
 import { isRecord } from '../shared/is-record';
 import { oauthErrorFromBody, readOAuthAnswer } from '../oauth/oauth-answer';
 import { checkOptions, normalizeScope } from './options';
@@ -49,7 +52,9 @@ interface OAuth2StrategyBase {
   error(err: unknown): void;
 }
 
-const OAuth2StrategyBase = OAuth2Strategy as unknown as new (options: object, verify: Function) => OAuth2StrategyBase;
+const OAuth2StrategyBase = OAuth2Strategy as unknown as new (options: object, verify: AnyVerify) => OAuth2StrategyBase;
+
+type AnyVerify = VerifyFunctionWithParams | VerifyFunction | VerifyFunctionWithRequestAndParams | VerifyFunctionWithRequest;
 
 /**
  * "Sign in with Worksection" for Passport: passport-oauth2 with Worksection's endpoints, quirks and failure modes
@@ -78,14 +83,27 @@ const OAuth2StrategyBase = OAuth2Strategy as unknown as new (options: object, ve
  * ```
  */
 export class Strategy extends OAuth2StrategyBase {
-  /** @internal Endpoints, fetch and timeout of the token requests. */
-  readonly _settings: ClientSettings;
-  /** @internal Where userProfile() posts. */
-  readonly _profileURL: string;
+  /**
+   * The origin of the OAuth endpoints (the `baseURL` option, without a trailing slash). A {@link WorksectionClient}
+   * built with this strategy accepts account URLs on this origin and inherits it unless given its own `baseURL`.
+   */
+  readonly baseURL: string;
+  /** Milliseconds for each call to Worksection (the `timeout` option, default 10000); inherited by clients. */
+  readonly timeout: number;
+  /** The `fetch` option, or undefined for the built-in transport; inherited by clients. */
+  readonly fetch: FetchFunction | undefined;
+  /** The built-in transport's pool used when there is no `fetch` (the `transport` option); inherited by clients. */
+  readonly transport: NodeTransport;
+  /** @internal How token and profile requests are sent. */
+  readonly _http: HttpSettings;
+  /** @internal Where the token requests go, for the account_url check and the node-oauth bridge. */
+  readonly _endpoints: Endpoints;
   /** @internal Read by passport-oauth2-refresh. */
   readonly _refreshURL: string;
   /** @internal Whether the state lives in req.session. */
   readonly _needsSession: boolean;
+  /** @internal The client credentials, as given to the constructor. */
+  readonly _client: { client_id: string; client_secret: string };
   /** @internal Refreshes in flight, by refresh token. */
   readonly _refreshing = new Map<string, Promise<TokenSet>>();
 
@@ -98,19 +116,24 @@ export class Strategy extends OAuth2StrategyBase {
   constructor(options: StrategyOptions, verify: VerifyFunctionWithParams | VerifyFunction);
   /** With `passReqToCallback: true`: `(req, accessToken, refreshToken, params, profile, done)` or without `params`. */
   constructor(options: StrategyOptionsWithRequest, verify: VerifyFunctionWithRequestAndParams | VerifyFunctionWithRequest);
-  constructor(options: StrategyOptions | StrategyOptionsWithRequest, verify: Function) {
+  constructor(options: StrategyOptions | StrategyOptionsWithRequest, verify: AnyVerify) {
     const checked = checkOptions(options, verify);
     super(checked.base, verify);
     this.name = 'worksection';
     const endpoints = checked.endpoints;
-    const http: HttpSettings = { fetch: checked.fetch, timeout: checked.timeout };
-    this._settings = { http, baseURL: endpoints.baseURL, tokenURL: endpoints.tokenURL, refreshURL: endpoints.refreshURL };
-    this._profileURL = endpoints.profileURL;
+    this._http = checked.http;
+    this._endpoints = endpoints;
+    this.baseURL = endpoints.baseURL;
+    this.timeout = checked.http.timeout;
+    this.fetch = checked.http.fetch;
+    this.transport = checked.http.transport;
     this._refreshURL = endpoints.refreshURL;
     this._needsSession = checked.needsSession;
+    this._client = { client_id: checked.clientID, client_secret: checked.clientSecret };
     // node-oauth has no timeout and trusts any body: swap in a subclass of the very class passport-oauth2 used.
-    const Client = createOAuth2Class(this._oauth2.constructor as OAuth2Class, this._settings);
-    this._oauth2 = new Client(options.clientID, options.clientSecret, '', endpoints.authorizationURL, endpoints.tokenURL);
+    const settings = { http: this._http, baseURL: endpoints.baseURL, tokenURL: endpoints.tokenURL, refreshURL: endpoints.refreshURL };
+    const Client = createOAuth2Class(this._oauth2.constructor as OAuth2Class, settings);
+    this._oauth2 = new Client(checked.clientID, checked.clientSecret, '', endpoints.authorizationURL, endpoints.tokenURL);
   }
 
   /**
@@ -155,7 +178,7 @@ export class Strategy extends OAuth2StrategyBase {
         return;
       }
     }
-    const error = this.error;
+    const error = this.error.bind(this);
     // Per request (Passport calls authenticate on a fresh Object.create(strategy)): passport-oauth2 sends every
     // token error to error() wrapped as "Failed to obtain access token"; Worksection reports a used or expired
     // code with HTTP 200 and the user fixes that by signing in again, so that one goes to fail().
@@ -166,7 +189,7 @@ export class Strategy extends OAuth2StrategyBase {
         this.fail({ message });
         return;
       }
-      error.call(this, cause);
+      error(cause);
     };
     super.authenticate(req, options);
   }
@@ -177,15 +200,14 @@ export class Strategy extends OAuth2StrategyBase {
    * or a malformed id is an error.
    */
   override userProfile(accessToken: string, done: (err?: unknown, profile?: WorksectionProfile) => void): void {
-    const { client_id, client_secret } = this._credentials();
-    const label = `Worksection's user-info endpoint (${this._profileURL})`;
-    const request = postForm(this._profileURL, { client_id, client_secret, access_token: accessToken }, this._settings.http, label).then(
-      (answer) => {
-        const profile = parseProfile(readOAuthAnswer(answer, label, [client_secret, accessToken]), answer.text);
-        if (profile.accountUrl !== undefined) checkAccountUrl(profile.accountUrl, this._settings.baseURL, label);
-        return profile;
-      },
-    );
+    const { client_id, client_secret } = this._client;
+    const profileURL = this._endpoints.profileURL;
+    const label = `Worksection's user-info endpoint (${profileURL})`;
+    const request = postForm(profileURL, { client_id, client_secret, access_token: accessToken }, this._http, label).then((answer) => {
+      const profile = parseProfile(readOAuthAnswer(answer, label, [client_secret, accessToken]), answer.text);
+      if (profile.accountUrl !== undefined) checkAccountUrl(profile.accountUrl, this.baseURL, label);
+      return profile;
+    });
     settle(
       request,
       (profile) => done(null, profile),
@@ -205,9 +227,7 @@ export class Strategy extends OAuth2StrategyBase {
       return null;
     }
     if (!isRecord(json) || json.error === undefined) return null;
-    return oauthErrorFromBody(json, status, `Worksection's token endpoint (${this._settings.tokenURL})`, [
-      this._credentials().client_secret,
-    ]);
+    return oauthErrorFromBody(json, status, `Worksection's token endpoint (${this._endpoints.tokenURL})`, [this._client.client_secret]);
   }
 
   /**
@@ -218,23 +238,16 @@ export class Strategy extends OAuth2StrategyBase {
    */
   refresh(refreshToken: string): Promise<TokenSet> {
     if (typeof refreshToken !== 'string' || refreshToken === '') {
-      return Promise.reject(new WorksectionConfigError('refreshToken', 'refresh() needs the refresh token (a non-empty string).'));
+      return Promise.reject(new WorksectionArgumentError('refreshToken', 'refresh() needs the refresh token (a non-empty string).'));
     }
     const pending = this._refreshing.get(refreshToken);
     if (pending) return pending;
-    const { client_id, client_secret } = this._credentials();
-    const form = { grant_type: 'refresh_token', client_id, client_secret, refresh_token: refreshToken };
-    const request = requestTokens(this._settings, this._settings.refreshURL, form)
+    const form = { grant_type: 'refresh_token', ...this._client, refresh_token: refreshToken };
+    const request = requestTokens({ http: this._http, baseURL: this.baseURL }, this._endpoints.refreshURL, form)
       .then((tokens) => toTokenSet(tokens, tokens.refreshToken as string))
       .finally(() => this._refreshing.delete(refreshToken));
     this._refreshing.set(refreshToken, request);
     return request;
-  }
-
-  /** @internal The client credentials, read from the node-oauth client where passport-oauth2 keeps them. */
-  _credentials(): { client_id: string; client_secret: string } {
-    const oauth2 = this._oauth2 as unknown as { _clientId: string; _clientSecret: string };
-    return { client_id: oauth2._clientId, client_secret: oauth2._clientSecret };
   }
 }
 

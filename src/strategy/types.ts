@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { NodeTransport } from '../http/node-transport';
 import type { FetchFunction } from '../http/settings';
 import type { WorksectionProfile } from '../oauth/profile';
 import type { Scope } from '../oauth/scopes';
@@ -113,6 +114,8 @@ export interface StrategyOptionsBase {
   timeout?: number;
   /** A custom `fetch` (proxies, logging). Default: the built-in `node:http(s)` client with a keep-alive pool. */
   fetch?: FetchFunction;
+  /** The built-in transport's keep-alive pool to use when there is no `fetch`. Default: the shared `defaultNodeTransport`. */
+  transport?: NodeTransport;
   /** Send and check an OAuth `state` kept in the session. Default `true`; needs express-session. */
   state?: boolean;
   /** A custom state store instead of the session (or `true` for passport-oauth2's session store with app state). */

@@ -6,8 +6,9 @@ describe('CallSpacer', () => {
     const starts: Array<[number, number]> = [];
     await Promise.all(
       [0, 1, 2, 3].map((n) =>
-        spacer.schedule('acc', 40, async () => {
+        spacer.schedule('acc', 40, () => {
           starts.push([n, performance.now()]);
+          return Promise.resolve();
         }),
       ),
     );
@@ -18,11 +19,9 @@ describe('CallSpacer', () => {
   it('drops no call: a rejecting call does not stop the ones queued behind it', async () => {
     const spacer = new CallSpacer();
     const results = await Promise.allSettled([
-      spacer.schedule('acc', 10, async () => 'a'),
-      spacer.schedule('acc', 10, async () => {
-        throw new Error('boom');
-      }),
-      spacer.schedule('acc', 10, async () => 'c'),
+      spacer.schedule('acc', 10, () => Promise.resolve('a')),
+      spacer.schedule('acc', 10, () => Promise.reject(new Error('boom'))),
+      spacer.schedule('acc', 10, () => Promise.resolve('c')),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[2] as PromiseFulfilledResult<string>).value).toBe('c');
@@ -34,8 +33,8 @@ describe('CallSpacer', () => {
     const order: string[] = [];
     // With a clock that never moves, a spaced call would wait forever: only unspaced calls can finish.
     await Promise.all([
-      spacer.schedule('a', 60_000, async () => order.push('a')),
-      spacer.schedule('b', 60_000, async () => order.push('b')),
+      spacer.schedule('a', 60_000, () => Promise.resolve(order.push('a'))),
+      spacer.schedule('b', 60_000, () => Promise.resolve(order.push('b'))),
     ]);
     expect(order.sort()).toEqual(['a', 'b']);
   });
@@ -43,9 +42,9 @@ describe('CallSpacer', () => {
   it('runs a call at once when the previous one started longer than `interval` ago', async () => {
     let now = 0;
     const spacer = new CallSpacer(() => now);
-    await spacer.schedule('acc', 100, async () => undefined);
+    await spacer.schedule('acc', 100, () => Promise.resolve(undefined));
     now = 150;
-    const started = await spacer.schedule('acc', 100, async () => now);
+    const started = await spacer.schedule('acc', 100, () => Promise.resolve(now));
     expect(started).toBe(150);
   });
 

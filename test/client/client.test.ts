@@ -69,12 +69,16 @@ describe('requests', () => {
     expect(seen).toEqual([`GET ${grant.accountUrl}/api/oauth2?action=me`]);
   });
 
-  it('refuses an access_token or action parameter: the client sets those', async () => {
+  it('refuses an access_token or action parameter with an argument error: the client sets those', async () => {
     const { client } = clientOf(grant);
-    await expect(client.call('me', { access_token: 'x' })).rejects.toMatchObject({ code: 'WORKSECTION_INVALID_OPTION', option: 'params' });
-    await expect(client.call('me', { action: 'get_users' })).rejects.toMatchObject({ option: 'params' });
-    await expect(client.callJson('get_tasks', { action: 'get_users', id_project: '101' })).rejects.toMatchObject({ option: 'params' });
-    await expect(client.call('me&x=1')).rejects.toMatchObject({ option: 'action' });
+    await expect(client.call('me', { access_token: 'x' })).rejects.toMatchObject({
+      name: 'WorksectionArgumentError',
+      code: 'WORKSECTION_INVALID_ARGUMENT',
+      argument: 'params',
+    });
+    await expect(client.call('me', { action: 'get_users' })).rejects.toMatchObject({ argument: 'params' });
+    await expect(client.callJson('get_tasks', { action: 'get_users', id_project: '101' })).rejects.toMatchObject({ argument: 'params' });
+    await expect(client.call('me&x=1')).rejects.toMatchObject({ argument: 'action' });
     expect(emu.stats.requests.api).toBe(0);
   });
 });

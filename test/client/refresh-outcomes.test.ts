@@ -25,14 +25,19 @@ describe('RefreshOutcomes', () => {
     expect(outcomes.get('rt-1')).toEqual({ failed: 'gone' });
   });
 
-  it('forgets rotations after a minute, failures not', () => {
+  it('deletes every outcome a minute after it was made, keeping the younger ones', () => {
     let now = 0;
     const outcomes = new RefreshOutcomes(() => now);
     outcomes.rotated('rt-1', tokenSet('rt-2'));
     outcomes.failed('rt-9', 'gone');
+    now = 30_000;
+    outcomes.failed('rt-young', 'later');
+    expect(outcomes.size).toBe(3);
     now = ROTATION_MEMORY_MS + 1;
+    expect(outcomes.size).toBe(1);
     expect(outcomes.get('rt-1')).toBeUndefined();
-    expect(outcomes.get('rt-9')).toEqual({ failed: 'gone' });
+    expect(outcomes.get('rt-9')).toBeUndefined();
+    expect(outcomes.get('rt-young')).toEqual({ failed: 'later' });
   });
 
   it('forgets the oldest entries beyond 10000, so memory stays bounded', () => {

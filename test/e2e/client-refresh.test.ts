@@ -304,9 +304,9 @@ describe('several processes sharing one grant (lock + loadTokens)', () => {
       accountUrl: grant.accountUrl,
       tokens: grant.tokens,
       minInterval: 0,
+      // Another process does not share this one's memory of refreshes.
+      refreshOutcomes: new RefreshOutcomes(),
     });
-    // Another process does not share this one's memory of refreshes.
-    b._outcomes = new RefreshOutcomes();
     const [projectsA, projectsB] = await Promise.all([a.getProjects(), b.getProjects()]);
     expect(projectsA).toEqual(projectsB);
     expect(emu.stats.requests.refresh).toBe(1);
@@ -332,8 +332,8 @@ describe('several processes sharing one grant (lock + loadTokens)', () => {
       accountUrl: grant.accountUrl,
       tokens: grant.tokens,
       minInterval: 0,
+      refreshOutcomes: new RefreshOutcomes(),
     });
-    b._outcomes = new RefreshOutcomes();
     emu.faults.set('api', { ...EXPIRED_401, times: 1 });
     await a.me(); // A refreshes: the access token B holds is revoked (not expired: Worksection says "invalid")
     emu.stats.reset();

@@ -146,9 +146,9 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
           const { accessToken, refreshToken, expiresAt } = tokens;
           await connection.set('app:tokens', JSON.stringify({ accessToken, refreshToken, expiresAt }));
         },
+        // Each instance is a process of its own: no shared memory of refreshes.
+        refreshOutcomes: new RefreshOutcomes(),
       });
-      // Each instance is a process of its own: no shared memory of refreshes.
-      client._outcomes = new RefreshOutcomes();
       return client;
     }
 

@@ -12,6 +12,7 @@ import { WorksectionResponseError } from '../../src/errors/response-error';
 import { WorksectionTimeoutError } from '../../src/errors/timeout-error';
 import { MAX_BODY_BYTES } from '../../src/http/answer';
 import { postForm } from '../../src/http/request';
+import { defaultNodeTransport } from '../../src/http/node-transport';
 import { type FetchFunction, type HttpSettings } from '../../src/http/settings';
 import { json, startHostileServer, type HostileServer } from '../helpers/hostile-server';
 
@@ -41,7 +42,7 @@ describe.each([
   ['the built-in node:http client', undefined],
   ['a fetch function', globalThis.fetch as FetchFunction],
 ])('postForm over %s', (_transport, fetchImpl) => {
-  const settings: HttpSettings = { fetch: fetchImpl, timeout: 300 };
+  const settings: HttpSettings = { fetch: fetchImpl, transport: defaultNodeTransport, timeout: 300 };
 
   it('posts the form as an urlencoded body, keeping it out of the URL, and returns the parsed JSON', async () => {
     server.handle((_, res) => json(res, { ok: true }));
@@ -181,7 +182,7 @@ describe.each([
 });
 
 describe('postForm over the built-in node:http client', () => {
-  const settings: HttpSettings = { timeout: 300 };
+  const settings: HttpSettings = { transport: defaultNodeTransport, timeout: 300 };
 
   it('keeps the connection alive: consecutive calls share one socket', async () => {
     server.handle((_, res) => json(res, { ok: true }));
@@ -194,7 +195,7 @@ describe('postForm over the built-in node:http client', () => {
 describe('postForm over a fetch function', () => {
   it('times out even when a custom fetch ignores the abort signal', async () => {
     const stubborn: FetchFunction = () => new Promise<Response>(() => undefined);
-    const err = await rejection(postForm(server.url, {}, { fetch: stubborn, timeout: 100 }, LABEL));
+    const err = await rejection(postForm(server.url, {}, { fetch: stubborn, transport: defaultNodeTransport, timeout: 100 }, LABEL));
     expect(err).toBeInstanceOf(WorksectionTimeoutError);
   });
 
@@ -205,7 +206,7 @@ describe('postForm over a fetch function', () => {
       seen.push(`${init.method} ${url}`);
       return fetch(url, init);
     };
-    await postForm(`${server.url}/x`, {}, { fetch: logging, timeout: 1000 }, LABEL);
+    await postForm(`${server.url}/x`, {}, { fetch: logging, transport: defaultNodeTransport, timeout: 1000 }, LABEL);
     expect(seen).toEqual([`POST ${server.url}/x`]);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { INVALID_RESPONSE, UNEXPECTED_STATUS, UNTRUSTED_ACCOUNT_URL } from '../../src/errors/codes';
 import { WorksectionOAuthError } from '../../src/errors/oauth-error';
 import { WorksectionResponseError } from '../../src/errors/response-error';
-import type { FetchFunction } from '../../src/http/settings';
+import { defaultNodeTransport } from '../../src/http/node-transport';
 import { requestTokens, type TokenContext } from '../../src/oauth/token-request';
 import { json, startHostileServer, type HostileServer } from '../helpers/hostile-server';
 
@@ -15,7 +15,7 @@ let server: HostileServer;
 let context: TokenContext;
 beforeEach(async () => {
   server = await startHostileServer();
-  context = { http: { fetch: globalThis.fetch, timeout: 1000 }, baseURL: server.url };
+  context = { http: { fetch: globalThis.fetch, transport: defaultNodeTransport, timeout: 1000 }, baseURL: server.url };
 });
 afterEach(() => server.close());
 

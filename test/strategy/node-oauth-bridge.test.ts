@@ -1,6 +1,6 @@
 import { OAuth2 } from 'oauth';
 import { WorksectionOAuthError } from '../../src/errors/oauth-error';
-import type { FetchFunction } from '../../src/http/settings';
+import { defaultNodeTransport } from '../../src/http/node-transport';
 import { createOAuth2Class, type ClientSettings } from '../../src/strategy/node-oauth-bridge';
 import { json, startHostileServer, type HostileServer } from '../helpers/hostile-server';
 
@@ -11,7 +11,7 @@ let settings: ClientSettings;
 beforeEach(async () => {
   server = await startHostileServer((_, res) => json(res, TOKENS));
   settings = {
-    http: { fetch: globalThis.fetch, timeout: 1000 },
+    http: { fetch: globalThis.fetch, transport: defaultNodeTransport, timeout: 1000 },
     baseURL: server.url,
     tokenURL: `${server.url}/oauth2/token`,
     refreshURL: `${server.url}/oauth2/refresh`,

@@ -45,9 +45,9 @@ describe('checkOptions', () => {
       scopeSeparator: ',',
       state: true,
     });
-    expect(checked.timeout).toBe(DEFAULT_TIMEOUT);
+    expect(checked.http.timeout).toBe(DEFAULT_TIMEOUT);
     expect(checked.needsSession).toBe(true);
-    expect(checked.fetch).toBeUndefined();
+    expect(checked.http.fetch).toBeUndefined();
   });
 
   it('needs no session with a custom state store or with state off', () => {
