@@ -225,3 +225,36 @@ describe('answers that are not the API', () => {
     expect(shown(err)).not.toContain(grant.tokens.accessToken);
   });
 });
+
+describe('rotated tokens', () => {
+  it('are used by no call, however concurrent, before onTokens has resolved', async () => {
+    const events: string[] = [];
+    let accept!: () => void;
+    const saved = new Promise<void>((resolve) => (accept = resolve));
+    let onTokensCalled!: () => void;
+    const called = new Promise<void>((resolve) => (onTokensCalled = resolve));
+    const { client } = clientOf(grant, {
+      tokens: { ...grant.tokens, expiresAt: Date.now() - 1 },
+      fetch: (url, init) => {
+        const bearer = new Headers(init.headers).get('authorization') ?? '';
+        events.push(`call with ${bearer === `Bearer ${grant.tokens.accessToken}` ? 'old' : 'new'} token`);
+        return fetch(url, init);
+      },
+      onTokens: async () => {
+        events.push('onTokens started');
+        onTokensCalled();
+        await saved;
+        events.push('onTokens resolved');
+      },
+    });
+    const first = client.me();
+    await called;
+    const second = client.getProjects();
+    // Room for the second call to reach the network if it were going to: every pending promise job runs first.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['onTokens started']);
+    accept();
+    await Promise.all([first, second]);
+    expect(events).toEqual(['onTokens started', 'onTokens resolved', 'call with new token', 'call with new token']);
+  });
+});

@@ -1,5 +1,15 @@
 import { DEMO_CLIENT } from '../../src/emulator';
-import { Strategy, WorksectionClient, WorksectionConfigError, type TokenSet, type WorksectionClientOptions } from '../../src';
+import {
+  CallSpacer,
+  NodeTransport,
+  Strategy,
+  WorksectionClient,
+  WorksectionConfigError,
+  WorksectionTimeoutError,
+  type FetchFunction,
+  type TokenSet,
+  type WorksectionClientOptions,
+} from '../../src';
 
 const tokens = { accessToken: 'eyJ.access.token', refreshToken: 'def50200refresh', expiresAt: Date.now() + 60_000 };
 const refresher = { refresh: (): Promise<TokenSet> => Promise.reject(new Error('not called')) };
@@ -46,7 +56,6 @@ describe('new WorksectionClient(options)', () => {
     );
     const client = new WorksectionClient(options({ strategy, accountUrl: 'http://127.0.0.1:4000/acc1234' }));
     expect(client.accountUrl).toBe('http://127.0.0.1:4000/acc1234');
-    expect(client._http.timeout).toBe(1234);
     expect(refusedOption(() => new WorksectionClient(options({ strategy, accountUrl: 'http://127.0.0.1:4001/acc1234' })))).toBe(
       'accountUrl',
     );
@@ -84,5 +93,80 @@ describe('new WorksectionClient(options)', () => {
       expect(`${String(err)} ${JSON.stringify(err)}`).not.toContain(tokens.accessToken);
     }
     expect.assertions(1);
+  });
+
+  it("inherits the strategy's fetch, transport and timeout, each replaced by the client's own option", async () => {
+    const calls: string[] = [];
+    const recording =
+      (name: string): FetchFunction =>
+      (url) => {
+        calls.push(`${name} ${url}`);
+        return Promise.resolve(Response.json({ status: 'ok', data: { id: '1' } }));
+      };
+    const transport = new NodeTransport();
+    const strategy = new Strategy(
+      { clientID: 'c', clientSecret: 's', baseURL: 'http://127.0.0.1:4000', timeout: 1234, fetch: recording('strategy'), transport },
+      (_a, _r, _p, profile, done) => done(null, profile),
+    );
+    expect(strategy).toMatchObject({ baseURL: 'http://127.0.0.1:4000', timeout: 1234, transport });
+    const base = { strategy, accountUrl: 'http://127.0.0.1:4000/acc1', minInterval: 0, spacer: new CallSpacer() };
+    await new WorksectionClient(options(base)).me();
+    await new WorksectionClient(options({ ...base, fetch: recording('client') })).me();
+    expect(calls).toEqual([
+      'strategy http://127.0.0.1:4000/acc1/api/oauth2?action=me',
+      'client http://127.0.0.1:4000/acc1/api/oauth2?action=me',
+    ]);
+    const inherited = new WorksectionClient(options(base));
+    const own = new WorksectionClient(options({ ...base, timeout: 99, transport: new NodeTransport() }));
+    expect(inherited._http).toMatchObject({ timeout: 1234, transport });
+    expect(own._http).toMatchObject({ timeout: 99, fetch: undefined });
+    expect(own._http.transport).not.toBe(transport);
+  });
+});
+
+describe('the defaults, as behaviour', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /** Whether `promise` has settled, without waiting for it. */
+  function settled(promise: Promise<unknown>): () => boolean {
+    let done = false;
+    promise.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    return () => done;
+  }
+
+  it('gives up on an unanswered call after 10 s without a timeout option, for the strategy and for its clients', async () => {
+    const hanging: FetchFunction = () => new Promise<Response>(() => undefined);
+    const strategy = new Strategy({ clientID: 'c', clientSecret: 's', fetch: hanging }, (_a, _r, _p, profile, done) => done(null, profile));
+    const client = new WorksectionClient(options({ strategy, minInterval: 0, spacer: new CallSpacer() }));
+    const refresh = strategy.refresh('rt');
+    const call = client.me();
+    const refreshDone = settled(refresh);
+    const callDone = settled(call);
+    await jest.advanceTimersByTimeAsync(9_999);
+    expect([refreshDone(), callDone()]).toEqual([false, false]);
+    await jest.advanceTimersByTimeAsync(1);
+    await expect(refresh).rejects.toMatchObject({ name: 'WorksectionTimeoutError', timeout: 10_000 });
+    await expect(call).rejects.toBeInstanceOf(WorksectionTimeoutError);
+  });
+
+  it('starts two calls to one account at least a second apart without a minInterval option', async () => {
+    const started: number[] = [];
+    const ok: FetchFunction = () => {
+      started.push(performance.now());
+      return Promise.resolve(Response.json({ status: 'ok', data: { id: '1' } }));
+    };
+    const client = new WorksectionClient(options({ fetch: ok, spacer: new CallSpacer() }));
+    await client.me();
+    const second = client.me();
+    await jest.advanceTimersByTimeAsync(999);
+    expect(started).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(1);
+    await second;
+    expect(started).toHaveLength(2);
+    expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(1000);
   });
 });

@@ -281,6 +281,18 @@ describe('the callback', () => {
     expect(err.message).not.toContain('evil');
   });
 
+  it.each([
+    ['markup', '<script>alert(1)</script>'],
+    ['a line break', 'server_error\r\nX-Injected: 1'],
+    ['capitals', 'INVALID_SCOPE'],
+    ['an absurd length', 'a'.repeat(65)],
+  ])('reports a callback error code with %s as invalid_response, never putting it in the message', async (_what, error) => {
+    const strategy = new Strategy(options(), noVerify);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ query: { error, state: 'x' } })), 'error');
+    expect(err).toMatchObject({ code: 'invalid_response', error: 'invalid_response' });
+    expect(err.message).not.toContain(error);
+  });
+
   it('fails a callback with a state but neither code nor error, instead of redirecting to Worksection again', async () => {
     const strategy = new Strategy(options(), noVerify);
     const { session, state } = await start(strategy);
@@ -334,6 +346,21 @@ describe('the callback', () => {
     const { session, state } = await start(strategy);
     const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'error');
     expect(err).toMatchObject({ code: UNTRUSTED_ACCOUNT_URL });
+    expect(verify).not.toHaveBeenCalled();
+  });
+
+  it('signs nobody in when the profile names an account_url that is not Worksection’s, even with a trusted token', async () => {
+    server.handle((req, res) =>
+      req.url === '/oauth2/token'
+        ? json(res, { ...JSON.parse(fixture('token-success')), account_url: 'https://acc1234.worksection.com' })
+        : json(res, { ...JSON.parse(fixture('resource-success')), account_url: 'https://evil.example' }),
+    );
+    const verify = jest.fn();
+    const strategy = new Strategy(options(), verify);
+    const { session, state } = await start(strategy);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'error');
+    expect(err).toMatchObject({ code: UNTRUSTED_ACCOUNT_URL });
+    expect(err.message).toMatch(/user-info endpoint/);
     expect(verify).not.toHaveBeenCalled();
   });
 
