@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,18 +12,89 @@ const root = path.resolve(__dirname, '../..');
 const consumerDeps = ['express', 'passport', '@types/express', '@types/passport', '@types/node'];
 
 async function installedVersion(name: string): Promise<string> {
-  const pkg = JSON.parse(await readFile(path.join(root, 'node_modules', name, 'package.json'), 'utf8'));
+  const pkg = JSON.parse(await readFile(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+interface SourceMap {
+  sources: string[];
+  sourceRoot?: string;
+  sourcesContent?: unknown[];
+}
+
+// Every link and image target in a Markdown text, code (fenced and inline) left out: inline links and images,
+// reference definitions, and HTML src/href attributes.
+function linkTargets(markdown: string): string[] {
+  const text = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
+  const targets: string[] = [];
+  for (const m of text.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) targets.push(m[1]!);
+  for (const m of text.matchAll(/^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)) targets.push(m[1]!);
+  for (const m of text.matchAll(/\b(?:src|href)\s*=\s*["']([^"']+)["']/g)) targets.push(m[1]!);
+  return targets;
+}
+
+// The relative ones (no scheme, not a bare #anchor), as package paths without query or fragment.
+function relativeLinks(markdown: string): string[] {
+  return linkTargets(markdown)
+    .filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith('#') && !t.startsWith('//'))
+    .map((t) => path.posix.normalize(decodeURIComponent(t.replace(/[?#].*$/, ''))).replace(/^\//, ''));
+}
+
+interface TsServerSpan {
+  file: string;
+  start: { line: number; offset: number };
+}
+interface TsServerResponse {
+  type: string;
+  request_seq?: number;
+  success?: boolean;
+  message?: string;
+  body?: unknown;
+}
+
+// Runs TypeScript's language server, as an editor does, and returns its answers to the requests other than `open`.
+function askTsServer(cwd: string, requests: Array<{ command: string; arguments: object }>): Promise<TsServerResponse[]> {
+  const tsserver = path.join(root, 'node_modules', 'typescript', 'lib', 'tsserver.js');
+  const child = spawn(process.execPath, [tsserver, '--disableAutomaticTypingAcquisition'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
+  const expected = requests.map((r, i) => ({ ...r, seq: i + 1 })).filter((r) => r.command !== 'open');
+  return new Promise<TsServerResponse[]>((resolve, reject) => {
+    const answers = new Map<number, TsServerResponse>();
+    let pending = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error('tsserver did not answer in time'));
+    }, 50_000);
+    child.on('error', reject);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      if (!expected.every((r) => answers.has(r.seq))) reject(new Error('tsserver exited before answering'));
+      else resolve(expected.map((r) => answers.get(r.seq)!));
+    });
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines.filter((l) => l.startsWith('{'))) {
+        const message = JSON.parse(line) as TsServerResponse;
+        if (message.type === 'response' && message.request_seq !== undefined) answers.set(message.request_seq, message);
+      }
+      if (expected.every((r) => answers.has(r.seq)) && !child.stdin.writableEnded)
+        child.stdin.end(`${JSON.stringify({ seq: requests.length + 1, type: 'request', command: 'exit' })}\n`);
+    });
+    for (const [i, r] of requests.entries()) child.stdin.write(`${JSON.stringify({ seq: i + 1, type: 'request', ...r })}\n`);
+  });
 }
 
 let dir: string;
 let files: string[];
+// Where the tarball was installed: its files as a user receives them.
+let installed: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pw-consumer-'));
   // `npm test` has just built dist/; --ignore-scripts skips the prepack build a publish would run.
   const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root });
-  const [packed] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const [packed] = JSON.parse(stdout) as [{ filename: string; files: Array<{ path: string }> }];
   files = packed.files.map((f) => f.path);
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
   const deps = await Promise.all(consumerDeps.map(async (d) => `${d}@${await installedVersion(d)}`));
@@ -32,6 +103,7 @@ beforeAll(async () => {
     ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', path.join(dir, packed.filename), ...deps],
     { cwd: dir },
   );
+  installed = path.join(dir, 'node_modules', 'passport-worksection');
 }, 180_000);
 
 afterAll(async () => {
@@ -39,15 +111,122 @@ afterAll(async () => {
 });
 
 describe('the packed tarball', () => {
-  it('ships the compiled code, declarations, maps, README and LICENSE, and no sources or tests', () => {
+  it('ships the compiled code, declarations, maps, TypeScript sources, README and LICENSE, and no tests', () => {
     expect(files).toEqual(
       expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map']),
     );
+    expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts.map', 'src/index.ts', 'src/emulator/index.ts']));
     expect(files).toEqual(expect.arrayContaining(['dist/emulator/index.js', 'dist/emulator/index.d.ts', 'dist/emulator/cli/cli.js']));
     const unexpected = files.filter(
-      (f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map))$/.test(f),
+      (f) =>
+        !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|src\/.+\.ts)$/.test(f) ||
+        /(^|\/)(tests?|__tests__|fixtures)\/|\.(test|spec)\./.test(f),
     );
     expect(unexpected).toEqual([]);
+  });
+
+  it('has maps whose sources are shipped files, each source shipped once (not inlined)', async () => {
+    const shipped = new Set(files);
+    const maps = files.filter((f) => f.endsWith('.map'));
+    expect(maps.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    const referenced = new Set<string>();
+    for (const map of maps) {
+      const { sources, sourceRoot, sourcesContent } = JSON.parse(await readFile(path.join(installed, map), 'utf8')) as SourceMap;
+      if (sourcesContent !== undefined) problems.push(`${map} inlines its sources`);
+      if (sources.length === 0) problems.push(`${map} names no source`);
+      for (const source of sources) {
+        // Per the source map spec: relative to the map's own folder, after sourceRoot.
+        const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(map), sourceRoot ?? '', source));
+        if (!shipped.has(resolved)) problems.push(`${map} names ${source}, which resolves to ${resolved}: not in the tarball`);
+        referenced.add(resolved);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Every shipped source is what some map points at, so none is dead weight.
+    expect(files.filter((f) => f.startsWith('src/') && !referenced.has(f))).toEqual([]);
+  });
+
+  it('links and shows, in its README, only files that are in the tarball', async () => {
+    expect(relativeLinks('[a](docs/x.png) ![b](./y.md#z "t") [c](https://e.com/f) [d](#e) `[g](h)` <img src="i/j.png">')).toEqual([
+      'docs/x.png',
+      'y.md',
+      'i/j.png',
+    ]);
+    const readme = await readFile(path.join(installed, 'README.md'), 'utf8');
+    const targets = relativeLinks(readme);
+    // The README links elsewhere too: the parser must at least see those (a regex gone blind would pass).
+    expect(linkTargets(readme).length).toBeGreaterThan(targets.length);
+    const shipped = new Set(files);
+    expect(targets.filter((t) => !shipped.has(t) && !files.some((f) => f.startsWith(`${t.replace(/\/$/, '')}/`)))).toEqual([]);
+  });
+
+  it('go-to-definition in a TypeScript consumer lands in the shipped .ts sources', async () => {
+    const goto = path.join(dir, 'goto');
+    await mkdir(goto, { recursive: true });
+    const text = [
+      `import { Strategy, parseProfile, type WorksectionProfile } from 'passport-worksection';`,
+      `import { createEmulator } from 'passport-worksection/emulator';`,
+      `export const used: [typeof Strategy, typeof parseProfile, WorksectionProfile | undefined, typeof createEmulator] = [Strategy, parseProfile, undefined, createEmulator];`,
+    ].join('\n');
+    const file = path.join(goto, 'definition.ts');
+    await writeFile(file, text);
+    await writeFile(
+      path.join(goto, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module: 'commonjs', target: 'ES2022', types: ['node'] },
+        files: ['definition.ts'],
+      }),
+    );
+    const names = ['Strategy', 'parseProfile', 'WorksectionProfile', 'createEmulator'];
+    const lines = text.split('\n');
+    const answers = await askTsServer(goto, [
+      { command: 'open', arguments: { file } },
+      ...names.map((name) => {
+        const line = lines.findIndex((l) => l.includes(name));
+        return { command: 'definition', arguments: { file, line: line + 1, offset: lines[line]!.indexOf(name) + 1 } };
+      }),
+    ]);
+    const landed = await Promise.all(
+      answers.map(async (answer, i) => {
+        const [span] = answer.body as TsServerSpan[];
+        if (!answer.success || !span) return { name: names[i], error: answer.message ?? 'no definition' };
+        const relative = path.relative(installed, span.file).split(path.sep).join('/');
+        const sourceLine = (await readFile(span.file, 'utf8')).split('\n')[span.start.line - 1] ?? '';
+        return { name: names[i], file: relative, namesIt: sourceLine.includes(names[i]!) };
+      }),
+    );
+    expect(landed).toEqual(names.map((name) => ({ name, file: expect.stringMatching(/^src\/.+(?<!\.d)\.ts$/) as unknown, namesIt: true })));
+  }, 60_000);
+
+  it('does not load the emulator when the strategy is required; the emulator subpath still loads', async () => {
+    await writeFile(
+      path.join(dir, 'no-emulator.cjs'),
+      `const path = require('node:path');
+       const emulatorModules = () =>
+         Object.keys(require.cache).filter((f) => f.split(path.sep).join('/').includes('/emulator/'));
+       const ws = require('passport-worksection');
+       const loaded = Object.keys(require.cache).length;
+       const withMain = emulatorModules();
+       const emu = require('passport-worksection/emulator');
+       import('passport-worksection/emulator').then((imported) => {
+         console.log(JSON.stringify({ strategy: typeof ws.Strategy, loaded, withMain, required: typeof emu.createEmulator,
+           imported: typeof imported.createEmulator, withEmulator: emulatorModules().length }));
+       }).catch((e) => { console.error(e); process.exit(1); });`,
+    );
+    const { stdout } = await run(process.execPath, ['no-emulator.cjs'], { cwd: dir });
+    const outcome = JSON.parse(stdout) as { loaded: number; withEmulator: number };
+    expect(outcome).toEqual({
+      strategy: 'function',
+      loaded: expect.any(Number) as unknown,
+      withMain: [],
+      required: 'function',
+      imported: 'function',
+      withEmulator: expect.any(Number) as unknown,
+    });
+    // The check can see emulator modules: requiring the subpath does load them.
+    expect(outcome.loaded).toBeGreaterThan(1);
+    expect(outcome.withEmulator).toBeGreaterThan(0);
   });
 
   it('loads with require(), including the emulator subpath', async () => {
@@ -59,7 +238,12 @@ describe('the packed tarball', () => {
          version: require('passport-worksection/package.json').version }));`,
     );
     const { stdout } = await run(process.execPath, ['require.cjs'], { cwd: dir });
-    expect(JSON.parse(stdout)).toEqual({ strategy: 'function', scopes: 17, createEmulator: 'function', version: expect.any(String) });
+    expect(JSON.parse(stdout)).toEqual({
+      strategy: 'function',
+      scopes: 17,
+      createEmulator: 'function',
+      version: expect.any(String) as unknown,
+    });
   });
 
   it('loads with import, named exports included', async () => {
@@ -101,7 +285,7 @@ describe('the packed tarball', () => {
        })().catch((e) => { console.error(e); process.exit(1); });`,
     );
     const { stdout } = await run(process.execPath, ['signin.cjs'], { cwd: dir });
-    expect(JSON.parse(stdout)).toEqual({ provider: 'worksection', id: expect.any(String), accountUrl: true });
+    expect(JSON.parse(stdout)).toEqual({ provider: 'worksection', id: expect.any(String) as unknown, accountUrl: true });
   });
 
   it('type-checks a strict TypeScript consumer against the shipped declarations alone', async () => {
@@ -146,7 +330,7 @@ describe('the packed tarball', () => {
     // tsc reports type errors on stdout: show them when it fails.
     const outcome = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir }).then(
       () => '',
-      (err: { stdout: string }) => err.stdout || 'tsc failed',
+      (err: unknown) => (err as { stdout?: string }).stdout || 'tsc failed',
     );
     expect(outcome).toBe('');
   });
