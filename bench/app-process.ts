@@ -35,7 +35,7 @@ serve({
     return (server.address() as AddressInfo).port;
   },
   configure: (config: ContenderConfig): void => {
-    const create = contenders[name];
+    const create = name === undefined ? undefined : contenders[name];
     if (!create) throw new Error(`unknown contender ${name}`);
     app = create(config);
   },

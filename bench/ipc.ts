@@ -22,7 +22,8 @@ export function serve(handlers: Handlers): void {
       .then(() => (handlers[msg.method] as (...args: unknown[]) => unknown)(...msg.args))
       .then(
         (result) => process.send?.({ id: msg.id, result } satisfies Reply),
-        (err: Error) => process.send?.({ id: msg.id, error: err.stack ?? String(err) } satisfies Reply),
+        (err: unknown) =>
+          process.send?.({ id: msg.id, error: (err instanceof Error ? err.stack : undefined) ?? String(err) } satisfies Reply),
       );
   });
 }

@@ -70,7 +70,7 @@ class HungError extends Error {}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 async function runConcurrent(concurrency: number, count: number, one: () => Promise<void>): Promise<number> {
@@ -101,7 +101,7 @@ function summarise(
     perSecond: (done / elapsedMs) * 1000,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    max: latencies.length ? latencies[latencies.length - 1] : NaN,
+    max: latencies.at(-1) ?? NaN,
     emulatorSockets,
   };
 }

@@ -29,6 +29,17 @@ interface Contender {
   config: ContenderConfig;
 }
 
+/** The figures of the results table, per contender. */
+type FigureKey =
+  | 'loginsPerSecC1'
+  | 'loginsPerSecC32'
+  | 'callbackP50Ms'
+  | 'callbackP99Ms'
+  | 'startReqPerSec'
+  | 'cpuPerLoginUs'
+  | 'upstreamConnsPer1000'
+  | 'heapBytesPerLogin';
+
 interface RoundFigures {
   c1: LoadResult;
   c32: LoadResult;
@@ -40,7 +51,9 @@ interface RoundFigures {
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  // NaN for no values, as the figures' formatter expects.
+  const upper = s[m] ?? NaN;
+  return s.length % 2 ? upper : ((s[m - 1] ?? NaN) + upper) / 2;
 };
 
 async function startContender(name: Name, emu: Emulator): Promise<Contender> {
@@ -126,12 +139,13 @@ async function main(): Promise<void> {
         }),
       );
     }
-    const rounds = new Map<Name, RoundFigures[]>(NAMES.map((n) => [n, []]));
+    const rounds: Record<Name, RoundFigures[]> = { ours: [], peer: [], limit: [] };
     const upstreamRounds: LoadResult[] = [];
     for (let r = 0; r < N.rounds; r++) {
       // Rotate the order so no contender always runs first (or right after the same neighbour).
-      const order = contenders.map((_, i) => contenders[(i + r) % contenders.length]);
-      for (const c of order) rounds.get(c.name)!.push(await round(c, load, emu));
+      const shift = r % contenders.length;
+      const order = [...contenders.slice(shift), ...contenders.slice(0, shift)];
+      for (const c of order) rounds[c.name].push(await round(c, load, emu));
       upstreamRounds.push(
         await load.call<LoadResult>('upstreamLoop', {
           ...upstreamClient,
@@ -147,9 +161,9 @@ async function main(): Promise<void> {
     const heap = new Map<Name, number>();
     for (const c of contenders) heap.set(c.name, await heapPerLogin(c, load, emu));
 
-    const figures = {} as Record<Name, Record<string, number>>;
+    const figures = {} as Record<Name, Record<FigureKey, number>>;
     for (const n of NAMES) {
-      const rs = rounds.get(n)!;
+      const rs = rounds[n];
       figures[n] = {
         loginsPerSecC1: median(rs.map((x) => x.c1.perSecond)),
         loginsPerSecC32: median(rs.map((x) => x.c32.perSecond)),
@@ -158,12 +172,12 @@ async function main(): Promise<void> {
         startReqPerSec: median(rs.map((x) => x.starts.perSecond)),
         cpuPerLoginUs: median(rs.map((x) => x.cpuPerLoginUs)),
         upstreamConnsPer1000: median(rs.map((x) => x.upstreamConnsPer1000)),
-        heapBytesPerLogin: heap.get(n)!,
+        heapBytesPerLogin: heap.get(n) ?? NaN,
       };
     }
     const upstreamLoopPerSec = median(upstreamRounds.map((x) => x.perSecond));
 
-    const rows: Array<[string, string, number]> = [
+    const rows: Array<[string, FigureKey, number]> = [
       ['logins/s, 1 browser', 'loginsPerSecC1', 1],
       ['logins/s, 32 browsers', 'loginsPerSecC32', 1],
       ['callback p50 (ms), c32', 'callbackP50Ms', 2],
@@ -177,7 +191,7 @@ async function main(): Promise<void> {
       `| figure | ours | peer (passport-oauth2) | limit (node:http) | ours/peer | ours/limit |`,
       `|---|---:|---:|---:|---:|---:|`,
       ...rows.map(([label, key, d]) => {
-        const [o, p, l] = NAMES.map((n) => figures[n][key]);
+        const [o, p, l] = [figures.ours[key], figures.peer[key], figures.limit[key]];
         return `| ${label} | ${fmt(o, d)} | ${fmt(p, d)} | ${fmt(l, d)} | ${fmt(o / p, 2)} | ${fmt(o / l, 2)} |`;
       }),
       `| upstream alone: token + resource loops/s, c32 | | | ${fmt(upstreamLoopPerSec, 0)} | | |`,
@@ -195,7 +209,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
   console.error(e);
   process.exitCode = 1;
 });

@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import passport from 'passport';
-import { Strategy, type StrategyOptions, type VerifyFunctionWithParams } from 'passport-worksection';
+import { Strategy, type StrategyOptions, type VerifyFunctionWithParams, type WorksectionProfile } from 'passport-worksection';
 import { authRoutes } from './auth-routes';
 import type { SessionBackend } from './config';
 import { requireCsrfToken, csrfToken } from './csrf';
@@ -69,7 +69,8 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     ...(options.worksection.baseURL !== undefined ? { baseURL: options.worksection.baseURL } : {}),
     ...(options.worksection.timeout !== undefined ? { timeout: options.worksection.timeout } : {}),
   };
-  const verify: VerifyFunctionWithParams = (accessToken, refreshToken, params, profile, done) => {
+  // `profile` is typed as always there, but the strategy leaves it out under `skipUserProfile`: check anyway.
+  const verify: VerifyFunctionWithParams = (accessToken, refreshToken, params, profile: WorksectionProfile | undefined, done) => {
     if (!profile) {
       done(new Error('The Worksection profile is missing.'));
       return;

@@ -1,6 +1,7 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type passport from 'passport';
 import { SessionStoreUnavailableError } from './guarded-store';
+import { optionalSession } from './request-session';
 import { safeReturnTo } from './return-to';
 import type { SignInReason } from './views/home';
 
@@ -40,7 +41,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
         next(err);
         return;
       }
-      authenticator.authenticate('worksection')(req, res, next);
+      (authenticator.authenticate('worksection') as RequestHandler)(req, res, next);
     });
   });
 
@@ -65,7 +66,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
         res.redirect(303, returnTo);
       });
     };
-    authenticator.authenticate('worksection', outcome)(req, res, next);
+    (authenticator.authenticate('worksection', outcome) as RequestHandler)(req, res, next);
   });
 
   function onError(err: unknown, req: Request, res: Response, next: NextFunction): void {
@@ -86,10 +87,11 @@ export function authRoutes(options: AuthRoutesOptions): Router {
 // The pending session (state, returnTo) is useless after a failed callback: drop it rather than let it wait for its TTL.
 function endPendingLogin(req: Request, res: Response, next: NextFunction, reason: SignInReason): void {
   const go = (): void => res.redirect(303, `/?signin=${reason}`);
-  if (req.user || !req.session) {
-    if (req.session) delete req.session.returnTo;
+  const session = optionalSession(req);
+  if (req.user || !session) {
+    if (session) delete session.returnTo;
     go();
     return;
   }
-  req.session.destroy((err) => (err ? next(err) : go()));
+  session.destroy((err) => (err ? next(err) : go()));
 }

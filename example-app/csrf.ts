@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { optionalSession } from './request-session';
 
 declare module 'express-session' {
   interface SessionData {
@@ -31,7 +32,7 @@ export class CsrfError extends Error {
 
 /** Middleware: lets the request through only when its body's `_csrf` equals the session's token. */
 export function requireCsrfToken(req: Request, _res: Response, next: NextFunction): void {
-  const expected = req.session?.csrfToken;
+  const expected = optionalSession(req)?.csrfToken;
   const sent: unknown = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
   if (!expected || typeof sent !== 'string' || !sameString(expected, sent)) {
     next(new CsrfError());

@@ -47,7 +47,7 @@ export class GuardedStore extends Store {
   /** Resolves when the store answers a read, rejects with {@link SessionStoreUnavailableError} otherwise. For `/healthz`. */
   ping(): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.get('healthz-probe', (err) => (err ? reject(err) : resolve()));
+      this.get('healthz-probe', (err) => (err ? reject(toUnavailable('get', err)) : resolve()));
     });
   }
 

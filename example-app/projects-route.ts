@@ -72,8 +72,9 @@ export function projectsRoute(options: ProjectsRouteOptions): Router {
 
 /** The signed-in user as stored in the session (Passport keeps it at `session.passport.user`). */
 function sessionUser(req: Request): SessionUser | undefined {
-  const user = (req.session as unknown as { passport?: { user?: SessionUser } } | undefined)?.passport?.user;
-  return user && typeof user.accountUrl === 'string' && user.tokens ? user : undefined;
+  // What the store gave back, so not necessarily a whole SessionUser: check what this route relies on.
+  const user = (req.session as unknown as { passport?: { user?: Partial<SessionUser> } } | undefined)?.passport?.user;
+  return user && typeof user.accountUrl === 'string' && user.tokens ? (user as SessionUser) : undefined;
 }
 
 /** Saves rotated tokens in the session and waits for the store: Worksection has revoked the old ones. */
@@ -83,13 +84,20 @@ async function saveTokens(req: Request, tokens: TokenSet): Promise<void> {
   user.tokens = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
   user.expiresAt = tokens.expiresAt;
   if (tokens.scopes) user.scopes = tokens.scopes;
-  await new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
+  await sessionCall((done) => req.session.save(done));
+}
+
+/** Runs one of express-session's callback methods (save, reload) as a promise. */
+function sessionCall(call: (done: (err: unknown) => void) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    call((err) => (err ? reject(err instanceof Error ? err : new Error('express-session failed', { cause: err })) : resolve()));
+  });
 }
 
 /** Reads the session back from the store: another instance may have saved rotated tokens in it. */
 async function loadTokens(req: Request): Promise<ClientTokens | undefined> {
   try {
-    await new Promise<void>((resolve, reject) => req.session.reload((err) => (err ? reject(err) : resolve())));
+    await sessionCall((done) => req.session.reload(done));
   } catch (err) {
     // express-session's words for a session that is gone (signed out meanwhile); a store outage still throws.
     if (err instanceof Error && err.message === 'failed to load session') return undefined;

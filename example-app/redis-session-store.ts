@@ -40,8 +40,9 @@ export function createRedisSessions(url: string, log: (line: string) => void): R
   const store = new RedisStore({ client, prefix: 'ws-example:sess:' });
   return {
     store,
-    async close() {
+    close() {
       client.destroy();
+      return Promise.resolve();
     },
   };
 }

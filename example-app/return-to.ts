@@ -37,5 +37,6 @@ function isPlainPath(value: string): boolean {
   if (!value.startsWith('/')) return false;
   if (value[1] === '/' || value[1] === '\\') return false;
   // Browsers treat `\` as `/` and drop tabs and newlines from URLs, so either can rebuild `//host`.
+  // eslint-disable-next-line no-control-regex -- the control characters are what this pattern looks for.
   return !/[\\\u0000-\u001f\u007f]/.test(value);
 }

@@ -24,6 +24,9 @@ export function openSessionStore(backend: SessionBackend, log: (line: string) =>
   return {
     store: new GuardedStore(sqlite, STORE_TIMEOUT_MS),
     kind: 'sqlite',
-    close: async () => sqlite.close(),
+    close: () => {
+      sqlite.close();
+      return Promise.resolve();
+    },
   };
 }

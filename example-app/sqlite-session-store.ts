@@ -15,6 +15,11 @@ export interface SqliteSessionStoreOptions {
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 
+/** A session's cookie as a store sees it. */
+interface StoredCookie {
+  expires?: Date | string | null;
+}
+
 /**
  * A persistent express-session store in one SQLite file (better-sqlite3). Sessions survive a restart of the app;
  * expired ones are never returned and are deleted periodically, so abandoned sign-ins do not pile up.
@@ -108,7 +113,9 @@ export class SqliteSessionStore extends Store {
   }
 
   private expiryOf(session: SessionData): number {
-    const expires = session.cookie?.expires;
+    // Read as stored: a session that went through JSON has a string `expires`, or no cookie at all. (`expires` is
+    // typed deprecated only because express-session wants `maxAge` in its options; stores keep the absolute time.)
+    const expires = (session.cookie as StoredCookie | undefined)?.expires;
     if (expires) return new Date(expires).getTime();
     return this.now() + this.defaultTtlMs;
   }

@@ -17,6 +17,8 @@ export type {
   VerifyFunctionWithParams,
   VerifyFunctionWithRequest,
   VerifyFunctionWithRequestAndParams,
+  VerifyFunctionWithObject,
+  VerifyArguments,
 } from './strategy/types';
 export {
   ACCESS_DENIED_MESSAGE,
@@ -24,6 +26,9 @@ export {
   CODE_INVALID_MESSAGE,
   CODE_USED_MESSAGE,
   NO_CODE_MESSAGE,
+  STATE_MESSAGE,
+  MALFORMED_CALLBACK_MESSAGE,
+  ACCOUNT_NOT_ALLOWED_MESSAGE,
 } from './strategy/fail-messages';
 
 // Worksection's OAuth 2.0 protocol
@@ -32,8 +37,13 @@ export type { Scope } from './oauth/scopes';
 export { parseProfile } from './oauth/profile';
 export type { WorksectionProfile, WorksectionUserInfo } from './oauth/profile';
 export type { TokenSet } from './oauth/token-set';
+export { MAX_EXPIRES_IN } from './oauth/token-request';
 export { DEFAULT_BASE_URL } from './oauth/endpoints';
 export type { Endpoints } from './oauth/endpoints';
+
+// The sealed state cookie (framework-free)
+export { StateCookie, STATE_COOKIE_NAME, STATE_MAX_AGE } from './state/state-cookie';
+export type { CheckedState, IssuedState, StateCookieOptions } from './state/state-cookie';
 
 // HTTP
 export { DEFAULT_TIMEOUT } from './http/settings';
@@ -71,6 +81,7 @@ export { WorksectionArgumentError } from './errors/argument-error';
 export { WorksectionApiError } from './errors/api-error';
 export { WorksectionReauthError } from './errors/reauth-error';
 export {
+  ACCOUNT_URL_MISMATCH,
   API_ERROR,
   BODY_TOO_LARGE,
   INVALID_ARGUMENT,

@@ -30,8 +30,12 @@ export function expressApp(strategy: PassportStrategy & { name: string }, config
   );
   app.use(auth.initialize());
   app.use(auth.session());
-  app.get(START_PATH, auth.authenticate(strategy.name));
-  app.get(CALLBACK_PATH, auth.authenticate(strategy.name, { successRedirect: SUCCESS_PATH, failureRedirect: FAILURE_PATH }));
+  // @types/passport types authenticate() as returning `any`; it returns Express middleware.
+  app.get(START_PATH, auth.authenticate(strategy.name) as express.RequestHandler);
+  app.get(
+    CALLBACK_PATH,
+    auth.authenticate(strategy.name, { successRedirect: SUCCESS_PATH, failureRedirect: FAILURE_PATH }) as express.RequestHandler,
+  );
   app.get(SUCCESS_PATH, (req, res) => {
     res.status(req.user ? 200 : 401).end();
   });

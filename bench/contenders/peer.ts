@@ -42,7 +42,7 @@ export function createPeerApp(config: ContenderConfig): RequestListener {
         return;
       }
       try {
-        const json = JSON.parse(String(data));
+        const json = JSON.parse(String(data)) as ResourceAnswer;
         if (json.error) {
           done(new Error(json.errorDescription));
           return;
@@ -54,6 +54,15 @@ export function createPeerApp(config: ContenderConfig): RequestListener {
     });
   };
   return expressApp(strategy, config);
+}
+
+/** What the peer expects from /oauth2/resource: the profile, or an error. */
+interface ResourceAnswer {
+  error?: string;
+  errorDescription?: string;
+  id: string;
+  first_name: string;
+  last_name: string;
 }
 
 interface PeerOAuth2 {

@@ -51,11 +51,15 @@ export class Upstream {
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('error', reject);
           res.on('end', () => {
+            let answer: unknown;
             try {
-              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+              answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
             } catch (e) {
-              reject(e);
+              reject(e instanceof Error ? e : new Error(String(e)));
+              return;
             }
+            if (typeof answer === 'object' && answer !== null) resolve(answer as Record<string, unknown>);
+            else reject(new Error(`${path}: the answer is not a JSON object`));
           });
         },
       );

@@ -12,10 +12,5 @@ export function errorPage(status: number): string {
           ? 'The service is briefly unavailable. Please try again in a moment.'
           : 'Something went wrong on our side. Please try again.';
   const title = status === 404 ? 'Not found' : status === 503 ? 'Unavailable' : status === 403 ? 'Forbidden' : 'Error';
-  return layout(
-    title,
-    html`<h1>${title}</h1>
-      <p>${text}</p>
-      <p><a href="/">Back to the start page</a></p>`,
-  );
+  return layout(title, html`<h1>${title}</h1><p>${text}</p><p><a href="/">Back to the start page</a></p>`);
 }

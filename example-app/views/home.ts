@@ -24,10 +24,10 @@ export function homePage(options: { reason?: SignInReason; usingEmulator: boolea
   return layout(
     'Sign in',
     html`<h1>Welcome</h1>
-      ${notice}
-      <p>This app signs you in with your Worksection account.</p>
-      ${options.signedIn ? html`<p>You are signed in: <a href="/profile">see your profile</a>.</p>` : undefined}
-      <p><a class="button" href="/auth/worksection">Sign in with Worksection</a></p>
-      ${options.usingEmulator ? html`<p><small>Running against the built-in Worksection emulator. ${options.demoHint}</small></p>` : undefined}`,
+${notice}
+<p>This app signs you in with your Worksection account.</p>
+${options.signedIn ? html`<p>You are signed in: <a href="/profile">see your profile</a>.</p>` : undefined}
+<p><a class="button" href="/auth/worksection">Sign in with Worksection</a></p>
+${options.usingEmulator ? html`<p><small>Running against the built-in Worksection emulator. ${options.demoHint}</small></p>` : undefined}`,
   );
 }

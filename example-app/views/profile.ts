@@ -14,39 +14,29 @@ const REFRESH_MESSAGES = {
  */
 export function profilePage(user: SessionUser, csrfToken: string, refresh?: keyof typeof REFRESH_MESSAGES): string {
   const scopes = user.scopes?.length
-    ? html`<ul class="scopes">
-        ${user.scopes.map((s) => html`<li><code>${s}</code></li>`)}
-      </ul>`
+    ? html`<ul class="scopes">${user.scopes.map((s) => html`<li><code>${s}</code></li>`)}</ul>`
     : html`<em>none reported</em>`;
   return layout(
     'Profile',
     html`<h1>Signed in as ${user.displayName}</h1>
-      ${refresh ? html`<p class="notice${refresh === 'done' ? ' ok' : ''}" role="status">${REFRESH_MESSAGES[refresh]}</p>` : undefined}
-      <dl>
-        <dt>Name</dt>
-        <dd>${user.displayName}</dd>
-        <dt>Email</dt>
-        <dd>${user.email ?? '—'}</dd>
-        <dt>User id</dt>
-        <dd>${user.id}</dd>
-        <dt>Account</dt>
-        <dd>
-          ${/^https?:\/\//.test(user.accountUrl) ? html`<a href="${user.accountUrl}" rel="noopener noreferrer">${user.accountUrl}</a>` : user.accountUrl}
-        </dd>
-        <dt>Granted scopes</dt>
-        <dd>${scopes}</dd>
-        <dt>Access token expires</dt>
-        <dd><time datetime="${new Date(user.expiresAt).toISOString()}">${new Date(user.expiresAt).toUTCString()}</time></dd>
-      </dl>
-      <div class="actions">
-        <form method="post" action="/profile/refresh">
-          <input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}" />
-          <button class="button" type="submit">Refresh tokens</button>
-        </form>
-        <form method="post" action="/logout">
-          <input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}" />
-          <button class="button secondary" type="submit">Sign out</button>
-        </form>
-      </div>`,
+${refresh ? html`<p class="notice${refresh === 'done' ? ' ok' : ''}" role="status">${REFRESH_MESSAGES[refresh]}</p>` : undefined}
+<dl>
+<dt>Name</dt><dd>${user.displayName}</dd>
+<dt>Email</dt><dd>${user.email ?? '—'}</dd>
+<dt>User id</dt><dd>${user.id}</dd>
+<dt>Account</dt><dd>${/^https?:\/\//.test(user.accountUrl) ? html`<a href="${user.accountUrl}" rel="noopener noreferrer">${user.accountUrl}</a>` : user.accountUrl}</dd>
+<dt>Granted scopes</dt><dd>${scopes}</dd>
+<dt>Access token expires</dt><dd><time datetime="${new Date(user.expiresAt).toISOString()}">${new Date(user.expiresAt).toUTCString()}</time></dd>
+</dl>
+<div class="actions">
+<form method="post" action="/profile/refresh">
+<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
+<button class="button" type="submit">Refresh tokens</button>
+</form>
+<form method="post" action="/logout">
+<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
+<button class="button secondary" type="submit">Sign out</button>
+</form>
+</div>`,
   );
 }

@@ -15,6 +15,8 @@ export const BODY_TOO_LARGE = 'WORKSECTION_BODY_TOO_LARGE';
 export const INVALID_RESPONSE = 'WORKSECTION_INVALID_RESPONSE';
 /** The `account_url` is neither `https://*.worksection.com` nor on the origin of `baseURL`. */
 export const UNTRUSTED_ACCOUNT_URL = 'WORKSECTION_UNTRUSTED_ACCOUNT_URL';
+/** The profile's `account_url` is not the token answer's: the two answers describe different accounts. */
+export const ACCOUNT_URL_MISMATCH = 'WORKSECTION_ACCOUNT_URL_MISMATCH';
 /** No complete answer within the `timeout` option. */
 export const TIMEOUT = 'WORKSECTION_TIMEOUT';
 /** The connection failed or broke before the answer was complete. */

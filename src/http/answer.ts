@@ -1,5 +1,6 @@
 import { BODY_TOO_LARGE, INVALID_JSON, UNEXPECTED_CONTENT_TYPE, UNEXPECTED_REDIRECT, UNEXPECTED_STATUS } from '../errors/codes';
 import { summarizeCause } from '../errors/cause-summary';
+import { parseJson } from '../shared/safe-json';
 import { WorksectionNetworkError } from '../errors/network-error';
 import { WorksectionResponseError } from '../errors/response-error';
 import { WorksectionTimeoutError } from '../errors/timeout-error';
@@ -56,7 +57,7 @@ export function checkHead(head: Head, label: string): WorksectionResponseError |
 /** @internal Parses a complete body as JSON; a body that is not (cut short, HTML…) is a typed error. */
 export function parseAnswer(head: Head, text: string, label: string): JsonAnswer {
   try {
-    return { status: head.status, contentType: head.contentType, body: JSON.parse(text), text };
+    return { status: head.status, contentType: head.contentType, body: parseJson(text), text };
   } catch {
     const ok = head.status >= 200 && head.status < 300;
     throw new WorksectionResponseError(

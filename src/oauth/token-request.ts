@@ -5,6 +5,9 @@ import { postForm } from '../http/request';
 import { type HttpSettings } from '../http/settings';
 import { readOAuthAnswer } from './oauth-answer';
 
+/** The longest `expires_in` accepted from Worksection, in seconds: a year (its access tokens live a day). */
+export const MAX_EXPIRES_IN = 31_536_000;
+
 /** @internal What a token request needs besides its form. */
 export interface TokenContext {
   http: HttpSettings;
@@ -48,8 +51,9 @@ export async function requestTokens(context: TokenContext, url: string, form: Re
   if (typeof json.token_type !== 'string' || json.token_type.toLowerCase() !== 'bearer') {
     throw invalid('its token_type is not Bearer');
   }
-  if (typeof json.expires_in !== 'number' || !Number.isFinite(json.expires_in) || json.expires_in < 0) {
-    throw invalid('its expires_in is missing or not a number');
+  // Bounded: Worksection's tokens live a day, and an absurd lifetime would keep a token "fresh" for ever.
+  if (typeof json.expires_in !== 'number' || !Number.isFinite(json.expires_in) || json.expires_in < 0 || json.expires_in > MAX_EXPIRES_IN) {
+    throw invalid(`its expires_in is missing, not a number, or over a year (${MAX_EXPIRES_IN} s)`);
   }
   const hasRefresh = json.refresh_token !== undefined && json.refresh_token !== null;
   if (hasRefresh ? typeof json.refresh_token !== 'string' || json.refresh_token === '' : refreshing) {

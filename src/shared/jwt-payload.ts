@@ -1,3 +1,5 @@
+import { parseJson } from './safe-json';
+
 /**
  * @internal
  * Decodes one base64url segment of a JWT (its header or payload) as a JSON object, WITHOUT verifying anything.
@@ -7,7 +9,7 @@ export function decodeJwtSegment(segment: string): Record<string, unknown> | und
   if (!/^[A-Za-z0-9_-]+$/.test(segment)) return undefined;
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: false }).decode(Buffer.from(segment, 'base64url')));
+    value = parseJson(new TextDecoder('utf-8', { fatal: false }).decode(Buffer.from(segment, 'base64url')));
   } catch {
     return undefined;
   }

@@ -10,6 +10,13 @@ export const CODE_USED_MESSAGE = 'This Worksection sign-in was already used. Ple
 export const CODE_EXPIRED_MESSAGE = 'The Worksection sign-in took too long and expired. Please sign in again.';
 /** The `fail()` message for any other code Worksection does not accept. */
 export const CODE_INVALID_MESSAGE = 'Worksection did not accept the sign-in. Please sign in again.';
+/** The `fail()` message when the callback's state is missing, forged, expired, replayed or from another browser. */
+export const STATE_MESSAGE =
+  'This sign-in could not be verified: it expired, was already used or was started in another browser. Please sign in again.';
+/** The `fail()` message when the callback repeats `code`, `state` or `error`, or sends one as a nested field. */
+export const MALFORMED_CALLBACK_MESSAGE = 'The sign-in link back from Worksection was malformed. Please sign in again.';
+/** The `fail()` message when the user signed in to a Worksection account the `allowedAccounts` option does not list. */
+export const ACCOUNT_NOT_ALLOWED_MESSAGE = 'This Worksection account cannot sign in here. Please sign in again and choose another account.';
 
 /**
  * @internal

@@ -62,7 +62,8 @@ export function createOAuth2Class(Base: OAuth2Class, settings: ClientSettings): 
  * plus `expires_at` in milliseconds since the epoch.
  */
 export function tokenResults(tokens: TokenResponse): Record<string, unknown> {
-  const results: Record<string, unknown> = {};
+  // Null prototype: a crafted key such as "__proto__" stays a plain key (the body was parsed the same way).
+  const results = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(tokens.json)) if (key !== 'refresh_token') results[key] = tokens.json[key];
   results.expires_at = Date.now() + tokens.expiresIn * 1000;
   return results;

@@ -1,6 +1,7 @@
 import { WorksectionConfigError } from '../errors/config-error';
 import { defaultNodeTransport } from '../http/node-transport';
 import { checkFetch, checkTimeout, checkTransport, DEFAULT_TIMEOUT, type HttpSettings } from '../http/settings';
+import { accountKey } from '../oauth/allowed-accounts';
 import { isWorksectionHost, resolveEndpoints, type Endpoints } from '../oauth/endpoints';
 import { SCOPES, isScope, splitScopes } from '../oauth/scopes';
 import type { StrategyOptionsBase } from './types';
@@ -13,7 +14,14 @@ export interface CheckedOptions {
   http: HttpSettings;
   clientID: string;
   clientSecret: string;
-  needsSession: boolean;
+  /** Where the state lives: the sealed cookie, passport-oauth2's session store, or the app's own store. */
+  stateMode: 'cookie' | 'session' | 'custom';
+  /** Secrets of the state cookie, newest first. */
+  stateSecrets: string[];
+  pkce: boolean;
+  /** Keys of the allowed accounts (see accountKey), or undefined for any account. */
+  allowedAccounts: ReadonlySet<string> | undefined;
+  passReqToCallback: boolean;
 }
 
 /**
@@ -56,8 +64,8 @@ export function checkOptions(given: unknown, verify: unknown): CheckedOptions {
     transport: checkTransport(options.transport) ?? defaultNodeTransport,
     timeout: checkTimeout(options.timeout ?? DEFAULT_TIMEOUT),
   };
-  const store: unknown = options.store;
-  const customStore = typeof store === 'object' && store !== null;
+  const stateMode = checkStateMode(options);
+  const pkce = checkBoolean('pkce', options.pkce);
   const base: Record<string, unknown> = {
     clientID,
     clientSecret,
@@ -67,12 +75,15 @@ export function checkOptions(given: unknown, verify: unknown): CheckedOptions {
     scope: normalizeScope(options.scope),
     // Worksection reads commas (and spaces); its docs and clients send commas.
     scopeSeparator: ',',
-    state: options.state !== false,
-    store: options.store,
+    state: true,
+    // The strategy puts its cookie store in place itself, once constructed.
+    store: stateMode === 'cookie' ? undefined : options.store,
     sessionKey: options.sessionKey,
     skipUserProfile: options.skipUserProfile,
     proxy: options.proxy,
-    passReqToCallback: options.passReqToCallback,
+    pkce: pkce ? 'S256' : undefined,
+    // The strategy's own verify wrapper always takes the request; the app's verify gets it if it asked.
+    passReqToCallback: true,
   };
   return {
     base,
@@ -80,8 +91,70 @@ export function checkOptions(given: unknown, verify: unknown): CheckedOptions {
     http,
     clientID,
     clientSecret,
-    needsSession: !customStore && (options.store === true || options.state !== false),
+    stateMode,
+    stateSecrets: checkStateSecrets(options.stateSecret, clientSecret),
+    pkce,
+    allowedAccounts: checkAllowedAccounts(options.allowedAccounts),
+    passReqToCallback: checkBoolean('passReqToCallback', options.passReqToCallback),
   };
+}
+
+function checkStateMode(options: StrategyOptionsBase): CheckedOptions['stateMode'] {
+  const state: unknown = options.state;
+  const store: unknown = options.store;
+  if (state === false) {
+    throw new WorksectionConfigError(
+      'state',
+      "Worksection requires the OAuth state, so state: false is not supported. Leave the state option out (a sealed cookie) or use state: 'session'.",
+    );
+  }
+  if (state !== undefined && state !== true && state !== 'cookie' && state !== 'session') {
+    throw new WorksectionConfigError('state', "The state option must be 'cookie' (the default) or 'session'.");
+  }
+  if (typeof store === 'object' && store !== null) {
+    const { store: save, verify } = store as { store?: unknown; verify?: unknown };
+    if (typeof save !== 'function' || typeof verify !== 'function') {
+      throw new WorksectionConfigError(
+        'store',
+        'The store option must have store() and verify() methods, as passport-oauth2 state stores do.',
+      );
+    }
+    return 'custom';
+  }
+  if (store !== undefined && typeof store !== 'boolean')
+    throw new WorksectionConfigError('store', 'The store option must be a state store or true.');
+  return state === 'session' || store === true ? 'session' : 'cookie';
+}
+
+function checkStateSecrets(given: unknown, clientSecret: string): string[] {
+  if (given === undefined) return [clientSecret];
+  const secrets: unknown[] = Array.isArray(given) ? given : [given];
+  if (secrets.length === 0 || secrets.some((secret) => typeof secret !== 'string' || secret.length < 16)) {
+    throw new WorksectionConfigError(
+      'stateSecret',
+      'The stateSecret option must be a secret of 16 characters or more, or a list of them, newest first.',
+    );
+  }
+  return secrets as string[];
+}
+
+function checkAllowedAccounts(given: unknown): ReadonlySet<string> | undefined {
+  if (given === undefined) return undefined;
+  const entries: unknown[] = Array.isArray(given) ? given : [];
+  const keys = entries.map((entry) => (typeof entry === 'string' ? accountKey(entry) : undefined));
+  if (!Array.isArray(given) || entries.length === 0 || keys.includes(undefined)) {
+    throw new WorksectionConfigError(
+      'allowedAccounts',
+      "The allowedAccounts option must be a non-empty list of account URLs or host names, such as ['acme.worksection.com'].",
+    );
+  }
+  return new Set(keys as string[]);
+}
+
+function checkBoolean(option: string, value: unknown): boolean {
+  if (value !== undefined && typeof value !== 'boolean')
+    throw new WorksectionConfigError(option, `The ${option} option must be true or false.`);
+  return value === true;
 }
 
 /**

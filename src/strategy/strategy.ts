@@ -5,13 +5,19 @@ import { WorksectionArgumentError } from '../errors/argument-error';
 import { WorksectionConfigError } from '../errors/config-error';
 import { WorksectionError } from '../errors/worksection-error';
 import { WorksectionOAuthError } from '../errors/oauth-error';
-import { ACCESS_DENIED_MESSAGE, NO_CODE_MESSAGE, failureMessage } from './fail-messages';
+import { originalURL } from './request-url';
+import { ACCESS_DENIED_MESSAGE, MALFORMED_CALLBACK_MESSAGE, NO_CODE_MESSAGE, STATE_MESSAGE, failureMessage } from './fail-messages';
+import { authorizeError, isCallback, readCallback } from './callback-query';
+import { CookieStateStore } from './cookie-state-store';
+import { bridgeVerify } from './verify-bridge';
+import { StateCookie } from '../state/state-cookie';
 import { postForm } from '../http/request';
 import type { NodeTransport } from '../http/node-transport';
 import type { FetchFunction, HttpSettings } from '../http/settings';
 import type { Endpoints } from '../oauth/endpoints';
 import { createOAuth2Class, type OAuth2Class } from './node-oauth-bridge';
 import { isRecord } from '../shared/is-record';
+import { parseJson } from '../shared/safe-json';
 import { oauthErrorFromBody, readOAuthAnswer } from '../oauth/oauth-answer';
 import { checkOptions, normalizeScope } from './options';
 import { parseProfile, type WorksectionProfile } from '../oauth/profile';
@@ -20,12 +26,16 @@ import { requestTokens } from '../oauth/token-request';
 import { toTokenSet, type TokenSet } from '../oauth/token-set';
 import type {
   AuthenticateOptions,
+  StateStore,
+  StateStoreMeta,
+  StateStoreVerifyCallback,
   StrategyOptions,
   StrategyOptionsWithRequest,
   VerifyFunction,
   VerifyFunctionWithParams,
   VerifyFunctionWithRequest,
   VerifyFunctionWithRequestAndParams,
+  VerifyFunctionWithObject,
 } from './types';
 
 /** The public surface of passport-oauth2's OAuth2Strategy this class builds on (typed here: no @types needed). */
@@ -50,11 +60,14 @@ interface OAuth2StrategyBase {
   fail(challenge?: unknown, status?: number): void;
   /** @internal Added by Passport to the per-request object. */
   error(err: unknown): void;
+  /** @internal passport-oauth2's state store. */
+  _stateStore: StateStore;
 }
 
 const OAuth2StrategyBase = OAuth2Strategy as unknown as new (options: object, verify: AnyVerify) => OAuth2StrategyBase;
 
-type AnyVerify = VerifyFunctionWithParams | VerifyFunction | VerifyFunctionWithRequestAndParams | VerifyFunctionWithRequest;
+type AnyVerify =
+  VerifyFunctionWithObject | VerifyFunctionWithParams | VerifyFunction | VerifyFunctionWithRequestAndParams | VerifyFunctionWithRequest;
 
 /**
  * "Sign in with Worksection" for Passport: passport-oauth2 with Worksection's endpoints, quirks and failure modes
@@ -102,6 +115,10 @@ export class Strategy extends OAuth2StrategyBase {
   readonly _refreshURL: string;
   /** @internal Whether the state lives in req.session. */
   readonly _needsSession: boolean;
+  /** @internal The callbackURL option, as given (relative ones are resolved per request). */
+  readonly _callbackURL: string | undefined;
+  /** @internal Whether X-Forwarded-Proto/-Host are trusted when resolving a relative callbackURL. */
+  readonly _proxy: boolean;
   /** @internal The client credentials, as given to the constructor. */
   readonly _client: { client_id: string; client_secret: string };
   /** @internal Refreshes in flight, by refresh token. */
@@ -116,10 +133,20 @@ export class Strategy extends OAuth2StrategyBase {
   constructor(options: StrategyOptions, verify: VerifyFunctionWithParams | VerifyFunction);
   /** With `passReqToCallback: true`: `(req, accessToken, refreshToken, params, profile, done)` or without `params`. */
   constructor(options: StrategyOptionsWithRequest, verify: VerifyFunctionWithRequestAndParams | VerifyFunctionWithRequest);
+  /** A verify function of one parameter, `({ accessToken, refreshToken, params, profile, req })`, returning the user or a promise of it. */
+  constructor(options: StrategyOptions | StrategyOptionsWithRequest, verify: VerifyFunctionWithObject);
   constructor(options: StrategyOptions | StrategyOptionsWithRequest, verify: AnyVerify) {
     const checked = checkOptions(options, verify);
-    super(checked.base, verify);
+    super(checked.base, bridgeVerify(verify, checked.passReqToCallback, checked.allowedAccounts));
     this.name = 'worksection';
+    this._callbackURL = options.callbackURL;
+    this._proxy = options.proxy === true;
+    if (checked.stateMode === 'cookie') {
+      const cookie = new StateCookie({ secrets: checked.stateSecrets });
+      this._stateStore = new CookieStateStore(cookie, (req) =>
+        originalURL(req, { proxy: this._proxy }).replace(/^(https?:\/\/[^/]*).*$/s, '$1/'),
+      );
+    }
     const endpoints = checked.endpoints;
     this._http = checked.http;
     this._endpoints = endpoints;
@@ -128,7 +155,7 @@ export class Strategy extends OAuth2StrategyBase {
     this.fetch = checked.http.fetch;
     this.transport = checked.http.transport;
     this._refreshURL = endpoints.refreshURL;
-    this._needsSession = checked.needsSession;
+    this._needsSession = checked.stateMode === 'session';
     this._client = { client_id: checked.clientID, client_secret: checked.clientSecret };
     // node-oauth has no timeout and trusts any body: swap in a subclass of the very class passport-oauth2 used.
     const settings = { http: this._http, baseURL: endpoints.baseURL, tokenURL: endpoints.tokenURL, refreshURL: endpoints.refreshURL };
@@ -138,34 +165,32 @@ export class Strategy extends OAuth2StrategyBase {
 
   /**
    * Starts the sign-in (redirect to Worksection) or completes it (callback). Overridden for what Worksection
-   * and this package need beyond passport-oauth2: a fixed message for a denial, `fail()` for a callback
-   * without code, a clear error without a session, and token errors the user can fix routed to `fail()`.
+   * and this package need beyond passport-oauth2: the state is checked first on every callback (also one that
+   * carries an `error`), a repeated or nested `code`/`state` is refused, a denial gets a fixed message, a callback
+   * without code fails, answers are not cached, and token errors the user can fix are routed to `fail()`.
    */
   override authenticate(req: Request, options: AuthenticateOptions = {}): void {
-    const query = isRecord(req.query) ? req.query : {};
-    const body = isRecord(req.body) ? req.body : {};
-    if (query.error !== undefined) {
-      // passport-oauth2 would reflect Worksection's error_description into the page; league sends one.
-      if (query.error === 'access_denied') {
-        this.fail({ message: ACCESS_DENIED_MESSAGE });
-        return;
-      }
-      this.error(authorizeError(query));
-      return;
-    }
-    const code = query.code ?? body.code;
-    const state = query.state ?? body.state;
-    // passport-oauth2 would start a new sign-in here, bouncing the browser back to Worksection.
-    if (!code && state !== undefined) {
-      this.fail({ message: NO_CODE_MESSAGE });
-      return;
-    }
+    // The redirect carries a fresh state and the callback a one-time code: neither may be replayed from a cache.
+    if (req.res !== undefined && !req.res.headersSent) req.res.setHeader('Cache-Control', 'no-store');
     if (this._needsSession && !(req as { session?: unknown }).session) {
       this.error(
         new WorksectionConfigError(
           'state',
-          'Sign in with Worksection keeps the OAuth state in the session, but req.session is missing: add ' +
-            "express-session (app.use(session({...}))) before passport.authenticate('worksection'), or pass a `store` option.",
+          "With state: 'session' the OAuth state is kept in the session, but req.session is missing: add " +
+            "express-session (app.use(session({...}))) before passport.authenticate('worksection'), or leave the state option out (a sealed cookie).",
+        ),
+      );
+      return;
+    }
+    if (isCallback(req.query, req.body)) {
+      this._callback(req, options);
+      return;
+    }
+    if (typeof options.state === 'string') {
+      this.error(
+        new WorksectionConfigError(
+          'state',
+          'A state string passed to authenticate() would be sent unchecked: pass app state as an object (with store: true), or none.',
         ),
       );
       return;
@@ -178,12 +203,101 @@ export class Strategy extends OAuth2StrategyBase {
         return;
       }
     }
+    super.authenticate(req, options);
+  }
+
+  /** @internal The callback: the state first, then Worksection's error or the code exchange. */
+  _callback(req: Request, options: AuthenticateOptions): void {
+    const fields = readCallback(req.query, req.body);
+    if (fields === undefined) {
+      this.fail({ message: MALFORMED_CALLBACK_MESSAGE }, 400);
+      return;
+    }
+    const store = this._stateStore;
+    const meta = this._stateMeta(req, options);
+    const checked: StateStoreVerifyCallback = (err, ok, info) => {
+      if (err) {
+        this.error(err);
+        return;
+      }
+      if (!ok) {
+        this.fail(isRecord(info) && typeof info.message === 'string' ? info : { message: STATE_MESSAGE }, 403);
+        return;
+      }
+      if (fields.error !== undefined) {
+        // passport-oauth2 would reflect Worksection's error_description into the page; league sends one.
+        if (fields.error === 'access_denied') this.fail({ message: ACCESS_DENIED_MESSAGE });
+        else this.error(authorizeError(fields));
+        return;
+      }
+      // passport-oauth2 would start a new sign-in here, bouncing the browser back to Worksection.
+      if (fields.code === undefined || fields.code === '') {
+        this.fail({ message: NO_CODE_MESSAGE });
+        return;
+      }
+      // The state is used up: passport-oauth2, which checks it again, is handed this outcome for this request only
+      // (Passport calls authenticate on a fresh Object.create(strategy)).
+      this._stateStore = {
+        store: store.store,
+        verify: (_req: Request, _state: string, _meta: StateStoreMeta, done: StateStoreVerifyCallback) => done(null, ok, info),
+      };
+      this._routeCodeErrors();
+      super.authenticate(req, options);
+    };
+    try {
+      if (store.verify.length === 4)
+        (store.verify as (r: Request, s: unknown, m: StateStoreMeta, c: StateStoreVerifyCallback) => void)(
+          req,
+          fields.state,
+          meta,
+          checked,
+        );
+      else (store.verify as (r: Request, s: unknown, c: StateStoreVerifyCallback) => void)(req, fields.state, checked);
+    } catch (err) {
+      this.error(err);
+    }
+  }
+
+  /** @internal What passport-oauth2 hands a state store: the endpoints, the client and the resolved callback URL. */
+  _stateMeta(req: Request, options: AuthenticateOptions): StateStoreMeta {
+    let callbackURL = typeof options.callbackURL === 'string' ? options.callbackURL : this._callbackURL;
+    if (callbackURL !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(callbackURL)) {
+      try {
+        callbackURL = new URL(callbackURL, originalURL(req, { proxy: this._proxy })).href;
+      } catch {
+        // A Host header no URL can hold: the cookie is then looked for on the whole site.
+        callbackURL = undefined;
+      }
+    }
+    const meta: StateStoreMeta = {
+      authorizationURL: this._endpoints.authorizationURL,
+      tokenURL: this._endpoints.tokenURL,
+      clientID: this._client.client_id,
+    };
+    if (callbackURL !== undefined) meta.callbackURL = callbackURL;
+    return meta;
+  }
+
+  /**
+   * @internal
+   * For this request only: passport-oauth2 sends every token error to error() wrapped as "Failed to obtain access
+   * token"; Worksection reports a used or expired code with HTTP 200 and the user fixes that by signing in again,
+   * so that one goes to fail(). A server that refuses the PKCE verifier outright is a configuration error.
+   */
+  _routeCodeErrors(): void {
     const error = this.error.bind(this);
-    // Per request (Passport calls authenticate on a fresh Object.create(strategy)): passport-oauth2 sends every
-    // token error to error() wrapped as "Failed to obtain access token"; Worksection reports a used or expired
-    // code with HTTP 200 and the user fixes that by signing in again, so that one goes to fail().
     this.error = (err: unknown): void => {
       const cause = isRecord(err) && err.oauthError instanceof WorksectionError ? err.oauthError : err;
+      if (cause instanceof WorksectionOAuthError && /code_verifier received when no code_challenge/i.test(cause.description ?? '')) {
+        error(
+          new WorksectionConfigError(
+            'pkce',
+            'This Worksection server does not support PKCE: it did not keep the code challenge, and refused the code verifier ' +
+              `(${cause.error}: ${cause.description ?? ''}). Turn the pkce option off.`,
+          ),
+        );
+        return;
+      }
       const message = cause !== err ? failureMessage(cause) : undefined;
       if (message !== undefined) {
         this.fail({ message });
@@ -191,7 +305,6 @@ export class Strategy extends OAuth2StrategyBase {
       }
       error(cause);
     };
-    super.authenticate(req, options);
   }
 
   /**
@@ -222,7 +335,7 @@ export class Strategy extends OAuth2StrategyBase {
   override parseErrorResponse(body: string, status: number): Error | null {
     let json: unknown;
     try {
-      json = JSON.parse(body);
+      json = parseJson(body);
     } catch {
       return null;
     }
@@ -249,21 +362,4 @@ export class Strategy extends OAuth2StrategyBase {
     this._refreshing.set(refreshToken, request);
     return request;
   }
-}
-
-/** Any other `error` on the callback (league: invalid_scope, server_error…): a developer or provider problem. */
-function authorizeError(query: Record<string, unknown>): WorksectionOAuthError {
-  // The query is attacker-controlled: only a plausible error code goes into the message.
-  const error = typeof query.error === 'string' && /^[a-z_]{1,64}$/.test(query.error) ? query.error : 'invalid_response';
-  const description = typeof query.error_description === 'string' ? query.error_description.slice(0, 500) : undefined;
-  const advice =
-    error === 'invalid_scope'
-      ? 'Check the scope option: Worksection accepts only its 17 scopes (see SCOPES).'
-      : 'Check the scope, clientID and callbackURL options.';
-  return new WorksectionOAuthError(
-    `Worksection sent the user back with error "${error}" instead of an authorization code. ${advice} ` +
-      "The description field has Worksection's own words.",
-    error,
-    description,
-  );
 }

@@ -63,6 +63,31 @@ export type VerifyFunctionWithRequestAndParams = (
   done: VerifyCallback,
 ) => void;
 
+/** What a verify function of one parameter receives. */
+export interface VerifyArguments {
+  accessToken: string;
+  /** Store it with the access token: Worksection rotates refresh tokens, and this one is the only way to renew. */
+  refreshToken: string;
+  /** The token answer: `account_url` (checked), `expires_in`, `expires_at`… */
+  params: TokenParams;
+  /** The signed-in person; undefined with `skipUserProfile`. */
+  profile: WorksectionProfile | undefined;
+  /** The callback request. */
+  req: Request;
+}
+
+/**
+ * Finds or creates the user from one object, and returns it (or a promise of it): a user signs in, `false` fails
+ * the sign-in (failureRedirect), a throw or a rejection is an error. Picked when the function declares exactly one
+ * parameter (`Function.length === 1`).
+ *
+ * @example
+ * ```ts
+ * new Strategy(options, async ({ params, profile }) => users.upsert(params.account_url, profile));
+ * ```
+ */
+export type VerifyFunctionWithObject = (args: VerifyArguments) => unknown;
+
 /** What passport-oauth2 hands a state store alongside the request. */
 export interface StateStoreMeta {
   authorizationURL: string;
@@ -73,15 +98,19 @@ export interface StateStoreMeta {
 
 /** Callback of {@link StateStore}'s `store`. */
 export type StateStoreStoreCallback = (err: Error | null, state?: string) => void;
-/** Callback of {@link StateStore}'s `verify`: `ok` false (with `info.message`) fails the sign-in. */
-export type StateStoreVerifyCallback = (err: Error | null, ok: boolean, info?: unknown) => void;
+/**
+ * Callback of {@link StateStore}'s `verify`: `ok` false (with `info.message`) fails the sign-in; with PKCE, `ok` is
+ * the code verifier.
+ */
+export type StateStoreVerifyCallback = (err: Error | null, ok: boolean | string, info?: unknown) => void;
 
-/** A custom state store, as passport-oauth2 accepts (the session is used by default). */
+/** A custom state store, as passport-oauth2 accepts (instead of the sealed state cookie). */
 export interface StateStore {
   store:
     | ((req: Request, callback: StateStoreStoreCallback) => void)
     | ((req: Request, meta: StateStoreMeta, callback: StateStoreStoreCallback) => void)
-    | ((req: Request, appState: unknown, meta: StateStoreMeta, callback: StateStoreStoreCallback) => void);
+    | ((req: Request, appState: unknown, meta: StateStoreMeta, callback: StateStoreStoreCallback) => void)
+    | ((req: Request, verifier: string | undefined, appState: unknown, meta: StateStoreMeta, callback: StateStoreStoreCallback) => void);
   verify:
     | ((req: Request, state: string, callback: StateStoreVerifyCallback) => void)
     | ((req: Request, state: string, meta: StateStoreMeta, callback: StateStoreVerifyCallback) => void);
@@ -116,11 +145,35 @@ export interface StrategyOptionsBase {
   fetch?: FetchFunction;
   /** The built-in transport's keep-alive pool to use when there is no `fetch`. Default: the shared `defaultNodeTransport`. */
   transport?: NodeTransport;
-  /** Send and check an OAuth `state` kept in the session. Default `true`; needs express-session. */
-  state?: boolean;
-  /** A custom state store instead of the session (or `true` for passport-oauth2's session store with app state). */
+  /**
+   * Where the OAuth state (and the PKCE verifier) waits for the callback. Default `'cookie'` (also `true`): a sealed,
+   * short-lived cookie, so nothing is stored on the server for a visitor who has not signed in. `'session'`:
+   * passport-oauth2's store in `req.session` (needs express-session). Worksection requires a state, so `false`
+   * is refused.
+   */
+  state?: 'cookie' | 'session' | true;
+  /**
+   * The secret the state cookie is sealed with (AES-256-GCM, key derived with HKDF), or a list of them, newest
+   * first: the first seals, all unseal, for rotation. Default: derived from `clientSecret`.
+   */
+  stateSecret?: string | readonly string[];
+  /**
+   * Send PKCE (S256) and keep the verifier with the state. Default `false`: Worksection does not document PKCE,
+   * and a server whose consent page drops the challenge refuses every code exchange that sends a verifier.
+   */
+  pkce?: boolean;
+  /**
+   * Worksection accounts allowed to sign in: account URLs (`https://acme.worksection.com`) or host names
+   * (`acme.worksection.com`). A user who signs in to any other account fails (failureRedirect) before verify runs.
+   * Default: any account.
+   */
+  allowedAccounts?: readonly string[];
+  /**
+   * A custom passport-oauth2 state store instead of the state cookie, or `true` for passport-oauth2's session store
+   * that also keeps app state passed as `passport.authenticate('worksection', { state })`.
+   */
   store?: StateStore | boolean;
-  /** Session key under which the state is kept. Default `oauth2:{host of authorizationURL}`. */
+  /** Session key under which the state is kept with `state: 'session'`. Default `oauth2:{host of authorizationURL}`. */
   sessionKey?: string;
   /** Skip the call to `/oauth2/resource`; the verify callback then gets no profile. Default `false`. */
   skipUserProfile?: boolean | (() => boolean) | ((accessToken: string, done: (err: unknown, skip: boolean) => void) => void);
@@ -145,7 +198,7 @@ export interface AuthenticateOptions {
   scope?: string | ReadonlyArray<Scope | (string & {})>;
   /** Callback URL for this sign-in. */
   callbackURL?: string;
-  /** An explicit state value (then not checked by the strategy) or app state for a `store: true` store. */
+  /** App state (an object) for a `store: true` store. A string is refused: a state the strategy does not check is no protection. */
   state?: unknown;
   [key: string]: unknown;
 }

@@ -12,6 +12,7 @@ import {
 } from '../../src';
 import { RefreshOutcomes } from '../../src/client/refresh-outcomes';
 import { clientOf, PAST_EXPIRY, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';
+import { errorContaining } from '../helpers/errors';
 
 let emu: Emulator;
 let grant: Grant;
@@ -271,7 +272,7 @@ describe('several processes sharing one grant (lock + loadTokens)', () => {
       get stored() {
         return stored;
       },
-      loadTokens: async () => ({ ...stored }),
+      loadTokens: () => Promise.resolve({ ...stored }),
       onTokens: async (tokens: TokenSet) => {
         await new Promise((resolve) => setTimeout(resolve, 20));
         stored = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt };
@@ -345,7 +346,7 @@ describe('several processes sharing one grant (lock + loadTokens)', () => {
 
   it('lock without loadTokens is refused at construction', () => {
     expect(() => clientOf(grant, { lock: (_key, fn) => fn() })).toThrow(
-      expect.objectContaining({ code: 'WORKSECTION_INVALID_OPTION', option: 'loadTokens' }),
+      errorContaining({ code: 'WORKSECTION_INVALID_OPTION', option: 'loadTokens' }),
     );
   });
 });

@@ -267,18 +267,21 @@ describe('the packed tarball', () => {
            clients: [{ clientId: 'pkg-app', clientSecret: 'pkg-secret', redirectUris: ['http://127.0.0.1/cb'] }] });
          const strategy = new Strategy({ clientID: 'pkg-app', clientSecret: 'pkg-secret', callbackURL: 'http://127.0.0.1/cb',
            baseURL: emu.url, scope: 'projects_read' }, (accessToken, refreshToken, params, profile, done) => done(null, profile));
-         const session = {};
+         const headers = {};
+         const res = { headersSent: false, getHeader: (n) => headers[n], setHeader: (n, v) => { headers[n] = v; } };
          const location = await new Promise((resolve, reject) => {
            const s = Object.create(strategy);
            s.redirect = resolve; s.error = reject; s.fail = reject; s.success = reject;
-           s.authenticate({ query: {}, headers: {}, url: '/login', session }, {});
+           s.authenticate({ query: {}, headers: {}, url: '/login', res }, {});
          });
+         // The state travels in a cookie, as a browser would bring it back.
+         const cookie = headers['set-cookie'].map((line) => line.split(';')[0]).join('; ');
          const back = await fetch(location, { redirect: 'manual' });
          const query = Object.fromEntries(new URL(back.headers.get('location')).searchParams);
          const user = await new Promise((resolve, reject) => {
            const s = Object.create(strategy);
            s.success = resolve; s.error = reject; s.fail = reject; s.redirect = reject;
-           s.authenticate({ query, headers: {}, url: '/cb', session }, {});
+           s.authenticate({ query, headers: { cookie }, url: '/cb', res }, {});
          });
          await emu.close();
          console.log(JSON.stringify({ provider: user.provider, id: user.id, accountUrl: user.accountUrl.startsWith(emu.url) }));

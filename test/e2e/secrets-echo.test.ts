@@ -129,7 +129,12 @@ describe.each(ENCODINGS)('a hostile server that echoes the request back %s', (_n
 
   it('does not keep a custom fetch error that carries the request, which util.inspect would print as the cause', async () => {
     const carrying: FetchFunction = (url, init) =>
-      Promise.reject(Object.assign(new Error(`request failed: ${String(init.body)}`), { code: 'ECONNRESET', request: { url, init } }));
+      Promise.reject(
+        Object.assign(new Error(`request failed: ${String(init.body as string | undefined)}`), {
+          code: 'ECONNRESET',
+          request: { url, init },
+        }),
+      );
     const strategy = strategyAt({ fetch: carrying });
     const err = await rejection(strategy.refresh(REFRESH_TOKEN));
     expect((err as { code?: string }).code).toBe('WORKSECTION_NETWORK_ERROR');

@@ -11,7 +11,7 @@ import {
   UNEXPECTED_STATUS,
   WorksectionError,
 } from '../../src';
-import { authorizeAtEmulator, CALLBACK_URL, createStrategyApp, type StrategyApp } from '../helpers/strategy-app';
+import { authorizeAtEmulator, CALLBACK_URL, createStrategyApp, type ErrorAnswer, type StrategyApp } from '../helpers/strategy-app';
 
 const TIMEOUT_MS = 300;
 const NGINX_502 =
@@ -77,7 +77,7 @@ describe.each<EmulatorEndpoint>(['token', 'resource'])('when /oauth2/%s misbehav
     const started = Date.now();
     const res = await agent.get(path).expect(500);
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1500);
-    expect(res.body.code).toBe(code);
+    expect((res.body as ErrorAnswer).code).toBe(code);
     const [err] = app.errors;
     expect(err).toBeInstanceOf(WorksectionError);
     expect(err).toMatchObject(facts);
@@ -95,7 +95,7 @@ describe('wrong types from the token endpoint', () => {
     const { path } = await authorizeAtEmulator(agent);
     emu.faults.set('token', { type: 'respond', status: 200, body, headers: JSON_HEADERS });
     const res = await agent.get(path).expect(500);
-    expect(res.body.code).toBe(INVALID_RESPONSE);
+    expect((res.body as ErrorAnswer).code).toBe(INVALID_RESPONSE);
   });
 
   it('an OAuth error with HTTP 500 keeps its error, description and status', async () => {

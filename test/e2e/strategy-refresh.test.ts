@@ -40,10 +40,10 @@ describe('strategy.refresh()', () => {
     const before = Date.now();
     const tokens = await strategy.refresh(signedIn.refreshToken);
     expect(tokens).toEqual({
-      accessToken: expect.any(String),
-      refreshToken: expect.stringMatching(/^def50200/),
+      accessToken: expect.any(String) as unknown,
+      refreshToken: expect.stringMatching(/^def50200/) as unknown,
       expiresIn: 86400,
-      expiresAt: expect.any(Number),
+      expiresAt: expect.any(Number) as unknown,
       tokenType: 'Bearer',
       scopes: ['projects_read', 'tasks_read'],
     });
@@ -125,7 +125,7 @@ describe('passport-oauth2-refresh', () => {
     expect(accessToken).toEqual(expect.any(String));
     expect(refreshToken).toMatch(/^def50200/);
     expect(refreshToken).not.toBe(signedIn.refreshToken);
-    expect(results).toMatchObject({ token_type: 'Bearer', expires_in: 86400, expires_at: expect.any(Number) });
+    expect(results).toMatchObject({ token_type: 'Bearer', expires_in: 86400, expires_at: expect.any(Number) as unknown });
     expect(emu.stats.requests.refresh).toBe(1);
     expect(emu.stats.requests.token).toBe(0);
   });

@@ -4,12 +4,20 @@ import {
   CODE_EXPIRED_MESSAGE,
   CODE_USED_MESSAGE,
   NO_CODE_MESSAGE,
+  STATE_MESSAGE,
   Strategy,
   UNTRUSTED_ACCOUNT_URL,
   type StrategyOptions,
 } from '../../src';
 import { json, startHostileServer } from '../helpers/hostile-server';
-import { authorizeAtEmulator, CALLBACK_URL, createStrategyApp, type StrategyApp } from '../helpers/strategy-app';
+import {
+  authorizeAtEmulator,
+  CALLBACK_URL,
+  createStrategyApp,
+  type ErrorAnswer,
+  type LoginAnswer,
+  type StrategyApp,
+} from '../helpers/strategy-app';
 
 let emu: Emulator;
 let app: StrategyApp;
@@ -70,7 +78,7 @@ describe('signing in through Express against the emulator', () => {
     const { code } = await authorizeAtEmulator(agent);
     await agent.get(`/auth/worksection/callback?code=${code}&state=forged`).expect(302).expect('location', '/login');
     const login = await agent.get('/login');
-    expect(login.body.messages).toEqual(['Invalid authorization request state.']);
+    expect((login.body as LoginAnswer).messages).toEqual([STATE_MESSAGE]);
     expect(emu.stats.requests.token).toBe(0);
   });
 
@@ -92,9 +100,9 @@ describe('signing in through Express against the emulator', () => {
     const agent = app.agent();
     const { state } = await authorizeAtEmulator(agent);
     const query = new URLSearchParams({ error: 'access_denied', error_description: '<img src=x onerror=alert(1)>', state });
-    await agent.get(`/auth/worksection/callback?${query}`).expect(302).expect('location', '/login');
+    await agent.get(`/auth/worksection/callback?${query.toString()}`).expect(302).expect('location', '/login');
     const login = await agent.get('/login');
-    expect(login.body.messages).toEqual([ACCESS_DENIED_MESSAGE]);
+    expect((login.body as LoginAnswer).messages).toEqual([ACCESS_DENIED_MESSAGE]);
     expect(JSON.stringify(login.body)).not.toContain('onerror');
   });
 
@@ -102,23 +110,23 @@ describe('signing in through Express against the emulator', () => {
     const agent = app.agent();
     const { state } = await authorizeAtEmulator(agent);
     await agent.get(`/auth/worksection/callback?state=${state}`).expect(302).expect('location', '/login');
-    expect((await agent.get('/login')).body.messages).toEqual([NO_CODE_MESSAGE]);
+    expect(((await agent.get('/login')).body as LoginAnswer).messages).toEqual([NO_CODE_MESSAGE]);
   });
 
   it('sends a reused code to failureRedirect: Worksection answers "Authorization code has been revoked" with HTTP 200', async () => {
     const first = app.agent();
     const { code } = await authorizeAtEmulator(first);
     await first
-      .get(`/auth/worksection/callback?${new URLSearchParams({ code, state: (await authorizeAtEmulator(first)).state })}`)
+      .get(`/auth/worksection/callback?${new URLSearchParams({ code, state: (await authorizeAtEmulator(first)).state }).toString()}`)
       .expect(302)
       .expect('location', '/');
     const second = app.agent();
     const { state } = await authorizeAtEmulator(second);
     await second
-      .get(`/auth/worksection/callback?${new URLSearchParams({ code, state })}`)
+      .get(`/auth/worksection/callback?${new URLSearchParams({ code, state }).toString()}`)
       .expect(302)
       .expect('location', '/login');
-    expect((await second.get('/login')).body.messages).toEqual([CODE_USED_MESSAGE]);
+    expect(((await second.get('/login')).body as LoginAnswer).messages).toEqual([CODE_USED_MESSAGE]);
     expect(app.errors).toEqual([]);
   });
 
@@ -127,7 +135,7 @@ describe('signing in through Express against the emulator', () => {
     const { path } = await authorizeAtEmulator(agent);
     emu.clock.advance(601_000);
     await agent.get(path).expect(302).expect('location', '/login');
-    expect((await agent.get('/login')).body.messages).toEqual([CODE_EXPIRED_MESSAGE]);
+    expect(((await agent.get('/login')).body as LoginAnswer).messages).toEqual([CODE_EXPIRED_MESSAGE]);
   });
 
   it('answers a wrong client secret with an invalid_client error (a 500), not a failed sign-in', async () => {
@@ -175,7 +183,7 @@ describe('signing in through Express against the emulator', () => {
       const agent = app.agent();
       const { path } = await authorizeAtEmulator(agent);
       const res = await agent.get(path).expect(500);
-      expect(res.body.code).toBe(UNTRUSTED_ACCOUNT_URL);
+      expect((res.body as ErrorAnswer).code).toBe(UNTRUSTED_ACCOUNT_URL);
       expect(verified).toEqual([]);
       expect((await agent.get('/me')).body).toBeNull();
     } finally {

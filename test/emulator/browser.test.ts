@@ -17,7 +17,8 @@ describeIfChromium('the authorization pages in headless Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   }, 60_000);
-  afterAll(() => browser?.close());
+  // Unset if the set-up failed before assigning it.
+  afterAll(() => (browser as Browser | undefined)?.close());
 
   beforeEach(async () => {
     emu = await createEmulator();

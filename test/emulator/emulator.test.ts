@@ -15,7 +15,8 @@ function get(url: string, agent: Agent): Promise<number> {
 
 describe('createEmulator', () => {
   let emu: Emulator;
-  afterEach(() => emu?.close());
+  // Unset if the test failed before assigning it.
+  afterEach(() => (emu as Emulator | undefined)?.close());
 
   it('starts on 127.0.0.1 on a free port with the demo client, users and accounts', async () => {
     emu = await createEmulator();

@@ -21,9 +21,12 @@ function createApp(baseURL: string) {
   const app = express();
   app.use(session({ secret: 'test', resave: false, saveUninitialized: false }));
   app.use(auth.session());
-  app.get('/auth/worksection', auth.authenticate('worksection'));
-  app.get('/auth/worksection/callback', auth.authenticate('worksection', { failureRedirect: '/login' }), (_req, res) =>
-    res.redirect('/me'),
+  // @types/passport types authenticate() as returning `any`; it returns Express middleware.
+  app.get('/auth/worksection', auth.authenticate('worksection') as express.RequestHandler);
+  app.get(
+    '/auth/worksection/callback',
+    auth.authenticate('worksection', { failureRedirect: '/login' }) as express.RequestHandler,
+    (_req, res) => res.redirect('/me'),
   );
   app.get('/me', (req, res) => (req.user ? res.json(req.user) : res.sendStatus(401)));
   app.get('/login', (_req, res) => res.status(401).send('Sign-in failed'));

@@ -5,7 +5,8 @@ import { SIGN_IN_MESSAGES } from '../../example-app/views/home';
 
 let running: RunningExample;
 afterEach(async () => {
-  await running?.close();
+  // Unset if the test failed before assigning it.
+  await (running as RunningExample | undefined)?.close();
 });
 
 describe('example app pages', () => {

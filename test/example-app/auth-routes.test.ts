@@ -2,11 +2,13 @@ import { Browser, signIn, type Hop } from './helpers/http-client';
 import { startExample, TEST_CLIENT_SECRET, type RunningExample } from './helpers/example-server';
 import Database from 'better-sqlite3';
 import { SESSION_COOKIE } from '../../example-app/app';
+import type { SessionUser } from '../../example-app/session-user';
 import { SIGN_IN_MESSAGES } from '../../example-app/views/home';
 
 let running: RunningExample;
 afterEach(async () => {
-  await running?.close();
+  // Unset if the test failed before assigning it.
+  await (running as RunningExample | undefined)?.close();
 });
 
 function everything(hops: Hop[], logs: string[]): string {
@@ -150,7 +152,7 @@ describe('sign-in routes', () => {
     const db = new Database(running.sessionFile, { readonly: true });
     const rows = db.prepare('SELECT sess FROM sessions').all() as Array<{ sess: string }>;
     db.close();
-    const tokens = rows.map((r) => JSON.parse(r.sess).passport?.user?.tokens).find(Boolean);
+    const tokens = rows.map((r) => (JSON.parse(r.sess) as { passport?: { user?: SessionUser } }).passport?.user?.tokens).find(Boolean)!;
     // The tokens are in the server-side session, and nowhere the browser or the logs can see.
     expect(tokens.accessToken).toMatch(/^eyJ/);
     expect(text).not.toContain(tokens.accessToken);

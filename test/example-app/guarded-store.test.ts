@@ -1,4 +1,4 @@
-import { Store, type SessionData } from 'express-session';
+import { MemoryStore, Store, type SessionData } from 'express-session';
 import { GuardedStore, SessionStoreUnavailableError } from '../../example-app/guarded-store';
 
 /** A store that accepts calls and never answers, like a Redis that stalls with the connection open. */
@@ -44,7 +44,7 @@ describe('GuardedStore', () => {
 
   test('ping rejects while the store fails and resolves when it answers', async () => {
     await expect(new GuardedStore(new FailingStore(new Error('down')), 1000).ping()).rejects.toBeInstanceOf(SessionStoreUnavailableError);
-    const memory = new (require('express-session').MemoryStore)();
+    const memory = new MemoryStore();
     await expect(new GuardedStore(memory, 1000).ping()).resolves.toBeUndefined();
   });
 

@@ -24,12 +24,13 @@ function storedUser(store: session.Store): Promise<SessionUser> {
   return new Promise((resolve, reject) =>
     store.all!((err, sessions) => {
       if (err) {
-        reject(err);
+        reject(err as Error);
         return;
       }
       const all = Object.values(sessions ?? {}) as Array<{ passport?: { user?: SessionUser } }>;
       const user = all.find((s) => s.passport?.user)?.passport?.user;
-      user ? resolve(user) : reject(new Error('no signed-in session'));
+      if (user) resolve(user);
+      else reject(new Error('no signed-in session'));
     }),
   );
 }

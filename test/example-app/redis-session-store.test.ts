@@ -3,6 +3,7 @@ import type { SessionData } from 'express-session';
 import { createRedisSessions, type RedisSessions } from '../../example-app/redis-session-store';
 import { REDIS_SERVER, RedisServer } from './helpers/redis-server';
 import { describeIfInstalled } from './helpers/requirements';
+import { asError } from '../helpers/errors';
 
 describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisSessions', () => {
   let redis: RedisServer;
@@ -19,17 +20,19 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisSe
     inspector = undefined;
   });
   afterAll(async () => {
-    await redis?.stop();
+    // Unset if the set-up failed before assigning it.
+    await (redis as RedisServer | undefined)?.stop();
   });
 
   const call = (fn: (cb: (err?: unknown) => void) => void) =>
-    new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
+    new Promise<void>((resolve, reject) => fn((err) => (err ? reject(asError(err)) : resolve())));
 
   test('stores a session under its prefix with a TTL taken from the cookie, so abandoned ones expire', async () => {
     sessions = createRedisSessions(redis.url, () => undefined);
     const session = { cookie: { expires: new Date(Date.now() + 600_000), originalMaxAge: 600_000 } } as unknown as SessionData;
     await waitForReady(sessions);
-    await call((cb) => sessions!.store.set('sid-1', session, cb));
+    // connect-redis's methods also return a promise; the callback is what this test waits for.
+    await call((cb) => void sessions!.store.set('sid-1', session, cb));
     inspector = createClient({ url: redis.url });
     inspector.on('error', () => undefined);
     await inspector.connect();
@@ -43,7 +46,7 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisSe
     sessions = createRedisSessions('redis://:pa55word@127.0.0.1:1', (line) => logs.push(line));
     const started = Date.now();
     await expect(
-      new Promise((resolve, reject) => sessions!.store.get('sid', (err) => (err ? reject(err) : resolve(err)))),
+      new Promise((resolve, reject) => void sessions!.store.get('sid', (err) => (err ? reject(asError(err)) : resolve(err)))),
     ).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(1000);
     await new Promise((r) => setTimeout(r, 200));
@@ -54,7 +57,7 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisSe
 
 async function waitForReady(sessions: RedisSessions): Promise<void> {
   for (let i = 0; i < 50; i++) {
-    const ok = await new Promise((resolve) => sessions.store.get('probe', (err) => resolve(!err)));
+    const ok = await new Promise((resolve) => void sessions.store.get('probe', (err) => resolve(!err)));
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }

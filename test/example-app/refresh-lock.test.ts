@@ -14,12 +14,13 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
   beforeAll(async () => {
     redis = await RedisServer.start();
   });
-  afterEach(async () => {
+  afterEach(() => {
     for (const connection of connections) connection.destroy();
     connections = [];
   });
   afterAll(async () => {
-    await redis?.stop();
+    // Unset if the set-up failed before assigning it.
+    await (redis as RedisServer | undefined)?.stop();
   });
 
   /** A separate Redis connection, as each app instance has its own. */
@@ -55,8 +56,9 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
       events.push('A out');
     });
     await sleep(20);
-    const b = lockB('k2', async () => {
+    const b = lockB('k2', () => {
       events.push('B in');
+      return Promise.resolve();
     });
     await Promise.all([a, b]);
     expect(events).toEqual(['A in', 'A out', 'B in']);
@@ -96,7 +98,7 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
     const connection = await connect();
     await connection.set('ws-example:lock:k5', 'someone-else', { expiration: { type: 'PX', value: 10_000 } });
     const lock = createRedisRefreshLock(connection, { wait: 100, retryDelay: 20 });
-    await expect(lock('k5', async () => 'never')).rejects.toThrow(/Another instance has been refreshing/);
+    await expect(lock('k5', () => Promise.resolve('never'))).rejects.toThrow(/Another instance has been refreshing/);
   });
 
   test('redisRefreshLockAt takes the lock on a connection of its own, closed afterwards', async () => {
@@ -108,7 +110,7 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
     // Redis notices a closed connection on its own schedule: wait (briefly) for only the inspector to remain.
     let connected = 0;
     for (let tries = 0; tries < 50; tries++) {
-      connected = ((await inspector.sendCommand(['CLIENT', 'LIST'])) as string).trim().split('\n').length;
+      connected = (await inspector.sendCommand<string>(['CLIENT', 'LIST'])).trim().split('\n').length;
       if (connected === 1) break;
       await sleep(20);
     }
@@ -118,7 +120,12 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
   test('redisRefreshLockAt rejects when Redis is unreachable, without running fn', async () => {
     const lock = redisRefreshLockAt('redis://127.0.0.1:1');
     let ran = false;
-    await expect(lock('k7', async () => (ran = true))).rejects.toThrow();
+    await expect(
+      lock('k7', () => {
+        ran = true;
+        return Promise.resolve(true);
+      }),
+    ).rejects.toThrow();
     expect(ran).toBe(false);
   });
 
@@ -127,7 +134,8 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
     beforeEach(async () => {
       emu = await startEmulator();
     });
-    afterEach(() => emu?.close());
+    // Unset if the set-up failed before assigning it.
+    afterEach(() => (emu as Emulator | undefined)?.close());
 
     /** One app instance: its own strategy, Redis connection and client; tokens stored in Redis as the session store keeps them. */
     async function instance(grant: Awaited<ReturnType<typeof signIn>>, strategy = grant.strategy) {

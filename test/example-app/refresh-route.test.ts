@@ -5,14 +5,15 @@ import type { SessionUser } from '../../example-app/session-user';
 
 let running: RunningExample;
 afterEach(async () => {
-  await running?.close();
+  // Unset if the test failed before assigning it.
+  await (running as RunningExample | undefined)?.close();
 });
 
 function storedUser(running: RunningExample): SessionUser {
   const db = new Database(running.sessionFile, { readonly: true });
   try {
     const rows = db.prepare('SELECT sess FROM sessions').all() as Array<{ sess: string }>;
-    return rows.map((r) => JSON.parse(r.sess).passport?.user as SessionUser | undefined).find(Boolean)!;
+    return rows.map((r) => (JSON.parse(r.sess) as { passport?: { user?: SessionUser } }).passport?.user).find(Boolean)!;
   } finally {
     db.close();
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { SessionData } from 'express-session';
 import { GuardedStore, SessionStoreUnavailableError } from '../../example-app/guarded-store';
 import { openSessionStore } from '../../example-app/session-store';
+import { asError } from '../helpers/errors';
 
 describe('openSessionStore', () => {
   test('by default opens a guarded SQLite store whose failures after close are SessionStoreUnavailableError', async () => {
@@ -13,7 +14,7 @@ describe('openSessionStore', () => {
       expect(handle.kind).toBe('sqlite');
       expect(handle.store).toBeInstanceOf(GuardedStore);
       const session = { cookie: { expires: new Date(Date.now() + 60_000) } } as unknown as SessionData;
-      await new Promise<void>((resolve, reject) => handle.store.set('sid', session, (err) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve, reject) => handle.store.set('sid', session, (err) => (err ? reject(asError(err)) : resolve())));
       await expect(handle.store.ping()).resolves.toBeUndefined();
       await handle.close();
       await expect(handle.store.ping()).rejects.toBeInstanceOf(SessionStoreUnavailableError);

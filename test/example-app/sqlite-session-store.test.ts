@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SessionData } from 'express-session';
 import { SqliteSessionStore } from '../../example-app/sqlite-session-store';
+import { asError } from '../helpers/errors';
 
 let dir: string;
 let stores: SqliteSessionStore[] = [];
@@ -22,13 +23,15 @@ function open(now?: () => number): SqliteSessionStore {
 }
 
 function session(expires: number, extra: Record<string, unknown> = {}): SessionData {
-  return { cookie: { expires: new Date(expires), originalMaxAge: 1000, httpOnly: true, path: '/' }, ...extra };
+  // A plain cookie object, as a session read back from JSON carries (not an express-session Cookie instance).
+  const stored: unknown = { cookie: { expires: new Date(expires), originalMaxAge: 1000, httpOnly: true, path: '/' }, ...extra };
+  return stored as SessionData;
 }
 
 const get = (store: SqliteSessionStore, sid: string) =>
-  new Promise<SessionData | null | undefined>((resolve, reject) => store.get(sid, (err, s) => (err ? reject(err) : resolve(s))));
+  new Promise<SessionData | null | undefined>((resolve, reject) => store.get(sid, (err, s) => (err ? reject(asError(err)) : resolve(s))));
 const call = (fn: (cb: (err?: unknown) => void) => void) =>
-  new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
+  new Promise<void>((resolve, reject) => fn((err) => (err ? reject(asError(err)) : resolve())));
 
 describe('SqliteSessionStore', () => {
   test('a session survives closing and reopening the database (an app restart)', async () => {

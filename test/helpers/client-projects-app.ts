@@ -50,10 +50,15 @@ export async function startProjectsApp(
   app.use(session({ secret: 'test-session-secret', resave: false, saveUninitialized: false, store }));
   app.use(authenticator.initialize());
   app.use(authenticator.session());
-  app.get('/auth/worksection', authenticator.authenticate('worksection'));
-  app.get('/auth/worksection/callback', authenticator.authenticate('worksection', { failureRedirect: '/' }), (_req, res) => {
-    res.redirect('/projects');
-  });
+  // @types/passport types authenticate() as returning `any`; it returns Express middleware.
+  app.get('/auth/worksection', authenticator.authenticate('worksection') as express.RequestHandler);
+  app.get(
+    '/auth/worksection/callback',
+    authenticator.authenticate('worksection', { failureRedirect: '/' }) as express.RequestHandler,
+    (_req, res) => {
+      res.redirect('/projects');
+    },
+  );
   app.use(projectsRoute({ strategy, sessions: options.sessions ?? { kind: 'sqlite', file: ':memory:' }, log, minInterval: 0 }));
   const server: Server = createServer(app);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

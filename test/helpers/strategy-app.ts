@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import session from 'express-session';
 import { Passport } from 'passport';
 import request from 'supertest';
@@ -13,32 +13,75 @@ export interface StrategyApp {
   /** Errors that reached the error handler (what `error()` produced). */
   errors: Error[];
   /** A fresh cookie-keeping client. */
-  agent(): ReturnType<typeof request.agent>;
+  agent: () => ReturnType<typeof request.agent>;
+  /** How many sessions the app's session store holds. */
+  sessionCount: () => Promise<number>;
 }
 
-export function createStrategyApp(strategy: Strategy): StrategyApp {
+/** The JSON body of the app's error handler (a 500). */
+export interface ErrorAnswer {
+  name: string;
+  code?: string;
+}
+
+/** The JSON body of `/login`: the failure messages Passport kept in the session. */
+export interface LoginAnswer {
+  messages: string[];
+}
+
+/** How the app is wired: with express-session (the default) or without any session middleware. */
+export interface StrategyAppOptions {
+  sessions?: boolean;
+  /** Whether a failed sign-in leaves its message in the session (passport's failureMessage). Default true. */
+  failureMessage?: boolean;
+}
+
+export function createStrategyApp(strategy: Strategy, options: StrategyAppOptions = {}): StrategyApp {
   const errors: Error[] = [];
   const passport = new Passport();
   passport.use(strategy);
   passport.serializeUser((user, done) => done(null, user));
   passport.deserializeUser((user: Express.User, done) => done(null, user));
   const app = express();
-  app.use(session({ secret: 'strategy-test-session', resave: false, saveUninitialized: false }));
-  app.use(passport.initialize());
-  app.use(passport.session());
-  app.get('/auth/worksection', passport.authenticate('worksection'));
-  app.get(
-    '/auth/worksection/callback',
-    passport.authenticate('worksection', { failureRedirect: '/login', failureMessage: true }),
-    (_req, res) => res.redirect('/'),
-  );
+  const store = new session.MemoryStore();
+  const withSessions = options.sessions !== false;
+  if (withSessions) {
+    app.use(session({ secret: 'strategy-test-session', resave: false, saveUninitialized: false, store }));
+    app.use(passport.initialize());
+    app.use(passport.session());
+  } else {
+    app.use(passport.initialize());
+  }
+  // @types/passport types authenticate() as returning `any`; it returns Express middleware.
+  app.get('/auth/worksection', passport.authenticate('worksection') as RequestHandler);
+  if (withSessions) {
+    app.get(
+      '/auth/worksection/callback',
+      passport.authenticate('worksection', {
+        failureRedirect: '/login',
+        failureMessage: options.failureMessage !== false,
+      }) as RequestHandler,
+      (_req, res) => res.redirect('/'),
+    );
+  } else {
+    // An API that issues its own credentials: the user comes back in the answer, nothing is kept server-side.
+    app.get(
+      '/auth/worksection/callback',
+      passport.authenticate('worksection', { session: false, failureRedirect: '/login' }) as RequestHandler,
+      (req, res) => res.json(req.user),
+    );
+  }
   app.get('/me', (req, res) => res.json(req.user ?? null));
-  app.get('/login', (req, res) => res.json({ messages: (req.session as { messages?: string[] }).messages ?? [] }));
+  app.get('/login', (req, res) => res.json({ messages: (req.session as { messages?: string[] }).messages ?? [] } satisfies LoginAnswer));
   app.use((err: Error, _req: Request, res: Response, _next: NextFunction) => {
     errors.push(err);
-    res.status(500).json({ name: err.name, code: (err as { code?: string }).code });
+    res.status(500).json({ name: err.name, code: (err as { code?: string }).code } satisfies ErrorAnswer);
   });
-  return { app, errors, agent: () => request.agent(app) };
+  const sessionCount = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      store.length((err, length) => (err ? reject(err as Error) : resolve(length ?? 0)));
+    });
+  return { app, errors, agent: () => request.agent(app), sessionCount };
 }
 
 /**

@@ -17,6 +17,16 @@ export interface FakeRequestInit {
   session?: Record<string, unknown> | null;
   url?: string;
   host?: string;
+  /** The `Cookie` header the browser sends. */
+  cookie?: string;
+}
+
+/** The response headers a strategy set on `req.res`, as a Node response keeps them. */
+export interface FakeResponse {
+  headersSent: boolean;
+  headers: Record<string, unknown>;
+  getHeader(name: string): unknown;
+  setHeader(name: string, value: unknown): void;
 }
 
 /** Builds the request object: plain data, the way openid-client's passport tests do. */
@@ -26,11 +36,35 @@ export function fakeRequest(init: FakeRequestInit = {}): Request {
     url: init.url ?? '/auth/worksection/callback',
     query: init.query ?? {},
     body: init.body,
-    headers: { host: init.host ?? 'localhost:3000' },
+    headers:
+      init.cookie === undefined ? { host: init.host ?? 'localhost:3000' } : { host: init.host ?? 'localhost:3000', cookie: init.cookie },
     connection: { encrypted: false },
   };
+  const res: FakeResponse = {
+    headersSent: false,
+    headers: {},
+    getHeader: (name) => res.headers[name.toLowerCase()],
+    setHeader: (name, value) => {
+      res.headers[name.toLowerCase()] = value;
+    },
+  };
+  req.res = res;
   if (init.session !== null) req.session = init.session ?? {};
   return req as unknown as Request;
+}
+
+/** The `Set-Cookie` values the strategy sent with its answer to `req`. */
+export function setCookies(req: Request): string[] {
+  const value = (req.res as unknown as FakeResponse).headers['set-cookie'];
+  return Array.isArray(value) ? (value as string[]) : [];
+}
+
+/** The `Cookie` header a browser sends next, after the `Set-Cookie` values the strategy sent with its answer to `req`. */
+export function cookieAfter(req: Request): string | undefined {
+  const pairs = setCookies(req)
+    .map((line) => line.split(';')[0] ?? '')
+    .filter((pair) => !pair.endsWith('='));
+  return pairs.length > 0 ? pairs.join('; ') : undefined;
 }
 
 /**

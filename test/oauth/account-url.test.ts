@@ -1,5 +1,6 @@
 import { checkAccountUrl } from '../../src/oauth/account-url';
 import { UNTRUSTED_ACCOUNT_URL } from '../../src/errors/codes';
+import { errorContaining } from '../helpers/errors';
 
 const BASE = 'https://worksection.com';
 
@@ -23,6 +24,6 @@ describe('checkAccountUrl', () => {
     null,
     42,
   ])('refuses %p', (url) => {
-    expect(() => checkAccountUrl(url, 'http://127.0.0.1:4000', 'x')).toThrow(expect.objectContaining({ code: UNTRUSTED_ACCOUNT_URL }));
+    expect(() => checkAccountUrl(url, 'http://127.0.0.1:4000', 'x')).toThrow(errorContaining({ code: UNTRUSTED_ACCOUNT_URL }));
   });
 });

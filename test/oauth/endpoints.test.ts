@@ -1,4 +1,5 @@
 import { isLoopback, isWorksectionHost, resolveEndpoints } from '../../src/oauth/endpoints';
+import { errorContaining } from '../helpers/errors';
 
 describe('resolveEndpoints', () => {
   it("defaults to Worksection's four endpoints", () => {
@@ -20,7 +21,7 @@ describe('resolveEndpoints', () => {
   it.each(['http://worksection.com', 'ftp://127.0.0.1', 'worksection.com', '', 'https://user:pw@worksection.com'])(
     'refuses the baseURL %p',
     (baseURL) => {
-      expect(() => resolveEndpoints({ baseURL })).toThrow(expect.objectContaining({ option: 'baseURL' }));
+      expect(() => resolveEndpoints({ baseURL })).toThrow(errorContaining({ option: 'baseURL' }));
     },
   );
 });

@@ -7,7 +7,9 @@ const jwt = (claims: unknown) => `x.${Buffer.from(JSON.stringify(claims)).toStri
 
 describe('scopesFromAccessToken', () => {
   it("reads the scopes claim of Worksection's captured access token", () => {
-    const { access_token } = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'token-success.json'), 'utf8'));
+    const { access_token } = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'token-success.json'), 'utf8')) as {
+      access_token: string;
+    };
     expect(scopesFromAccessToken(access_token)).toEqual([...SCOPES]);
   });
 

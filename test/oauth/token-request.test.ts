@@ -28,12 +28,12 @@ const exchange = (grant = 'authorization_code') =>
   });
 const success = JSON.parse(body('token-success')) as Record<string, unknown>;
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
+async function rejection<E = Error>(promise: Promise<unknown>): Promise<E> {
   return promise.then(
     () => {
       throw new Error('expected a rejection');
     },
-    (err: Error) => err,
+    (err: unknown) => err as E,
   );
 }
 
@@ -84,7 +84,7 @@ describe('requestTokens', () => {
       const form = new URLSearchParams(req.body);
       json(res, { error: 'invalid_client', errorDescription: `bad ${form.get('client_secret')} for ${form.get('code')}` });
     });
-    const err = (await rejection(exchange())) as WorksectionOAuthError;
+    const err = await rejection<WorksectionOAuthError>(exchange());
     expect(err.description).toBe('bad [redacted] for [redacted]');
     for (const text of [err.message, String(err), JSON.stringify(err)]) {
       expect(text).not.toContain(SECRET);

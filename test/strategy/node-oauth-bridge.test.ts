@@ -23,7 +23,7 @@ type Result = { err: unknown; accessToken?: string; refreshToken?: string; resul
 const call = (client: OAuth2, code: string, params: Record<string, string>) =>
   new Promise<Result>((resolve) =>
     client.getOAuthAccessToken(code, params, (err, accessToken, refreshToken, results) =>
-      resolve({ err, accessToken, refreshToken, results }),
+      resolve({ err, accessToken, refreshToken, results: results as Result['results'] }),
     ),
   );
 
@@ -39,7 +39,7 @@ describe('the node-oauth client subclass', () => {
     });
     expect(err).toBeNull();
     expect([accessToken, refreshToken]).toEqual(['eyJ.a.b', 'def50200rt']);
-    expect(results).toEqual({ token_type: 'Bearer', expires_in: 60, access_token: 'eyJ.a.b', expires_at: expect.any(Number) });
+    expect(results).toEqual({ token_type: 'Bearer', expires_in: 60, access_token: 'eyJ.a.b', expires_at: expect.any(Number) as unknown });
     expect(results?.expires_at as number).toBeGreaterThanOrEqual(before + 60_000);
     expect(server.requests[0]?.url).toBe('/oauth2/token');
     expect(Object.fromEntries(new URLSearchParams(server.requests[0]?.body))).toEqual({

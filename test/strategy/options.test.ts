@@ -46,15 +46,41 @@ describe('checkOptions', () => {
       state: true,
     });
     expect(checked.http.timeout).toBe(DEFAULT_TIMEOUT);
-    expect(checked.needsSession).toBe(true);
+    expect(checked.stateMode).toBe('cookie');
     expect(checked.http.fetch).toBeUndefined();
   });
 
-  it('needs no session with a custom state store or with state off', () => {
+  it("keeps the state in a cookie by default, in the session with state: 'session' or store: true, and in a custom store", () => {
     const store = { store: verify, verify };
-    expect(checkOptions({ ...base, store }, verify).needsSession).toBe(false);
-    expect(checkOptions({ ...base, state: false }, verify).needsSession).toBe(false);
-    expect(checkOptions({ ...base, store: true }, verify).needsSession).toBe(true);
+    expect(checkOptions({ ...base, state: true }, verify).stateMode).toBe('cookie');
+    expect(checkOptions({ ...base, store }, verify).stateMode).toBe('custom');
+    expect(checkOptions({ ...base, state: 'session' }, verify).stateMode).toBe('session');
+    expect(checkOptions({ ...base, store: true }, verify).stateMode).toBe('session');
+    expect(() => checkOptions({ ...base, state: false }, verify)).toThrow(/Worksection requires the OAuth state/);
+    expect(() => checkOptions({ ...base, store: { store: verify } }, verify)).toThrow(/store\(\) and verify\(\)/);
+  });
+
+  it('seals the state cookie with the client secret, or with stateSecret (newest first), refusing a short one', () => {
+    expect(checkOptions(base, verify).stateSecrets).toEqual([base.clientSecret]);
+    const secrets = ['a-new-secret-0123456789', 'an-old-secret-0123456789'];
+    expect(checkOptions({ ...base, stateSecret: secrets }, verify).stateSecrets).toEqual(secrets);
+    expect(() => checkOptions({ ...base, stateSecret: 'short' }, verify)).toThrow(WorksectionConfigError);
+    expect(() => checkOptions({ ...base, stateSecret: [] }, verify)).toThrow(WorksectionConfigError);
+  });
+
+  it('reads allowedAccounts as account URLs or host names, refusing anything else', () => {
+    const checked = checkOptions(
+      { ...base, allowedAccounts: ['acme.worksection.com', 'https://Beta.worksection.com/', 'http://127.0.0.1:4000/acc1'] },
+      verify,
+    );
+    expect([...(checked.allowedAccounts ?? [])]).toEqual([
+      'https://acme.worksection.com',
+      'https://beta.worksection.com',
+      'http://127.0.0.1:4000/acc1',
+    ]);
+    for (const allowedAccounts of [[], ['https://user:pw@acme.worksection.com'], ['acme worksection'], 'acme.worksection.com']) {
+      expect(() => checkOptions({ ...base, allowedAccounts: allowedAccounts as never }, verify)).toThrow(/allowedAccounts/);
+    }
   });
 
   it('accepts an https: callbackURL on localhost for worksection.com', () => {

@@ -33,7 +33,10 @@ describe('settle', () => {
     const script = `require(${JSON.stringify(register)}); require(${JSON.stringify(settlePath)}).settle(Promise.resolve(1), () => { throw new Error('thrown by verify'); }, () => {});`;
     const outcome = await run(process.execPath, ['-e', script]).then(
       () => ({ code: 0, stderr: '' }),
-      (err: { code: number; stderr: string }) => ({ code: err.code, stderr: err.stderr }),
+      (err: unknown) => {
+        const { code, stderr } = err as { code: number; stderr: string };
+        return { code, stderr };
+      },
     );
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toMatch(/Error: thrown by verify/);

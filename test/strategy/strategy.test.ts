@@ -6,6 +6,7 @@ import {
   CODE_USED_MESSAGE,
   NO_CODE_MESSAGE,
   SCOPES,
+  STATE_MESSAGE,
   Strategy,
   UNEXPECTED_STATUS,
   UNTRUSTED_ACCOUNT_URL,
@@ -17,7 +18,7 @@ import {
   type VerifyFunctionWithRequest,
 } from '../../src';
 import { json, startHostileServer, type HostileServer, type ReceivedRequest } from '../helpers/hostile-server';
-import { fakeRequest, runStrategy, type Outcome } from '../helpers/strategy-harness';
+import { cookieAfter, fakeRequest, runStrategy, setCookies, type Outcome } from '../helpers/strategy-harness';
 
 const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', `${name}.json`), 'utf8');
 const CALLBACK = 'https://localhost:3000/auth/worksection/callback';
@@ -59,11 +60,12 @@ function expectOutcome<T extends Outcome['type']>(outcome: Outcome, type: T): Ex
   return outcome as Extract<Outcome, { type: T }>;
 }
 
-/** Starts a sign-in and returns the session and the state it sent to Worksection. */
-async function start(strategy: Strategy): Promise<{ session: Record<string, unknown>; state: string }> {
+/** Starts a sign-in and returns the session, the state cookie and the state it sent to Worksection. */
+async function start(strategy: Strategy): Promise<{ session: Record<string, unknown>; cookie: string | undefined; state: string }> {
   const session: Record<string, unknown> = {};
-  const { url } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, url: '/auth/worksection' })), 'redirect');
-  return { session, state: new URL(url).searchParams.get('state') ?? '' };
+  const req = fakeRequest({ session, url: '/auth/worksection' });
+  const { url } = expectOutcome(await runStrategy(strategy, req), 'redirect');
+  return { session, cookie: cookieAfter(req), state: new URL(url).searchParams.get('state') ?? '' };
 }
 
 describe('new Strategy()', () => {
@@ -116,7 +118,8 @@ describe('starting a sign-in', () => {
   it('redirects to {baseURL}/oauth2/authorize with the code flow parameters, comma-joined scopes and a stored state', async () => {
     const strategy = new Strategy(options({ scope: 'projects_read tasks_read' }), noVerify);
     const session: Record<string, unknown> = {};
-    const { url } = expectOutcome(await runStrategy(strategy, fakeRequest({ session })), 'redirect');
+    const req = fakeRequest({ session });
+    const { url } = expectOutcome(await runStrategy(strategy, req), 'redirect');
     const location = new URL(url);
     expect(`${location.origin}${location.pathname}`).toBe(`${server.url}/oauth2/authorize`);
     expect(Object.fromEntries(location.searchParams)).toEqual({
@@ -124,9 +127,12 @@ describe('starting a sign-in', () => {
       client_id: 'demo-client',
       redirect_uri: CALLBACK,
       scope: 'projects_read,tasks_read',
-      state: expect.stringMatching(/^\w{24}$/),
+      state: expect.stringMatching(/^[\w-]{32}$/) as unknown,
     });
-    expect(JSON.stringify(session)).toContain(location.searchParams.get('state'));
+    // The state travels in a sealed cookie: nothing in the session, and the cookie does not show it.
+    expect(session).toEqual({});
+    expect(setCookies(req)).toHaveLength(1);
+    expect(setCookies(req)[0]).not.toContain(location.searchParams.get('state'));
     expect(url).not.toContain('demo-secret');
   });
 
@@ -141,7 +147,7 @@ describe('starting a sign-in', () => {
     const { url } = expectOutcome(await runStrategy(strategy, fakeRequest(), { scope: ['users_read', 'administrative'] }), 'redirect');
     expect(new URL(url).searchParams.get('scope')).toBe('users_read,administrative');
     const { err } = expectOutcome(await runStrategy(strategy, fakeRequest(), { scope: ['users:read'] }), 'error');
-    expect(err).toMatchObject({ option: 'scope', message: expect.stringContaining('"users:read"') });
+    expect(err).toMatchObject({ option: 'scope', message: expect.stringContaining('"users:read"') as unknown });
   });
 
   it('resolves a relative callbackURL against the request, trusting X-Forwarded-Proto only with proxy', async () => {
@@ -157,16 +163,36 @@ describe('starting a sign-in', () => {
     expect(await uri(proxied)).toBe('https://app.example/auth/worksection/callback');
   });
 
-  it('without a session, errors with a message that says to add express-session', async () => {
-    const { err } = expectOutcome(await runStrategy(new Strategy(options(), noVerify), fakeRequest({ session: null })), 'error');
+  it("with state: 'session' but no session, errors with a message that says to add express-session", async () => {
+    const strategy = new Strategy(options({ state: 'session' }), noVerify);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session: null })), 'error');
     expect(err).toBeInstanceOf(WorksectionConfigError);
     expect(err.message).toMatch(/add express-session/);
   });
 
-  it('with state: false, sends no state and needs no session', async () => {
-    const strategy = new Strategy(options({ state: false }), noVerify);
+  it("with state: 'session', keeps the state in the session as passport-oauth2 does", async () => {
+    const strategy = new Strategy(options({ state: 'session' }), noVerify);
+    const session: Record<string, unknown> = {};
+    const req = fakeRequest({ session });
+    const { url } = expectOutcome(await runStrategy(strategy, req), 'redirect');
+    expect(JSON.stringify(session)).toContain(new URL(url).searchParams.get('state'));
+    expect(setCookies(req)).toEqual([]);
+  });
+
+  it('with the default cookie state, needs no session at all', async () => {
+    const strategy = new Strategy(options(), noVerify);
     const { url } = expectOutcome(await runStrategy(strategy, fakeRequest({ session: null })), 'redirect');
-    expect(new URL(url).searchParams.has('state')).toBe(false);
+    expect(new URL(url).searchParams.get('state')).toMatch(/^[\w-]{32}$/);
+  });
+
+  it('refuses state: false, saying that Worksection requires a state', () => {
+    expect(() => new Strategy(options({ state: false as never }), noVerify)).toThrow(/Worksection requires the OAuth state/);
+  });
+
+  it('refuses a state string passed to authenticate(), which would go unchecked', async () => {
+    const strategy = new Strategy(options(), noVerify);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest(), { state: 'fixed' }), 'error');
+    expect(err).toMatchObject({ option: 'state' });
   });
 });
 
@@ -176,9 +202,12 @@ describe('the callback', () => {
       done(null, { id: profile.id, accessToken, refreshToken });
     };
     const strategy = new Strategy(options(), verify);
-    const { session, state } = await start(strategy);
-    const { user } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'def50200abc', state } })), 'success');
-    const captured = JSON.parse(fixture('token-success'));
+    const { session, cookie, state } = await start(strategy);
+    const { user } = expectOutcome(
+      await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'def50200abc', state } })),
+      'success',
+    );
+    const captured = JSON.parse(fixture('token-success')) as { access_token: string; refresh_token: string };
     expect(user).toEqual({ id: '3993', accessToken: captured.access_token, refreshToken: captured.refresh_token });
     const exchange = new URLSearchParams(server.requests.find((r) => r.url === '/oauth2/token')?.body);
     expect(Object.fromEntries(exchange)).toEqual({
@@ -196,9 +225,9 @@ describe('the callback', () => {
       seen = params;
       done(null, {});
     });
-    const { session, state } = await start(strategy);
+    const { session, cookie, state } = await start(strategy);
     const before = Date.now();
-    expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'success');
+    expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'success');
     expect(seen).toMatchObject({ account_url: 'https://acc1234.worksection.com', token_type: 'Bearer', expires_in: 86400 });
     const { expires_at } = seen as { expires_at: number };
     expect(expires_at).toBeGreaterThanOrEqual(before + 86_400_000);
@@ -207,19 +236,20 @@ describe('the callback', () => {
   });
 
   it('passes the request first with passReqToCallback, in both arities', async () => {
-    const req = (session: Record<string, unknown>, state: string) => fakeRequest({ session, query: { code: 'c0de42', state } });
+    const req = (s: { session: Record<string, unknown>; cookie: string | undefined; state: string }) =>
+      fakeRequest({ session: s.session, cookie: s.cookie, query: { code: 'c0de42', state: s.state } });
     const verifyFive: VerifyFunctionWithRequest = (r, _a, _rt, profile, done) => done(null, { url: r.url, id: profile.id });
     const five = new Strategy({ ...options(), passReqToCallback: true }, verifyFive);
     const six = new Strategy({ ...options(), passReqToCallback: true }, (r, _a, _rt, params, profile, done) =>
       done(null, { url: r.url, account: params.account_url, email: profile.emails[0]?.value }),
     );
     let s = await start(five);
-    expect(expectOutcome(await runStrategy(five, req(s.session, s.state)), 'success').user).toEqual({
+    expect(expectOutcome(await runStrategy(five, req(s)), 'success').user).toEqual({
       url: '/auth/worksection/callback',
       id: '3993',
     });
     s = await start(six);
-    expect(expectOutcome(await runStrategy(six, req(s.session, s.state)), 'success').user).toEqual({
+    expect(expectOutcome(await runStrategy(six, req(s)), 'success').user).toEqual({
       url: '/auth/worksection/callback',
       account: 'https://acc1234.worksection.com',
       email: 'henry.gardner@ws.com',
@@ -233,49 +263,55 @@ describe('the callback', () => {
       done(null, {});
     };
     const strategy = new Strategy(options({ skipUserProfile: true }), verify);
-    const { session, state } = await start(strategy);
-    expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'success');
+    const { session, cookie, state } = await start(strategy);
+    expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'success');
     expect(profileSeen).toBeUndefined();
     expect(server.requests.some((r) => r.url === '/oauth2/resource')).toBe(false);
   });
 
   it('fails with no token call when the state is missing', async () => {
     const strategy = new Strategy(options(), noVerify);
-    const { session } = await start(strategy);
-    const { status } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42' } })), 'fail');
+    const { session, cookie } = await start(strategy);
+    const { status } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42' } })), 'fail');
     expect(status).toBe(403);
     expect(tokenCalls()).toBe(0);
   });
 
   it('fails with no token call when the state is forged', async () => {
     const strategy = new Strategy(options(), noVerify);
-    const { session } = await start(strategy);
-    const outcome = await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state: 'forged' } }));
-    expect(expectOutcome(outcome, 'fail').challenge).toEqual({ message: 'Invalid authorization request state.' });
+    const { session, cookie } = await start(strategy);
+    const outcome = await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state: 'forged' } }));
+    expect(expectOutcome(outcome, 'fail').challenge).toEqual({ message: STATE_MESSAGE });
     expect(tokenCalls()).toBe(0);
   });
 
   it('fails a replayed callback because the state was consumed by the first', async () => {
     const strategy = new Strategy(options(), (_a, _r, _params, _p, done) => done(null, {}));
-    const { session, state } = await start(strategy);
-    expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'success');
-    expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'fail');
+    const { session, cookie, state } = await start(strategy);
+    const first = fakeRequest({ session, cookie, query: { code: 'c0de42', state } });
+    expectOutcome(await runStrategy(strategy, first), 'success');
+    // The browser's cookie after the first callback (cleared), and the old cookie replayed by someone who kept it.
+    const again = cookieAfter(first);
+    expect(again).toBeUndefined();
+    expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie: again, query: { code: 'c0de42', state } })), 'fail');
+    expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'fail');
     expect(tokenCalls()).toBe(1);
   });
 
   it("fails a denial with a fixed message, never reflecting Worksection's error_description", async () => {
     const strategy = new Strategy(options(), noVerify);
-    const { session, state } = await start(strategy);
+    const { session, cookie, state } = await start(strategy);
     const query = { error: 'access_denied', error_description: '<script>alert(1)</script>', state };
-    const { challenge } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query })), 'fail');
+    const { challenge } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query })), 'fail');
     expect(challenge).toEqual({ message: ACCESS_DENIED_MESSAGE });
     expect(tokenCalls()).toBe(0);
   });
 
   it('errors on any other error in the callback, keeping the description out of the message', async () => {
     const strategy = new Strategy(options(), noVerify);
-    const query = { error: 'invalid_scope', error_description: '<b>evil</b>', state: 'x' };
-    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ query })), 'error');
+    const { cookie, state } = await start(strategy);
+    const query = { error: 'invalid_scope', error_description: '<b>evil</b>', state };
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ cookie, query })), 'error');
     expect(err).toBeInstanceOf(WorksectionOAuthError);
     expect(err).toMatchObject({ code: 'invalid_scope', description: '<b>evil</b>' });
     expect(err.message).not.toContain('evil');
@@ -288,15 +324,16 @@ describe('the callback', () => {
     ['an absurd length', 'a'.repeat(65)],
   ])('reports a callback error code with %s as invalid_response, never putting it in the message', async (_what, error) => {
     const strategy = new Strategy(options(), noVerify);
-    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ query: { error, state: 'x' } })), 'error');
+    const { cookie, state } = await start(strategy);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ cookie, query: { error, state } })), 'error');
     expect(err).toMatchObject({ code: 'invalid_response', error: 'invalid_response' });
     expect(err.message).not.toContain(error);
   });
 
   it('fails a callback with a state but neither code nor error, instead of redirecting to Worksection again', async () => {
     const strategy = new Strategy(options(), noVerify);
-    const { session, state } = await start(strategy);
-    const { challenge } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { state } })), 'fail');
+    const { session, cookie, state } = await start(strategy);
+    const { challenge } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { state } })), 'fail');
     expect(challenge).toEqual({ message: NO_CODE_MESSAGE });
   });
 
@@ -306,24 +343,27 @@ describe('the callback', () => {
   ])('fails (failureRedirect, not a 500) when Worksection answers "%s" with HTTP 200', async (description, message) => {
     token = () => ({ body: { error: 'invalid_request', errorDescription: description } });
     const strategy = new Strategy(options(), noVerify);
-    const { session, state } = await start(strategy);
-    const { challenge } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'fail');
+    const { session, cookie, state } = await start(strategy);
+    const { challenge } = expectOutcome(
+      await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })),
+      'fail',
+    );
     expect(challenge).toEqual({ message });
   });
 
   it('routes errors for that one request only, leaving the shared strategy untouched', async () => {
     token = () => ({ body: { error: 'invalid_request', errorDescription: 'Authorization code has been revoked' } });
     const strategy = new Strategy(options(), noVerify);
-    const { session, state } = await start(strategy);
-    expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'fail');
+    const { session, cookie, state } = await start(strategy);
+    expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'fail');
     expect(Object.prototype.hasOwnProperty.call(strategy, 'error')).toBe(false);
   });
 
   it('errors with the typed invalid_client error when the client credentials are wrong', async () => {
     token = () => ({ body: fixture('token-invalid-client') });
     const strategy = new Strategy(options(), noVerify);
-    const { session, state } = await start(strategy);
-    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'error');
+    const { session, cookie, state } = await start(strategy);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
     expect(err).toBeInstanceOf(WorksectionOAuthError);
     expect(err).toMatchObject({ code: 'invalid_client', description: 'Client authentication failed', status: 200 });
     expect(err.message).toMatch(/Check the clientID and clientSecret options/);
@@ -333,8 +373,8 @@ describe('the callback', () => {
   it('errors with a typed response error on a 502 from the token endpoint', async () => {
     token = () => ({ status: 502, body: { message: 'Bad gateway' } });
     const strategy = new Strategy(options(), noVerify);
-    const { session, state } = await start(strategy);
-    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'error');
+    const { session, cookie, state } = await start(strategy);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
     expect(err).toBeInstanceOf(WorksectionResponseError);
     expect(err).toMatchObject({ code: UNEXPECTED_STATUS, status: 502 });
   });
@@ -343,8 +383,8 @@ describe('the callback', () => {
     token = () => ({ body: { ...JSON.parse(fixture('token-success')), account_url: 'https://acc1234.worksection.com.evil.example' } });
     const verify = jest.fn();
     const strategy = new Strategy(options(), verify);
-    const { session, state } = await start(strategy);
-    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'error');
+    const { session, cookie, state } = await start(strategy);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
     expect(err).toMatchObject({ code: UNTRUSTED_ACCOUNT_URL });
     expect(verify).not.toHaveBeenCalled();
   });
@@ -357,8 +397,8 @@ describe('the callback', () => {
     );
     const verify = jest.fn();
     const strategy = new Strategy(options(), verify);
-    const { session, state } = await start(strategy);
-    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'error');
+    const { session, cookie, state } = await start(strategy);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
     expect(err).toMatchObject({ code: UNTRUSTED_ACCOUNT_URL });
     expect(err.message).toMatch(/user-info endpoint/);
     expect(verify).not.toHaveBeenCalled();
@@ -368,8 +408,8 @@ describe('the callback', () => {
     server.handle((req, res) => json(res, req.url === '/oauth2/token' ? fixture('token-success') : fixture('resource-not-authorized')));
     const verify = jest.fn();
     const strategy = new Strategy(options(), verify);
-    const { session, state } = await start(strategy);
-    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, query: { code: 'c0de42', state } })), 'error');
+    const { session, cookie, state } = await start(strategy);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
     expect(err).toMatchObject({ code: 'not_authorized', description: 'Malformed UTF-8 characters', name: 'WorksectionOAuthError' });
     expect(verify).not.toHaveBeenCalled();
   });

@@ -3,7 +3,8 @@ import { accountData, profile, projectView, taskView } from './data';
 import type { EmulatorContext } from '../state/context';
 import { mediaType, type EmulatorRequest } from '../http/request';
 import { jsonReply, type Reply } from '../http/reply';
-import type { EmulatorAccount } from '../types';
+import { known } from '../state/known';
+import type { EmulatorAccount, EmulatorUser } from '../types';
 
 /** The account API's path under an account: `{account_url}/api/oauth2`. */
 export const API_PATH = /^\/([A-Za-z0-9_-]+)\/api\/oauth2\/?$/;
@@ -70,8 +71,8 @@ function bearer(req: EmulatorRequest): string | undefined {
 }
 
 function run(ctx: EmulatorContext, req: EmulatorRequest): unknown {
-  const accountId = API_PATH.exec(req.path)![1]!;
-  const account = ctx.directory.account(accountId);
+  // The router sends only paths that match API_PATH here.
+  const account = ctx.directory.account(API_PATH.exec(req.path)?.[1]);
   if (!account) throw new ApiError(404, 'Account not found', '', 404);
   const p = params(req);
 
@@ -95,16 +96,16 @@ function run(ctx: EmulatorContext, req: EmulatorRequest): unknown {
   if (needed && !record.scopes.includes(needed)) {
     throw new ApiError(403, 'Access denied: the token was not granted the scope this action needs', needed);
   }
-  const user = ctx.directory.user(record.userId)!;
-  return perform(ctx, account, action, p, user.id);
+  const user = known(ctx.directory.user(record.userId), `the user of a token, "${record.userId}"`);
+  return perform(ctx, account, action, p, user);
 }
 
-function perform(ctx: EmulatorContext, account: EmulatorAccount, action: string, p: Map<string, string>, userId: string): unknown {
+function perform(ctx: EmulatorContext, account: EmulatorAccount, action: string, p: Map<string, string>, user: EmulatorUser): unknown {
   const { projects, tasks } = accountData(account.id);
   const projectById = (id: string | undefined) => projects.find((project) => project.id === id);
   switch (action) {
     case 'me':
-      return profile(ctx, ctx.directory.user(userId)!, account);
+      return profile(ctx, user, account);
     case 'get_users':
       return ctx.directory.members(account.id).map((member) => profile(ctx, member, account));
     case 'get_projects': {

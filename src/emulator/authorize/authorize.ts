@@ -7,7 +7,8 @@ import { cookie, formBody, type EmulatorRequest } from '../http/request';
 import { PENDING_TTL_MS, type PendingAuthorization } from './pending';
 import { withQuery } from './redirect-uri';
 import { htmlReply, redirectReply, type Reply } from '../http/reply';
-import type { EmulatorUser } from '../types';
+import { known } from '../state/known';
+import type { EmulatorAccount, EmulatorClient, EmulatorUser } from '../types';
 
 const csrfCookieName = (pendingId: string) => `wsemu_csrf_${pendingId}`;
 const COOKIE_PATH = '/oauth2/authorize';
@@ -58,8 +59,15 @@ function start(ctx: EmulatorContext, req: EmulatorRequest): Reply {
   const { client, redirectUri, state, scopes } = check.request;
   const auto = ctx.options.autoApprove;
   if (auto) {
-    const user = (typeof auto === 'object' && auto.userId !== undefined ? ctx.directory.user(auto.userId) : ctx.directory.users[0])!;
-    const accountId = typeof auto === 'object' && auto.accountId !== undefined ? auto.accountId : user.accountIds[0]!;
+    // createEmulator checked that autoApprove names a user (or that there is one) and that users have accounts.
+    const user = known(
+      typeof auto === 'object' && auto.userId !== undefined ? ctx.directory.user(auto.userId) : ctx.directory.users[0],
+      'the autoApprove user',
+    );
+    const accountId =
+      typeof auto === 'object' && auto.accountId !== undefined
+        ? auto.accountId
+        : known(user.accountIds[0], `an account of user "${user.id}"`);
     const code = ctx.grants.issueCode({ clientId: client.clientId, userId: user.id, accountId, scopes }, redirectUri);
     return redirectReply(withQuery(redirectUri, { code, state }));
   }
@@ -70,8 +78,18 @@ function start(ctx: EmulatorContext, req: EmulatorRequest): Reply {
   });
 }
 
+/** The client of a pending sign-in: clients are replaced, never removed, so it is still registered. */
+function pendingClient(ctx: EmulatorContext, pending: PendingAuthorization): EmulatorClient {
+  return known(ctx.directory.client(pending.clientId), `client "${pending.clientId}"`);
+}
+
+/** A user's accounts: the directory checked, when it took the user, that they exist. */
+function accountsOf(ctx: EmulatorContext, user: EmulatorUser): EmulatorAccount[] {
+  return user.accountIds.map((id) => known(ctx.directory.account(id), `account "${id}"`));
+}
+
 function login(ctx: EmulatorContext, pending: PendingAuthorization, form: URLSearchParams): Reply {
-  const client = ctx.directory.client(pending.clientId)!;
+  const client = pendingClient(ctx, pending);
   let user: EmulatorUser | undefined;
   const userId = form.get('user_id');
   if (userId !== null) {
@@ -87,19 +105,18 @@ function login(ctx: EmulatorContext, pending: PendingAuthorization, form: URLSea
   if (!user) return htmlReply(loginPage({ pending, client, users: ctx.directory.users, error: 'There is no such user.' }), 401);
   pending.userId = user.id;
   pending.accountId = undefined;
-  if (user.accountIds.length === 1) return pickAccount(ctx, pending, user.accountIds[0]!);
-  const accounts = user.accountIds.map((id) => ctx.directory.account(id)!);
-  return htmlReply(accountPage({ pending, client, user, accounts }));
+  const [onlyAccountId, ...otherAccountIds] = user.accountIds;
+  if (onlyAccountId !== undefined && otherAccountIds.length === 0) return pickAccount(ctx, pending, onlyAccountId);
+  return htmlReply(accountPage({ pending, client, user, accounts: accountsOf(ctx, user) }));
 }
 
 function pickAccount(ctx: EmulatorContext, pending: PendingAuthorization, accountId: string): Reply {
-  const client = ctx.directory.client(pending.clientId)!;
+  const client = pendingClient(ctx, pending);
   const user = ctx.directory.user(pending.userId);
   if (!user) return htmlReply(loginPage({ pending, client, users: ctx.directory.users, error: 'Sign in first.' }), 400);
   const account = user.accountIds.includes(accountId) ? ctx.directory.account(accountId) : undefined;
   if (!account) {
-    const accounts = user.accountIds.map((id) => ctx.directory.account(id)!);
-    return htmlReply(accountPage({ pending, client, user, accounts }), 400);
+    return htmlReply(accountPage({ pending, client, user, accounts: accountsOf(ctx, user) }), 400);
   }
   pending.accountId = account.id;
   return htmlReply(consentPage({ pending, client, user, account }));

@@ -28,27 +28,26 @@ code{font-size:13px;background:#f3f5f8;padding:1px 4px;border-radius:4px;word-br
 
 function layout(title: string, body: Raw): string {
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>${title} · Worksection emulator</title>
-        <style>
-          ${new Raw(STYLE)}
-        </style>
-      </head>
-      <body>
-        <main>
-          <div class="badge">Worksection emulator · not the real Worksection</div>
-          ${body}
-        </main>
-      </body>
-    </html> `.value;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title} · Worksection emulator</title>
+<style>${new Raw(STYLE)}</style>
+</head>
+<body>
+<main>
+<div class="badge">Worksection emulator · not the real Worksection</div>
+${body}
+</main>
+</body>
+</html>
+`.value;
 }
 
 function hidden(pending: PendingAuthorization): Raw {
-  return html`<input type="hidden" name="request" value="${pending.id}" /><input type="hidden" name="csrf" value="${pending.csrf}" />`;
+  return html`<input type="hidden" name="request" value="${pending.id}"><input type="hidden" name="csrf" value="${pending.csrf}">`;
 }
 
 const clientName = (client: EmulatorClient) => client.name ?? client.clientId;
@@ -66,23 +65,21 @@ export function loginPage(options: {
   return layout(
     'Sign in',
     html`<h1>Sign in to Worksection</h1>
-      <p class="muted">to continue to <strong>${clientName(client)}</strong></p>
-      ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
-      <form method="post" action="${FORM_PATHS.login}">
-        ${hidden(pending)}
-        <ul>
-          ${users.map((user) => html`<li><button type="submit" name="user_id" value="${user.id}">Sign in as ${fullName(user)}</button> <span class="muted">${user.email}</span></li>`)}
-        </ul>
-      </form>
-      <hr />
-      <form method="post" action="${FORM_PATHS.login}">
-        ${hidden(pending)}
-        <label for="email">Email</label
-        ><input id="email" type="email" name="email" autocomplete="username" value="${options.email ?? ''}" required />
-        <label for="password">Password</label
-        ><input id="password" type="password" name="password" autocomplete="current-password" required />
-        <button type="submit" class="primary">Sign in</button>
-      </form>`,
+<p class="muted">to continue to <strong>${clientName(client)}</strong></p>
+${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
+<form method="post" action="${FORM_PATHS.login}">
+${hidden(pending)}
+<ul>
+${users.map((user) => html`<li><button type="submit" name="user_id" value="${user.id}">Sign in as ${fullName(user)}</button> <span class="muted">${user.email}</span></li>`)}
+</ul>
+</form>
+<hr>
+<form method="post" action="${FORM_PATHS.login}">
+${hidden(pending)}
+<label for="email">Email</label><input id="email" type="email" name="email" autocomplete="username" value="${options.email ?? ''}" required>
+<label for="password">Password</label><input id="password" type="password" name="password" autocomplete="current-password" required>
+<button type="submit" class="primary">Sign in</button>
+</form>`,
   );
 }
 
@@ -97,13 +94,13 @@ export function accountPage(options: {
   return layout(
     'Choose an account',
     html`<h1>Choose an account</h1>
-      <p class="muted">${fullName(user)}, which Worksection account should <strong>${clientName(client)}</strong> use?</p>
-      <form method="post" action="${FORM_PATHS.account}">
-        ${hidden(pending)}
-        <ul>
-          ${accounts.map((account) => html`<li><button type="submit" name="account_id" value="${account.id}">${account.name}</button></li>`)}
-        </ul>
-      </form>`,
+<p class="muted">${fullName(user)}, which Worksection account should <strong>${clientName(client)}</strong> use?</p>
+<form method="post" action="${FORM_PATHS.account}">
+${hidden(pending)}
+<ul>
+${accounts.map((account) => html`<li><button type="submit" name="account_id" value="${account.id}">${account.name}</button></li>`)}
+</ul>
+</form>`,
   );
 }
 
@@ -119,19 +116,16 @@ export function consentPage(options: {
   return layout(
     'Allow access',
     html`<h1>${clientName(client)} wants to access your Worksection account</h1>
-      <p class="muted">Signed in as ${fullName(user)} (${user.email}) · account <strong>${account.name}</strong></p>
-      <p>It will be able to:</p>
-      <ul class="scopes">
-        ${pending.scopes.map((scope) => html`<li>${isScope(scope) ? SCOPE_TEXT[scope] : scope} <span class="muted">(${scope})</span></li>`)}
-      </ul>
-      <p class="muted">After your choice you will be sent back to <code>${origin}</code>.</p>
-      <form method="post" action="${FORM_PATHS.decision}">
-        ${hidden(pending)}
-        <div class="row">
-          <button type="submit" name="decision" value="deny">Deny</button
-          ><button type="submit" name="decision" value="allow" class="primary">Allow</button>
-        </div>
-      </form>`,
+<p class="muted">Signed in as ${fullName(user)} (${user.email}) · account <strong>${account.name}</strong></p>
+<p>It will be able to:</p>
+<ul class="scopes">
+${pending.scopes.map((scope) => html`<li>${isScope(scope) ? SCOPE_TEXT[scope] : scope} <span class="muted">(${scope})</span></li>`)}
+</ul>
+<p class="muted">After your choice you will be sent back to <code>${origin}</code>.</p>
+<form method="post" action="${FORM_PATHS.decision}">
+${hidden(pending)}
+<div class="row"><button type="submit" name="decision" value="deny">Deny</button><button type="submit" name="decision" value="allow" class="primary">Allow</button></div>
+</form>`,
   );
 }
 
@@ -140,9 +134,9 @@ export function errorPage(title: string, error: string, description: string, det
   return layout(
     title,
     html`<h1>${title}</h1>
-      <p class="error" role="alert"><strong>${error}</strong>: ${description}</p>
-      ${detail ? html`<p>${detail}</p>` : ''}
-      <p class="muted">The application that sent you here is misconfigured or the link is stale. Go back and start again.</p>`,
+<p class="error" role="alert"><strong>${error}</strong>: ${description}</p>
+${detail ? html`<p>${detail}</p>` : ''}
+<p class="muted">The application that sent you here is misconfigured or the link is stale. Go back and start again.</p>`,
   );
 }
 
@@ -151,21 +145,13 @@ export function homePage(options: { url: string; clients: EmulatorClient[]; user
   return layout(
     'Home',
     html`<h1>Worksection emulator</h1>
-      <p>A local stand-in for Worksection's OAuth 2.0 server, for development and tests only.</p>
-      <p class="muted">
-        Authorize at <code>${options.url}/oauth2/authorize</code>; exchange codes at <code>${options.url}/oauth2/token</code>.
-      </p>
-      <h2>Clients</h2>
-      <ul>
-        ${options.clients.map((c) => html`<li><code>${c.clientId}</code> ${c.redirectUris.map((u) => html`<br /><span class="muted">${u}</span>`)}</li>`)}
-      </ul>
-      <h2>Users</h2>
-      <ul>
-        ${options.users.map((u) => html`<li>${fullName(u)} <span class="muted">${u.email} · ${u.accountIds.join(', ')}</span></li>`)}
-      </ul>
-      <h2>Accounts</h2>
-      <ul>
-        ${options.accounts.map((a) => html`<li>${a.name} <code>${options.url}/${a.id}</code></li>`)}
-      </ul>`,
+<p>A local stand-in for Worksection's OAuth 2.0 server, for development and tests only.</p>
+<p class="muted">Authorize at <code>${options.url}/oauth2/authorize</code>; exchange codes at <code>${options.url}/oauth2/token</code>.</p>
+<h2>Clients</h2>
+<ul>${options.clients.map((c) => html`<li><code>${c.clientId}</code> ${c.redirectUris.map((u) => html`<br><span class="muted">${u}</span>`)}</li>`)}</ul>
+<h2>Users</h2>
+<ul>${options.users.map((u) => html`<li>${fullName(u)} <span class="muted">${u.email} · ${u.accountIds.join(', ')}</span></li>`)}</ul>
+<h2>Accounts</h2>
+<ul>${options.accounts.map((a) => html`<li>${a.name} <code>${options.url}/${a.id}</code></li>`)}</ul>`,
   );
 }

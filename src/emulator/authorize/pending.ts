@@ -61,7 +61,10 @@ export class PendingAuthorizations {
     const now = this.clock.now();
     for (const [id, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(id);
     // A page reload creates a new entry each time; cap the total so a crawler cannot grow memory without bound.
-    while (this.entries.size >= MAX_PENDING) this.entries.delete(this.entries.keys().next().value!);
+    for (const id of this.entries.keys()) {
+      if (this.entries.size < MAX_PENDING) break;
+      this.entries.delete(id);
+    }
   }
 }
 

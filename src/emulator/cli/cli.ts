@@ -21,13 +21,14 @@ async function main(): Promise<void> {
   if (process.env.NODE_ENV === 'production') process.stderr.write(PRODUCTION_WARNING);
 
   // Handlers go in before anything is printed: whoever reads the banner may signal at once.
-  let emu: Emulator | undefined;
-  let stopping = false;
+  // Shared by the signal handler and the start-up below; as properties, TypeScript does not assume `stopping`
+  // is still false after the await, when a signal may have set it.
+  const state: { emu?: Emulator; stopping: boolean } = { stopping: false };
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+    if (state.stopping) return;
+    state.stopping = true;
     process.stdout.write(`\n${signal}: stopping the emulator\n`);
-    (emu ? emu.close() : Promise.resolve()).then(
+    (state.emu ? state.emu.close() : Promise.resolve()).then(
       () => process.exit(0),
       () => process.exit(1),
     );
@@ -36,8 +37,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 
   const clients = [DEMO_CLIENT, ...args.extraClients.filter((c) => c.clientId !== DEMO_CLIENT.clientId)];
-  emu = await createEmulator({ ...args.options, clients });
-  if (stopping) {
+  const emu = await createEmulator({ ...args.options, clients });
+  state.emu = emu;
+  if (state.stopping) {
     await emu.close();
     return;
   }

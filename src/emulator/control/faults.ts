@@ -85,7 +85,11 @@ export class FaultTable implements EmulatorFaults {
 
   list(): Partial<Record<EmulatorEndpoint, Fault | Fault[]>> {
     return Object.fromEntries(
-      [...this.faults].map(([endpoint, { list, single }]) => [endpoint, single ? { ...list[0]! } : list.map((f) => ({ ...f }))]),
+      [...this.faults].map(([endpoint, { list, single }]) => {
+        const copies = list.map((f) => ({ ...f }));
+        // A single fault's list has that one fault: take() removes the endpoint once its list is empty.
+        return [endpoint, single ? copies[0] : copies];
+      }),
     );
   }
 
@@ -96,8 +100,7 @@ export class FaultTable implements EmulatorFaults {
   take(endpoint: EmulatorEndpoint): Fault | undefined {
     const entry = this.faults.get(endpoint);
     if (!entry) return undefined;
-    for (let i = 0; i < entry.list.length; i++) {
-      const fault = entry.list[i]!;
+    for (const [i, fault] of entry.list.entries()) {
       if (fault.probability !== undefined && !(this.random() < fault.probability)) continue;
       if (fault.times !== undefined) {
         if (fault.times <= 1) entry.list.splice(i, 1);

@@ -2,17 +2,21 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return value.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 /** A template tag that escapes every interpolated value unless it is {@link Raw} HTML made by this module. */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
-  let out = strings[0]!;
-  values.forEach((value, i) => {
-    out += render(value) + strings[i + 1]!;
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Raw {
+  let out = '';
+  strings.forEach((text, i) => {
+    if (i > 0) out += render(values[i - 1]);
+    out += text;
   });
   return new Raw(out);
 }
+
+/** What {@link html} interpolates: text and numbers (escaped), {@link Raw} HTML, lists of them; nothing for `undefined`, `null` and `false`. */
+export type HtmlValue = string | number | boolean | null | undefined | Raw | readonly HtmlValue[];
 
 /** HTML that is already safe. Only {@link html} should make one. */
 export class Raw {
@@ -22,7 +26,7 @@ export class Raw {
   }
 }
 
-function render(value: unknown): string {
+function render(value: HtmlValue): string {
   if (value instanceof Raw) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
   if (value === undefined || value === null || value === false) return '';

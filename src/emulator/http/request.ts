@@ -40,7 +40,7 @@ export async function readRequest(req: IncomingMessage): Promise<EmulatorRequest
 
 /** The media type of the body, lower-cased, without parameters (`''` when absent). */
 export function mediaType(req: EmulatorRequest): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
 /** The form fields of an `application/x-www-form-urlencoded` body, or an empty set for any other body. */
@@ -69,9 +69,9 @@ export function oauthParams(req: EmulatorRequest): Map<string, string> {
 /** Client credentials from an `Authorization: Basic` header (RFC 6749 §2.3.1: form-decoded id and secret), if any. */
 export function basicCredentials(req: EmulatorRequest): { clientId: string; clientSecret: string } | undefined {
   const header = req.headers.authorization;
-  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
-  if (!match) return undefined;
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const encoded = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header)?.[1] : undefined;
+  if (encoded === undefined) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
   const decode = (s: string) => {

@@ -13,5 +13,6 @@ export interface EmulatorContext {
   keys: SigningKeys;
   options: Readonly<EmulatorOptions>;
   /** `${origin}/${accountId}`. */
-  accountUrl(accountId: string): string;
+  // A function property, not a method: `emulator.ts` hands it on as `emu.accountUrl`.
+  accountUrl: (accountId: string) => string;
 }

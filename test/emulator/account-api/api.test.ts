@@ -8,15 +8,24 @@ describe('the account API at {account_url}/api/oauth2', () => {
   });
   afterEach(() => emu.close());
 
-  async function call(url: string, init: RequestInit = {}) {
+  /** The account API's envelope: `data` on success, the other fields on an error. */
+  interface ApiAnswer<T> {
+    status: string;
+    data: T;
+    status_code?: number;
+    message?: string;
+    message_details?: string;
+  }
+
+  async function call<T = unknown>(url: string, init: RequestInit = {}) {
     const res = await fetch(url, init);
-    return { status: res.status, json: (await res.json()) as Record<string, any>, headers: res.headers };
+    return { status: res.status, json: (await res.json()) as ApiAnswer<T>, headers: res.headers };
   }
   const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
   it('answers me with the richer profile as an object in the ok envelope', async () => {
     const { access_token, account_url } = await getTokens(emu);
-    const { status, json, headers } = await call(`${account_url}/api/oauth2?action=me`, bearer(access_token));
+    const { status, json, headers } = await call<Record<string, unknown>>(`${account_url}/api/oauth2?action=me`, bearer(access_token));
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(json.status).toBe('ok');
@@ -50,12 +59,12 @@ describe('the account API at {account_url}/api/oauth2', () => {
 
   it('takes the token as an access_token query parameter too', async () => {
     const { access_token, account_url } = await getTokens(emu);
-    expect((await call(`${account_url}/api/oauth2?action=me&access_token=${access_token}`)).json.data.id).toBe('3993');
+    expect((await call<{ id: string }>(`${account_url}/api/oauth2?action=me&access_token=${access_token}`)).json.data.id).toBe('3993');
   });
 
   it('takes parameters from a JSON body', async () => {
     const { access_token, account_url } = await getTokens(emu, { scope: 'tasks_read' });
-    const { json } = await call(`${account_url}/api/oauth2`, {
+    const { json } = await call<Array<{ id: string }>>(`${account_url}/api/oauth2`, {
       method: 'POST',
       headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ action: 'get_tasks', id_project: 101 }),
@@ -127,9 +136,9 @@ describe('the account API at {account_url}/api/oauth2', () => {
   it('filters projects by status with filter=active or filter=archive', async () => {
     const { access_token, account_url } = await getTokens(emu, { scope: 'projects_read' });
     const names = async (filter: string) =>
-      (await call(`${account_url}/api/oauth2?action=get_projects&filter=${filter}`, bearer(access_token))).json.data.map(
-        (p: { name: string }) => p.name,
-      );
+      (
+        await call<Array<{ name: string }>>(`${account_url}/api/oauth2?action=get_projects&filter=${filter}`, bearer(access_token))
+      ).json.data.map((p: { name: string }) => p.name);
     expect(await names('active')).toEqual(['Website relaunch']);
     expect(await names('archive')).toEqual(['Brand book']);
     expect(await names('pending')).toEqual([]);
@@ -137,7 +146,7 @@ describe('the account API at {account_url}/api/oauth2', () => {
 
   it('lists the seeded projects, tasks and users of the account', async () => {
     const { access_token, account_url } = await getTokens(emu, { scope: 'projects_read,tasks_read,users_read' });
-    const projects = (await call(`${account_url}/api/oauth2?action=get_projects`, bearer(access_token))).json.data;
+    const projects = (await call<Array<{ name: string }>>(`${account_url}/api/oauth2?action=get_projects`, bearer(access_token))).json.data;
     expect(projects.map((p: { name: string }) => p.name)).toEqual(['Website relaunch', 'Brand book']);
     const project = (await call(`${account_url}/api/oauth2?action=get_project&id_project=102`, bearer(access_token))).json.data;
     expect(project).toMatchObject({ id: '102', company: 'Gardner & Co' });
@@ -145,7 +154,7 @@ describe('the account API at {account_url}/api/oauth2', () => {
     expect(all).toHaveLength(3);
     const task = (await call(`${account_url}/api/oauth2?action=get_task&id_task=1002`, bearer(access_token))).json.data;
     expect(task).toMatchObject({ id: '1002', project: { id: '101' }, user_to: { id: '3993' } });
-    const users = (await call(`${account_url}/api/oauth2?action=get_users`, bearer(access_token))).json.data;
+    const users = (await call<Array<{ id: string }>>(`${account_url}/api/oauth2?action=get_users`, bearer(access_token))).json.data;
     expect(users.map((u: { id: string }) => u.id)).toEqual(['3993', '2477']);
   });
 

@@ -93,7 +93,7 @@ describe('/oauth2/authorize with autoApprove', () => {
       grant_type: 'authorization_code',
       client_id: DEMO_CLIENT.clientId,
       client_secret: DEMO_CLIENT.clientSecret,
-      redirect_uri: DEMO_CLIENT.redirectUris[1],
+      redirect_uri: DEMO_CLIENT.redirectUris[1]!,
       code,
     });
     expect(jwtClaims(json.access_token as string).scopes).toEqual([...SCOPES]);

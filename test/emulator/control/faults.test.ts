@@ -80,7 +80,7 @@ describe('fault injection', () => {
     expect(outcome.status).toBe(200);
     expect(outcome.error).toBeDefined();
     expect(outcome.received.startsWith('{"token_type":"Bearer"')).toBe(true);
-    expect(() => JSON.parse(outcome.received)).toThrow();
+    expect((): unknown => JSON.parse(outcome.received)).toThrow();
   });
 
   it('truncate: sends the real JSON cut in half and ends the response normally', async () => {
@@ -89,7 +89,7 @@ describe('fault injection', () => {
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(text.startsWith('{"token_type":"Bearer","expires_in":86400,"access_token":"eyJ')).toBe(true);
-    expect(() => JSON.parse(text)).toThrow();
+    expect((): unknown => JSON.parse(text)).toThrow();
   });
 
   it('oversized: answers 200 with a JSON-looking body of the given size, 2 MiB by default', async () => {

@@ -11,7 +11,7 @@ describe('html', () => {
   });
 
   it('joins arrays and drops undefined, null and false', () => {
-    expect(html`${['<', html`<br />`]}${undefined}${null}${false}${0}`.value).toBe('&lt;<br>0');
+    expect(html`${['<', html`<br>`]}${undefined}${null}${false}${0}`.value).toBe('&lt;<br>0');
     expect(new Raw('<x>').toString()).toBe('<x>');
   });
 });

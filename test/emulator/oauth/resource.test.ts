@@ -78,7 +78,7 @@ describe('/oauth2/resource', () => {
   it('a token with edited claims fails its signature check', async () => {
     const tokens = await getTokens(emu);
     const [h, p, s] = tokens.access_token.split('.') as [string, string, string];
-    const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
     claims.sub = '2477';
     const forged = `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`;
     expect((await resource({ ...creds, access_token: forged })).json.errorDescription).toBe('Signature verification failed');

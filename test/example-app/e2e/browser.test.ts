@@ -25,8 +25,9 @@ describeIfInstalled(CHROMIUM, 'apt-get install chromium')('in a real browser (he
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await running?.close();
+    // Unset if the set-up failed before assigning them.
+    await (browser as HeadlessChromium | undefined)?.close();
+    await (running as RunningExample | undefined)?.close();
   });
 
   test('Sign in with Worksection, pick a demo user and an account, Allow: /profile shows the user; refresh; Sign out', async () => {

@@ -80,8 +80,9 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('two instances
   afterAll(async () => {
     await stopInstance(a);
     await stopInstance(b);
-    await emulator?.close();
-    await redis?.stop();
+    // Unset if the set-up failed before assigning them.
+    await (emulator as Emulator | undefined)?.close();
+    await (redis as RedisServer | undefined)?.stop();
   });
 
   test('a sign-in started on one instance completes on the other, and the first then shows the profile', async () => {

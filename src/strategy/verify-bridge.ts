@@ -1,0 +1,76 @@
+import type { Request } from 'express';
+import { ACCOUNT_URL_MISMATCH } from '../errors/codes';
+import { WorksectionResponseError } from '../errors/response-error';
+import { accountKey, isAllowedAccount } from '../oauth/allowed-accounts';
+import type { WorksectionProfile } from '../oauth/profile';
+import { ACCOUNT_NOT_ALLOWED_MESSAGE } from './fail-messages';
+import { settle } from './settle';
+import type { TokenParams, VerifyCallback, VerifyFunctionWithObject } from './types';
+
+/** The verify forms passport-oauth2 knows, told apart by their number of parameters, plus the one-object form. */
+type AnyVerify = (...args: never[]) => unknown;
+
+/** @internal The verify function passport-oauth2 is given: always with the request and the token params. */
+export type BridgedVerify = (
+  req: Request,
+  accessToken: string,
+  refreshToken: string,
+  params: TokenParams,
+  profile: WorksectionProfile | undefined,
+  verified: VerifyCallback,
+) => void;
+
+/**
+ * @internal
+ * Wraps the app's verify function: first the checks that must pass before any user is looked up (the account is
+ * allowed, the profile belongs to the token's account), then the app's function in the form it was written in:
+ * one object (`Function.length` 0 or 1), or passport-oauth2's four to six positional arguments.
+ */
+export function bridgeVerify(
+  verify: AnyVerify,
+  passReqToCallback: boolean,
+  allowedAccounts: ReadonlySet<string> | undefined,
+): BridgedVerify {
+  const call = verify as (...args: unknown[]) => unknown;
+  return (req, accessToken, refreshToken, params, profile, verified) => {
+    if (allowedAccounts !== undefined && !isAllowedAccount(params.account_url, allowedAccounts)) {
+      verified(null, false, { message: ACCOUNT_NOT_ALLOWED_MESSAGE });
+      return;
+    }
+    if (!sameAccount(profile?.accountUrl, params.account_url)) {
+      verified(
+        new WorksectionResponseError(
+          "Worksection's user info names another account than its token answer did (account_url), so nobody was signed in. " +
+            'Check the profileURL option, or whether something impersonates Worksection.',
+          ACCOUNT_URL_MISMATCH,
+        ),
+      );
+      return;
+    }
+    // A function of one parameter (or none) cannot take passport-oauth2's `done`: it is the one-object form.
+    if (verify.length <= 1) {
+      let result: unknown;
+      try {
+        result = (verify as VerifyFunctionWithObject)({ accessToken, refreshToken, params, profile, req });
+      } catch (err) {
+        verified(err);
+        return;
+      }
+      settle(
+        Promise.resolve(result),
+        (user) => (user ? verified(null, user) : verified(null, false)),
+        (err: unknown) => verified(err),
+      );
+      return;
+    }
+    const leading = passReqToCallback ? [req] : [];
+    const withParams = verify.length === leading.length + 5;
+    call(...leading, accessToken, refreshToken, ...(withParams ? [params] : []), profile, verified);
+  };
+}
+
+/** Both name the same account, or one of them names none (Worksection's refresh answers carry no account_url). */
+function sameAccount(fromProfile: string | undefined, fromToken: unknown): boolean {
+  if (fromProfile === undefined || typeof fromToken !== 'string') return true;
+  return accountKey(fromProfile) === accountKey(fromToken);
+}
