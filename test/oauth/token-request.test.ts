@@ -50,6 +50,26 @@ describe('requestTokens', () => {
     });
   });
 
+  it.each([
+    ['1e308 (Infinity once in milliseconds)', 1e308],
+    ['1e12', 1e12],
+    ['a year and a second', 31_536_001],
+  ])('refuses an expires_in of %s as an invalid answer', async (_what, expiresIn) => {
+    server.handle((_, res) => json(res, { ...success, expires_in: expiresIn }));
+    await expect(exchange()).rejects.toMatchObject({ name: 'WorksectionResponseError', code: INVALID_RESPONSE });
+  });
+
+  it('keeps a "__proto__" key of the answer from reaching a prototype: no account_url comes from it', async () => {
+    const { account_url: _dropped, ...rest } = success;
+    const crafted = JSON.stringify(rest).replace(/^\{/, '{"__proto__":{"account_url":"https://evil.example","polluted":true},');
+    server.handle((_, res) => json(res, crafted));
+    const tokens = await exchange();
+    expect(tokens.accountUrl).toBeUndefined();
+    expect(tokens.json.account_url).toBeUndefined();
+    expect(Object.getPrototypeOf(tokens.json)).toBeNull();
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
   it('accepts the refresh answer without account_url, as the live server sends it', async () => {
     server.handle((_, res) => json(res, body('refresh-success')));
     const tokens = await exchange('refresh_token');

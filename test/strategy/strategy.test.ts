@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   ACCESS_DENIED_MESSAGE,
+  ACCOUNT_URL_MISMATCH,
   CODE_EXPIRED_MESSAGE,
   CODE_USED_MESSAGE,
   NO_CODE_MESSAGE,
@@ -401,6 +402,35 @@ describe('the callback', () => {
     const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
     expect(err).toMatchObject({ code: UNTRUSTED_ACCOUNT_URL });
     expect(err.message).toMatch(/user-info endpoint/);
+    expect(verify).not.toHaveBeenCalled();
+  });
+
+  it('hands verify no account_url smuggled in through a "__proto__" key of the token answer', async () => {
+    const { account_url: _dropped, ...rest } = JSON.parse(fixture('token-success')) as Record<string, unknown>;
+    const crafted = JSON.stringify(rest).replace(/^\{/, '{"__proto__":{"account_url":"https://evil.example"},');
+    token = () => ({ body: crafted });
+    let seen: Record<string, unknown> | undefined;
+    const strategy = new Strategy(options(), (_a, _r, params, profile, done) => {
+      seen = params;
+      done(null, { id: profile.id });
+    });
+    const { session, cookie, state } = await start(strategy);
+    expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'success');
+    expect(seen?.account_url).toBeUndefined();
+    expect(Object.getPrototypeOf(seen)).toBeNull();
+  });
+
+  it('signs nobody in when the profile and the token answer name different accounts', async () => {
+    server.handle((req, res) =>
+      req.url === '/oauth2/token'
+        ? json(res, { ...JSON.parse(fixture('token-success')), account_url: 'https://acc1234.worksection.com' })
+        : json(res, { ...JSON.parse(fixture('resource-success')), account_url: 'https://acc9999.worksection.com' }),
+    );
+    const verify = jest.fn();
+    const strategy = new Strategy(options(), verify);
+    const { session, cookie, state } = await start(strategy);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
+    expect(err).toMatchObject({ code: ACCOUNT_URL_MISMATCH, name: 'WorksectionResponseError' });
     expect(verify).not.toHaveBeenCalled();
   });
 
