@@ -43,6 +43,14 @@ async function atWorksection(agent: Agent): Promise<{ path: string; code: string
   return authorizeAtEmulator(agent);
 }
 
+/** Starts a sign-in with `agent`: the start answer, its state cookie (`name=value`) and the callback path Worksection sends back. */
+async function begin(agent: Agent): Promise<{ start: { headers: Record<string, unknown> }; cookie: string; path: string }> {
+  const start = await agent.get('/auth/worksection').expect(302);
+  const answer = await fetch(start.headers.location as string, { redirect: 'manual' });
+  const back = new URL(answer.headers.get('location') ?? '');
+  return { start, cookie: (stateCookieLine(start.headers) ?? '').split(';')[0] ?? '', path: back.pathname + back.search };
+}
+
 async function loginMessages(agent: Agent): Promise<string[]> {
   return ((await agent.get('/login')).body as LoginAnswer).messages;
 }
@@ -60,13 +68,11 @@ describe('the sealed state cookie', () => {
   it('does not show the state, and the start redirect and the callback answer are not cacheable', async () => {
     const app = createStrategyApp(strategy());
     const agent = app.agent();
-    const start = await agent.get('/auth/worksection').expect(302);
-    const state = new URL(start.headers.location as string).searchParams.get('state') ?? '';
+    const { start, path } = await begin(agent);
+    const state = new URLSearchParams(path.split('?')[1]).get('state') ?? '';
     expect(stateCookieLine(start.headers)).not.toContain(state);
     expect(start.headers['cache-control']).toBe('no-store');
-    const answer = await fetch(start.headers.location as string, { redirect: 'manual' });
-    const back = new URL(answer.headers.get('location') ?? '');
-    const callback = await agent.get(back.pathname + back.search).expect(302);
+    const callback = await agent.get(path).expect(302);
     expect(callback.headers['cache-control']).toBe('no-store');
   });
 
@@ -96,17 +102,11 @@ describe('the sealed state cookie', () => {
   it('fails a tampered cookie, without a token call', async () => {
     const app = createStrategyApp(strategy());
     const agent = app.agent();
-    const start = await agent.get('/auth/worksection').expect(302);
-    const answer = await fetch(start.headers.location as string, { redirect: 'manual' });
-    const back = new URL(answer.headers.get('location') ?? '');
-    const [name, value = ''] = (stateCookieLine(start.headers) ?? '').split(';')[0]?.split('=') ?? [];
+    const { cookie, path } = await begin(agent);
+    const [name, value = ''] = cookie.split('=');
     const flipped = value.slice(0, 30) + (value[30] === 'A' ? 'B' : 'A') + value.slice(31);
     const tampered = app.agent();
-    await tampered
-      .get(back.pathname + back.search)
-      .set('Cookie', `${name}=${flipped}`)
-      .expect(302)
-      .expect('location', '/login');
+    await tampered.get(path).set('Cookie', `${name}=${flipped}`).expect(302).expect('location', '/login');
     expect(emu.stats.requests.token).toBe(0);
   });
 
@@ -139,24 +139,10 @@ describe('the sealed state cookie', () => {
   it('fails a replayed callback, in the same browser or with a kept copy of the cookie', async () => {
     const app = createStrategyApp(strategy());
     const agent = app.agent();
-    const start = await agent.get('/auth/worksection').expect(302);
-    const kept = (stateCookieLine(start.headers) ?? '').split(';')[0] ?? '';
-    const answer = await fetch(start.headers.location as string, { redirect: 'manual' });
-    const back = new URL(answer.headers.get('location') ?? '');
-    await agent
-      .get(back.pathname + back.search)
-      .expect(302)
-      .expect('location', '/');
-    await agent
-      .get(back.pathname + back.search)
-      .expect(302)
-      .expect('location', '/login');
-    await app
-      .agent()
-      .get(back.pathname + back.search)
-      .set('Cookie', kept)
-      .expect(302)
-      .expect('location', '/login');
+    const { cookie: kept, path } = await begin(agent);
+    await agent.get(path).expect(302).expect('location', '/');
+    await agent.get(path).expect(302).expect('location', '/login');
+    await app.agent().get(path).set('Cookie', kept).expect(302).expect('location', '/login');
     expect(emu.stats.requests.token).toBe(1);
   });
 
@@ -218,30 +204,17 @@ describe('the sealed state cookie', () => {
   it("keeps passport-oauth2's session store with state: 'session'", async () => {
     const app = createStrategyApp(strategy({ state: 'session' }));
     const agent = app.agent();
-    const start = await agent.get('/auth/worksection').expect(302);
+    const { start, path } = await begin(agent);
     expect(stateCookieLine(start.headers)).toBeUndefined();
     expect(await app.sessionCount()).toBe(1);
-    const answer = await fetch(start.headers.location as string, { redirect: 'manual' });
-    const back = new URL(answer.headers.get('location') ?? '');
-    await agent
-      .get(back.pathname + back.search)
-      .expect(302)
-      .expect('location', '/');
+    await agent.get(path).expect(302).expect('location', '/');
   });
 
   it('reads a rotated stateSecret list: a sign-in started under the old secret finishes under the new one', async () => {
     const old = createStrategyApp(strategy({ stateSecret: 'the-old-state-secret-0123456789' }));
-    const start = await old.agent().get('/auth/worksection').expect(302);
-    const cookie = (stateCookieLine(start.headers) ?? '').split(';')[0] ?? '';
-    const answer = await fetch(start.headers.location as string, { redirect: 'manual' });
-    const back = new URL(answer.headers.get('location') ?? '');
+    const { cookie, path } = await begin(old.agent());
     const rotated = createStrategyApp(strategy({ stateSecret: ['the-new-state-secret-0123456789', 'the-old-state-secret-0123456789'] }));
-    await rotated
-      .agent()
-      .get(back.pathname + back.search)
-      .set('Cookie', cookie)
-      .expect(302)
-      .expect('location', '/');
+    await rotated.agent().get(path).set('Cookie', cookie).expect(302).expect('location', '/');
   });
 });
 
