@@ -1,5 +1,11 @@
 // The package's one entry point: re-exports only. The emulator has its own (`passport-worksection/emulator`).
 
+// Framework-free core
+export { WorksectionOAuth } from './core/worksection-oauth';
+export type { SignInResult, SignInTokens } from './core/worksection-oauth';
+export type { WorksectionOAuthOptions } from './core/options';
+export type { EndpointOptions } from './oauth/endpoints';
+
 // Passport strategy
 export { Strategy } from './strategy/strategy';
 export type {
@@ -11,7 +17,6 @@ export type {
   StrategyOptions,
   StrategyOptionsBase,
   StrategyOptionsWithRequest,
-  TokenParams,
   VerifyCallback,
   VerifyFunction,
   VerifyFunctionWithParams,
@@ -29,7 +34,7 @@ export {
   STATE_MESSAGE,
   MALFORMED_CALLBACK_MESSAGE,
   ACCOUNT_NOT_ALLOWED_MESSAGE,
-} from './strategy/fail-messages';
+} from './oauth/fail-messages';
 
 // Worksection's OAuth 2.0 protocol
 export { SCOPES, isScope, splitScopes } from './oauth/scopes';
@@ -37,6 +42,7 @@ export type { Scope } from './oauth/scopes';
 export { parseProfile } from './oauth/profile';
 export type { WorksectionProfile, WorksectionUserInfo } from './oauth/profile';
 export type { TokenSet } from './oauth/token-set';
+export type { TokenParams } from './oauth/token-params';
 export { MAX_EXPIRES_IN } from './oauth/token-request';
 export { DEFAULT_BASE_URL } from './oauth/endpoints';
 export type { Endpoints } from './oauth/endpoints';

@@ -13,12 +13,17 @@ export interface Endpoints {
   profileURL: string;
 }
 
-/** @internal The endpoint options as given. */
+/** Where Worksection's OAuth endpoints are: `baseURL`, and each endpoint if it is elsewhere. */
 export interface EndpointOptions {
+  /** Origin of the OAuth endpoints. Default `https://worksection.com`; point it at the emulator in development. */
   baseURL?: string;
+  /** Default `{baseURL}/oauth2/authorize`. */
   authorizationURL?: string;
+  /** Default `{baseURL}/oauth2/token`. */
   tokenURL?: string;
+  /** Default `{baseURL}/oauth2/refresh`. */
   refreshURL?: string;
+  /** Default `{baseURL}/oauth2/resource`. */
   profileURL?: string;
 }
 

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { ServerResponse } from 'node:http';
 import type { StateCookie } from '../state/state-cookie';
-import { STATE_MESSAGE } from './fail-messages';
+import { STATE_MESSAGE } from '../oauth/fail-messages';
 import type { StateStoreMeta } from './types';
 
 /**

@@ -1,6 +1,7 @@
 import type { OAuth2 } from 'oauth';
+import { tokenParams } from '../oauth/token-params';
 import { settle } from './settle';
-import { requestTokens, type TokenContext, type TokenResponse } from '../oauth/token-request';
+import { requestTokens, type TokenContext } from '../oauth/token-request';
 
 /** @internal The constructor shape node-oauth's OAuth2 has, and passport-oauth2-refresh calls. */
 export type OAuth2Class = new (
@@ -49,22 +50,9 @@ export function createOAuth2Class(Base: OAuth2Class, settings: ClientSettings): 
       // The callback runs outside the promise, so its own exceptions surface as node-oauth's would.
       settle(
         requestTokens(settings, url, form),
-        (tokens) => callback(null, tokens.accessToken, tokens.refreshToken, tokenResults(tokens)),
+        (tokens) => callback(null, tokens.accessToken, tokens.refreshToken, tokenParams(tokens)),
         (err) => callback(err),
       );
     }
   };
-}
-
-/**
- * @internal
- * The `params` passport-oauth2 hands to the verify callback: the body minus refresh_token (as node-oauth does),
- * plus `expires_at` in milliseconds since the epoch.
- */
-export function tokenResults(tokens: TokenResponse): Record<string, unknown> {
-  // Null prototype: a crafted key such as "__proto__" stays a plain key (the body was parsed the same way).
-  const results = Object.create(null) as Record<string, unknown>;
-  for (const key of Object.keys(tokens.json)) if (key !== 'refresh_token') results[key] = tokens.json[key];
-  results.expires_at = Date.now() + tokens.expiresIn * 1000;
-  return results;
 }

@@ -1,29 +1,25 @@
 import type { Request } from 'express';
 import OAuth2Strategy from 'passport-oauth2';
-import { checkAccountUrl } from '../oauth/account-url';
-import { WorksectionArgumentError } from '../errors/argument-error';
+import { normalizeScope } from '../core/options';
+import { WorksectionOAuth } from '../core/worksection-oauth';
 import { WorksectionConfigError } from '../errors/config-error';
 import { WorksectionError } from '../errors/worksection-error';
-import { WorksectionOAuthError } from '../errors/oauth-error';
-import { originalURL } from './request-url';
-import { ACCESS_DENIED_MESSAGE, MALFORMED_CALLBACK_MESSAGE, NO_CODE_MESSAGE, STATE_MESSAGE, failureMessage } from './fail-messages';
-import { authorizeError, isCallback, readCallback } from './callback-query';
-import { CookieStateStore } from './cookie-state-store';
-import { bridgeVerify } from './verify-bridge';
-import { StateCookie } from '../state/state-cookie';
-import { postForm } from '../http/request';
 import type { NodeTransport } from '../http/node-transport';
-import type { FetchFunction, HttpSettings } from '../http/settings';
-import type { Endpoints } from '../oauth/endpoints';
-import { createOAuth2Class, type OAuth2Class } from './node-oauth-bridge';
+import type { FetchFunction } from '../http/settings';
+import { authorizeError, isCallback, readCallback } from '../oauth/callback-query';
+import { ACCESS_DENIED_MESSAGE, MALFORMED_CALLBACK_MESSAGE, NO_CODE_MESSAGE, STATE_MESSAGE } from '../oauth/fail-messages';
+import { oauthErrorFromBody } from '../oauth/oauth-answer';
+import type { WorksectionProfile } from '../oauth/profile';
+import { codeExchangeProblem } from '../oauth/sign-in-outcome';
+import type { TokenSet } from '../oauth/token-set';
 import { isRecord } from '../shared/is-record';
 import { parseJson } from '../shared/safe-json';
-import { oauthErrorFromBody, readOAuthAnswer } from '../oauth/oauth-answer';
-import { checkOptions, normalizeScope } from './options';
-import { parseProfile, type WorksectionProfile } from '../oauth/profile';
+import { CookieStateStore } from './cookie-state-store';
+import { createOAuth2Class, type OAuth2Class } from './node-oauth-bridge';
+import { checkOptions } from './options';
+import { originalURL } from './request-url';
 import { settle } from './settle';
-import { requestTokens } from '../oauth/token-request';
-import { toTokenSet, type TokenSet } from '../oauth/token-set';
+import { bridgeVerify } from './verify-bridge';
 import type {
   AuthenticateOptions,
   StateStore,
@@ -97,6 +93,11 @@ type AnyVerify =
  */
 export class Strategy extends OAuth2StrategyBase {
   /**
+   * The framework-free core this strategy is built on: the same endpoints, checks and state cookie, for code that
+   * runs outside Passport (see {@link WorksectionOAuth}).
+   */
+  readonly oauth: WorksectionOAuth;
+  /**
    * The origin of the OAuth endpoints (the `baseURL` option, without a trailing slash). A {@link WorksectionClient}
    * built with this strategy accepts account URLs on this origin and inherits it unless given its own `baseURL`.
    */
@@ -107,10 +108,6 @@ export class Strategy extends OAuth2StrategyBase {
   readonly fetch: FetchFunction | undefined;
   /** The built-in transport's pool used when there is no `fetch` (the `transport` option); inherited by clients. */
   readonly transport: NodeTransport;
-  /** @internal How token and profile requests are sent. */
-  readonly _http: HttpSettings;
-  /** @internal Where the token requests go, for the account_url check and the node-oauth bridge. */
-  readonly _endpoints: Endpoints;
   /** @internal Read by passport-oauth2-refresh. */
   readonly _refreshURL: string;
   /** @internal Whether the state lives in req.session. */
@@ -119,10 +116,6 @@ export class Strategy extends OAuth2StrategyBase {
   readonly _callbackURL: string | undefined;
   /** @internal Whether X-Forwarded-Proto/-Host are trusted when resolving a relative callbackURL. */
   readonly _proxy: boolean;
-  /** @internal The client credentials, as given to the constructor. */
-  readonly _client: { client_id: string; client_secret: string };
-  /** @internal Refreshes in flight, by refresh token. */
-  readonly _refreshing = new Map<string, Promise<TokenSet>>();
 
   /**
    * Verify callback `(accessToken, refreshToken, params, profile, done)` or `(accessToken, refreshToken, profile, done)`.
@@ -137,30 +130,27 @@ export class Strategy extends OAuth2StrategyBase {
   constructor(options: StrategyOptions | StrategyOptionsWithRequest, verify: VerifyFunctionWithObject);
   constructor(options: StrategyOptions | StrategyOptionsWithRequest, verify: AnyVerify) {
     const checked = checkOptions(options, verify);
-    super(checked.base, bridgeVerify(verify, checked.passReqToCallback, checked.allowedAccounts));
+    super(checked.base, bridgeVerify(verify, checked.passReqToCallback, checked.core.allowedAccounts));
     this.name = 'worksection';
+    this.oauth = new WorksectionOAuth(options);
+    const { endpoints, http } = checked.core;
+    this.baseURL = endpoints.baseURL;
+    this.timeout = http.timeout;
+    this.fetch = http.fetch;
+    this.transport = http.transport;
     this._callbackURL = options.callbackURL;
     this._proxy = options.proxy === true;
+    this._refreshURL = endpoints.refreshURL;
+    this._needsSession = checked.stateMode === 'session';
     if (checked.stateMode === 'cookie') {
-      const cookie = new StateCookie({ secrets: checked.stateSecrets });
-      this._stateStore = new CookieStateStore(cookie, (req) =>
+      this._stateStore = new CookieStateStore(this.oauth.stateCookie, (req) =>
         originalURL(req, { proxy: this._proxy }).replace(/^(https?:\/\/[^/]*).*$/s, '$1/'),
       );
     }
-    const endpoints = checked.endpoints;
-    this._http = checked.http;
-    this._endpoints = endpoints;
-    this.baseURL = endpoints.baseURL;
-    this.timeout = checked.http.timeout;
-    this.fetch = checked.http.fetch;
-    this.transport = checked.http.transport;
-    this._refreshURL = endpoints.refreshURL;
-    this._needsSession = checked.stateMode === 'session';
-    this._client = { client_id: checked.clientID, client_secret: checked.clientSecret };
     // node-oauth has no timeout and trusts any body: swap in a subclass of the very class passport-oauth2 used.
-    const settings = { http: this._http, baseURL: endpoints.baseURL, tokenURL: endpoints.tokenURL, refreshURL: endpoints.refreshURL };
+    const settings = { http, baseURL: endpoints.baseURL, tokenURL: endpoints.tokenURL, refreshURL: endpoints.refreshURL };
     const Client = createOAuth2Class(this._oauth2.constructor as OAuth2Class, settings);
-    this._oauth2 = new Client(checked.clientID, checked.clientSecret, '', endpoints.authorizationURL, endpoints.tokenURL);
+    this._oauth2 = new Client(checked.core.clientID, checked.core.clientSecret, '', endpoints.authorizationURL, endpoints.tokenURL);
   }
 
   /**
@@ -269,11 +259,8 @@ export class Strategy extends OAuth2StrategyBase {
         callbackURL = undefined;
       }
     }
-    const meta: StateStoreMeta = {
-      authorizationURL: this._endpoints.authorizationURL,
-      tokenURL: this._endpoints.tokenURL,
-      clientID: this._client.client_id,
-    };
+    const { authorizationURL, tokenURL } = this.oauth.endpoints;
+    const meta: StateStoreMeta = { authorizationURL, tokenURL, clientID: this.oauth._options.clientID };
     if (callbackURL !== undefined) meta.callbackURL = callbackURL;
     return meta;
   }
@@ -288,22 +275,9 @@ export class Strategy extends OAuth2StrategyBase {
     const error = this.error.bind(this);
     this.error = (err: unknown): void => {
       const cause = isRecord(err) && err.oauthError instanceof WorksectionError ? err.oauthError : err;
-      if (cause instanceof WorksectionOAuthError && /code_verifier received when no code_challenge/i.test(cause.description ?? '')) {
-        error(
-          new WorksectionConfigError(
-            'pkce',
-            'This Worksection server does not support PKCE: it did not keep the code challenge, and refused the code verifier ' +
-              `(${cause.error}: ${cause.description ?? ''}). Turn the pkce option off.`,
-          ),
-        );
-        return;
-      }
-      const message = cause !== err ? failureMessage(cause) : undefined;
-      if (message !== undefined) {
-        this.fail({ message });
-        return;
-      }
-      error(cause);
+      const problem = codeExchangeProblem(cause);
+      if ('fail' in problem && cause !== err) this.fail({ message: problem.fail });
+      else error('error' in problem ? problem.error : cause);
     };
   }
 
@@ -313,16 +287,8 @@ export class Strategy extends OAuth2StrategyBase {
    * or a malformed id is an error.
    */
   override userProfile(accessToken: string, done: (err?: unknown, profile?: WorksectionProfile) => void): void {
-    const { client_id, client_secret } = this._client;
-    const profileURL = this._endpoints.profileURL;
-    const label = `Worksection's user-info endpoint (${profileURL})`;
-    const request = postForm(profileURL, { client_id, client_secret, access_token: accessToken }, this._http, label).then((answer) => {
-      const profile = parseProfile(readOAuthAnswer(answer, label, [client_secret, accessToken]), answer.text);
-      if (profile.accountUrl !== undefined) checkAccountUrl(profile.accountUrl, this.baseURL, label);
-      return profile;
-    });
     settle(
-      request,
+      this.oauth.profile(accessToken),
       (profile) => done(null, profile),
       (err) => done(err),
     );
@@ -340,7 +306,9 @@ export class Strategy extends OAuth2StrategyBase {
       return null;
     }
     if (!isRecord(json) || json.error === undefined) return null;
-    return oauthErrorFromBody(json, status, `Worksection's token endpoint (${this._endpoints.tokenURL})`, [this._client.client_secret]);
+    return oauthErrorFromBody(json, status, `Worksection's token endpoint (${this.oauth.endpoints.tokenURL})`, [
+      this.oauth._options.clientSecret,
+    ]);
   }
 
   /**
@@ -350,16 +318,6 @@ export class Strategy extends OAuth2StrategyBase {
    * an error with HTTP 200 (e.g. `invalid_request`, "Token has been revoked").
    */
   refresh(refreshToken: string): Promise<TokenSet> {
-    if (typeof refreshToken !== 'string' || refreshToken === '') {
-      return Promise.reject(new WorksectionArgumentError('refreshToken', 'refresh() needs the refresh token (a non-empty string).'));
-    }
-    const pending = this._refreshing.get(refreshToken);
-    if (pending) return pending;
-    const form = { grant_type: 'refresh_token', ...this._client, refresh_token: refreshToken };
-    const request = requestTokens({ http: this._http, baseURL: this.baseURL }, this._endpoints.refreshURL, form)
-      .then((tokens) => toTokenSet(tokens, tokens.refreshToken as string))
-      .finally(() => this._refreshing.delete(refreshToken));
-    this._refreshing.set(refreshToken, request);
-    return request;
+    return this.oauth.refresh(refreshToken);
   }
 }

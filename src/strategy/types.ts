@@ -1,27 +1,8 @@
 import type { Request } from 'express';
-import type { NodeTransport } from '../http/node-transport';
-import type { FetchFunction } from '../http/settings';
+import type { WorksectionOAuthOptions } from '../core/options';
 import type { WorksectionProfile } from '../oauth/profile';
 import type { Scope } from '../oauth/scopes';
-
-/**
- * The `params` argument of a five- or six-argument verify callback: Worksection's token answer (without
- * `refresh_token`, which is the callback's own argument) plus `expires_at`.
- */
-export interface TokenParams {
-  token_type: string;
-  /** Seconds the access token lives (Worksection: 86400). */
-  expires_in: number;
-  access_token: string;
-  /**
-   * The account the user signed in to, e.g. `https://acc1234.worksection.com`; already checked to be https on
-   * worksection.com (or on the origin of `baseURL`). The account API lives at `{account_url}/api/oauth2`.
-   */
-  account_url?: string;
-  /** When the access token expires, in milliseconds since the epoch (comparable with `Date.now()`). */
-  expires_at: number;
-  [key: string]: unknown;
-}
+import type { TokenParams } from '../oauth/token-params';
 
 /**
  * Call it once the verify callback is done: `done(null, user)` signs `user` in, `done(null, false, { message })`
@@ -116,35 +97,13 @@ export interface StateStore {
     | ((req: Request, state: string, meta: StateStoreMeta, callback: StateStoreVerifyCallback) => void);
 }
 
-/** Options shared by both forms of {@link StrategyOptions}. */
-export interface StrategyOptionsBase {
-  /** The client ID of your app registered in Worksection. Required. */
-  clientID: string;
-  /** The client secret of your app. Required; sent in form bodies only, never in a URL. */
-  clientSecret: string;
+/** Options shared by both forms of {@link StrategyOptions}: those of {@link WorksectionOAuthOptions}, and Passport's. */
+export interface StrategyOptionsBase extends WorksectionOAuthOptions {
   /**
    * Where Worksection sends the user back. Worksection requires `https:`, localhost included. A relative URL
    * is resolved against the request (see `proxy`).
    */
   callbackURL?: string;
-  /** Scopes to request: an array or a comma/space-separated string of the 17 Worksection scopes. */
-  scope?: string | ReadonlyArray<Scope | (string & {})>;
-  /** Origin of the OAuth endpoints. Default `https://worksection.com`; point it at the emulator in development. */
-  baseURL?: string;
-  /** Default `{baseURL}/oauth2/authorize`. */
-  authorizationURL?: string;
-  /** Default `{baseURL}/oauth2/token`. */
-  tokenURL?: string;
-  /** Default `{baseURL}/oauth2/refresh`. */
-  refreshURL?: string;
-  /** Default `{baseURL}/oauth2/resource`. */
-  profileURL?: string;
-  /** Milliseconds for each call to Worksection, body included. Default 10000. */
-  timeout?: number;
-  /** A custom `fetch` (proxies, logging). Default: the built-in `node:http(s)` client with a keep-alive pool. */
-  fetch?: FetchFunction;
-  /** The built-in transport's keep-alive pool to use when there is no `fetch`. Default: the shared `defaultNodeTransport`. */
-  transport?: NodeTransport;
   /**
    * Where the OAuth state (and the PKCE verifier) waits for the callback. Default `'cookie'` (also `true`): a sealed,
    * short-lived cookie, so nothing is stored on the server for a visitor who has not signed in. `'session'`:
@@ -152,22 +111,6 @@ export interface StrategyOptionsBase {
    * is refused.
    */
   state?: 'cookie' | 'session' | true;
-  /**
-   * The secret the state cookie is sealed with (AES-256-GCM, key derived with HKDF), or a list of them, newest
-   * first: the first seals, all unseal, for rotation. Default: derived from `clientSecret`.
-   */
-  stateSecret?: string | readonly string[];
-  /**
-   * Send PKCE (S256) and keep the verifier with the state. Default `false`: Worksection does not document PKCE,
-   * and a server whose consent page drops the challenge refuses every code exchange that sends a verifier.
-   */
-  pkce?: boolean;
-  /**
-   * Worksection accounts allowed to sign in: account URLs (`https://acme.worksection.com`) or host names
-   * (`acme.worksection.com`). A user who signs in to any other account fails (failureRedirect) before verify runs.
-   * Default: any account.
-   */
-  allowedAccounts?: readonly string[];
   /**
    * A custom passport-oauth2 state store instead of the state cookie, or `true` for passport-oauth2's session store
    * that also keeps app state passed as `passport.authenticate('worksection', { state })`.

@@ -1,11 +1,9 @@
 import type { Request } from 'express';
-import { ACCOUNT_URL_MISMATCH } from '../errors/codes';
-import { WorksectionResponseError } from '../errors/response-error';
-import { accountKey, isAllowedAccount } from '../oauth/allowed-accounts';
+import { accountProblem } from '../oauth/sign-in-outcome';
 import type { WorksectionProfile } from '../oauth/profile';
-import { ACCOUNT_NOT_ALLOWED_MESSAGE } from './fail-messages';
 import { settle } from './settle';
-import type { TokenParams, VerifyCallback, VerifyFunctionWithObject } from './types';
+import type { TokenParams } from '../oauth/token-params';
+import type { VerifyCallback, VerifyFunctionWithObject } from './types';
 
 /** The verify forms passport-oauth2 knows, told apart by their number of parameters, plus the one-object form. */
 type AnyVerify = (...args: never[]) => unknown;
@@ -33,18 +31,10 @@ export function bridgeVerify(
 ): BridgedVerify {
   const call = verify as (...args: unknown[]) => unknown;
   return (req, accessToken, refreshToken, params, profile, verified) => {
-    if (allowedAccounts !== undefined && !isAllowedAccount(params.account_url, allowedAccounts)) {
-      verified(null, false, { message: ACCOUNT_NOT_ALLOWED_MESSAGE });
-      return;
-    }
-    if (!sameAccount(profile?.accountUrl, params.account_url)) {
-      verified(
-        new WorksectionResponseError(
-          "Worksection's user info names another account than its token answer did (account_url), so nobody was signed in. " +
-            'Check the profileURL option, or whether something impersonates Worksection.',
-          ACCOUNT_URL_MISMATCH,
-        ),
-      );
+    const problem = accountProblem(params.account_url, profile?.accountUrl, allowedAccounts);
+    if (problem !== undefined) {
+      if ('fail' in problem) verified(null, false, { message: problem.fail });
+      else verified(problem.error);
       return;
     }
     // A function of one parameter (or none) cannot take passport-oauth2's `done`: it is the one-object form.
@@ -67,10 +57,4 @@ export function bridgeVerify(
     const withParams = verify.length === leading.length + 5;
     call(...leading, accessToken, refreshToken, ...(withParams ? [params] : []), profile, verified);
   };
-}
-
-/** Both name the same account, or one of them names none (Worksection's refresh answers carry no account_url). */
-function sameAccount(fromProfile: string | undefined, fromToken: unknown): boolean {
-  if (fromProfile === undefined || typeof fromToken !== 'string') return true;
-  return accountKey(fromProfile) === accountKey(fromToken);
 }

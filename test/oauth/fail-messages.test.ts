@@ -1,7 +1,7 @@
 import { WorksectionOAuthError } from '../../src/errors/oauth-error';
 import { WorksectionResponseError } from '../../src/errors/response-error';
 import { UNEXPECTED_STATUS } from '../../src/errors/codes';
-import { CODE_EXPIRED_MESSAGE, CODE_INVALID_MESSAGE, CODE_USED_MESSAGE, failureMessage } from '../../src/strategy/fail-messages';
+import { CODE_EXPIRED_MESSAGE, CODE_INVALID_MESSAGE, CODE_USED_MESSAGE, failureMessage } from '../../src/oauth/fail-messages';
 
 const oauth = (error: string, description?: string) => new WorksectionOAuthError('m', error, description, 200);
 
