@@ -96,6 +96,20 @@ export interface EmulatorOptions {
    * SHOULD). league/oauth2-server 8.x, and so presumably Worksection, does not. Default `false`.
    */
   revokeTokensOnCodeReuse?: boolean;
+  /**
+   * Drop `code_challenge` and `code_challenge_method` at `/oauth2/authorize` without reading them, as a Worksection
+   * front end that does not pass them on to league/oauth2-server would: codes are then issued without PKCE,
+   * whatever the client sent. Worksection does not document PKCE, so whether it keeps the challenge is unknown;
+   * this is the other possibility. Default `false`: league 8.x's PKCE, where any `code_challenge` (method `S256`
+   * or `plain`, default `plain`) binds the code to it and `/oauth2/token` then checks `code_verifier`.
+   */
+  ignoreCodeChallenge?: boolean;
+  /**
+   * league/oauth2-server 8.4.0's PKCE downgrade protection: a `code_verifier` sent with a code that has no
+   * challenge is answered `invalid_request` "code_verifier received when no code_challenge is present". `false`
+   * behaves like league up to 8.3.x, which ignores such a verifier. Default `true`.
+   */
+  pkceDowngradeProtection?: boolean;
 }
 
 /** Controls the faults of a running emulator. Changes apply to the next request. */

@@ -1,6 +1,7 @@
 import { isScope, splitScopes } from '../../oauth/scopes';
 import type { Directory } from '../state/directory';
 import { invalidClient, invalidRequest, invalidScope, OAuthError, unsupportedResponseType } from '../oauth/oauth-error';
+import { readCodeChallenge, type CodeChallenge } from '../oauth/pkce';
 import { isAcceptableRedirectUri } from './redirect-uri';
 import type { EmulatorClient } from '../types';
 
@@ -11,12 +12,14 @@ export interface AuthorizationRequest {
   state: string;
   /** Requested scopes, de-duplicated, in request order. */
   scopes: string[];
+  /** The PKCE challenge, when the request carried one (and the emulator does not ignore it). */
+  codeChallenge?: CodeChallenge;
 }
 
 /**
  * The outcome of checking the query of /oauth2/authorize:
- * - `page`: the client or redirect URI cannot be trusted, so the error is shown and the browser is never
- *   redirected (league's behaviour for `invalid_client`);
+ * - `page`: the client or redirect URI cannot be trusted, or the PKCE challenge is malformed, so the error is
+ *   shown and the browser is never redirected (league throws these without a redirect URI);
  * - `redirect`: the redirect URI is trusted, so the error goes back to it with `state` (league's error
  *   redirect: `error`, `error_description`, `hint`, `message`), and no code is issued;
  * - `ok`: go on to sign-in and consent.
@@ -31,6 +34,8 @@ export interface AuthorizeRules {
   strictHttps: boolean;
   /** Granted when the request names no scope; null refuses such a request with invalid_scope. */
   defaultScopes: readonly string[] | null;
+  /** Drop `code_challenge` and `code_challenge_method` unread, as a front end that does not pass them to league would. */
+  ignoreCodeChallenge: boolean;
 }
 
 /** Checks an /oauth2/authorize query in league 8.x's order (`AuthCodeGrant::validateAuthorizationRequest`). */
@@ -73,11 +78,16 @@ export function checkAuthorizeQuery(directory: Directory, query: URLSearchParams
   }
   const unknown = scopes.find((s) => !isScope(s));
   if (unknown !== undefined) return { kind: 'redirect', redirectUri, state: stateForRedirect, error: invalidScope(unknown) };
+  // league checks the challenge right after the scopes and throws without a redirect URI: an error page.
+  const codeChallenge = rules.ignoreCodeChallenge ? undefined : readCodeChallenge(query);
+  if (codeChallenge instanceof OAuthError) return { kind: 'page', status: 400, error: codeChallenge };
   // league treats state as optional; Worksection documents it as required, and a missing state is how CSRF on
   // the callback goes unnoticed, so the emulator refuses to issue a code without one.
   if (stateForRedirect === undefined) return { kind: 'redirect', redirectUri, error: invalidRequest('state') };
 
-  return { kind: 'ok', request: { client, redirectUri, state: stateForRedirect, scopes } };
+  const request: AuthorizationRequest = { client, redirectUri, state: stateForRedirect, scopes };
+  if (codeChallenge) request.codeChallenge = codeChallenge;
+  return { kind: 'ok', request };
 }
 
 /** league's error redirect payload, plus `state` when there is one. */

@@ -51,12 +51,13 @@ function start(ctx: EmulatorContext, req: EmulatorRequest): Reply {
   const check = checkAuthorizeQuery(ctx.directory, req.query, {
     strictHttps: ctx.options.strictHttps === true,
     defaultScopes: ctx.options.defaultScopes === undefined ? SCOPES : ctx.options.defaultScopes,
+    ignoreCodeChallenge: ctx.options.ignoreCodeChallenge === true,
   });
   if (check.kind === 'page')
     return htmlReply(errorPage('Cannot sign in', check.error.error, check.error.description, check.detail), check.status);
   if (check.kind === 'redirect') return redirectReply(withQuery(check.redirectUri, errorRedirectParams(check.error, check.state)));
 
-  const { client, redirectUri, state, scopes } = check.request;
+  const { client, redirectUri, state, scopes, codeChallenge } = check.request;
   const auto = ctx.options.autoApprove;
   if (auto) {
     // createEmulator checked that autoApprove names a user (or that there is one) and that users have accounts.
@@ -68,11 +69,12 @@ function start(ctx: EmulatorContext, req: EmulatorRequest): Reply {
       typeof auto === 'object' && auto.accountId !== undefined
         ? auto.accountId
         : known(user.accountIds[0], `an account of user "${user.id}"`);
-    const code = ctx.grants.issueCode({ clientId: client.clientId, userId: user.id, accountId, scopes }, redirectUri);
+    const code = ctx.grants.issueCode({ clientId: client.clientId, userId: user.id, accountId, scopes }, redirectUri, codeChallenge);
     return redirectReply(withQuery(redirectUri, { code, state }));
   }
 
-  const pending = ctx.pending.create({ clientId: client.clientId, redirectUri, state, scopes });
+  // The challenge waits server-side with the rest of the request, through sign-in, account picker and consent.
+  const pending = ctx.pending.create({ clientId: client.clientId, redirectUri, state, scopes, codeChallenge });
   return htmlReply(loginPage({ pending, client, users: ctx.directory.users }), 200, {
     'Set-Cookie': `${csrfCookieName(pending.id)}=${pending.csrf}; Path=${COOKIE_PATH}; Max-Age=${PENDING_TTL_MS / 1000}; HttpOnly; SameSite=Lax`,
   });
@@ -139,6 +141,7 @@ function decide(ctx: EmulatorContext, pending: PendingAuthorization, decision: s
   const code = ctx.grants.issueCode(
     { clientId: pending.clientId, userId: pending.userId, accountId: pending.accountId, scopes: pending.scopes },
     pending.redirectUri,
+    pending.codeChallenge,
   );
   return redirectReply(withQuery(pending.redirectUri, { code, state: pending.state }), clearCookie);
 }

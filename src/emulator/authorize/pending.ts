@@ -1,4 +1,6 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import type { CodeChallenge } from '../oauth/pkce';
+import { safeEqual } from '../../shared/constant-time';
 import type { EmulatorClock } from '../types';
 
 /** A validated authorization request waiting for the user to sign in, pick an account and consent. */
@@ -11,6 +13,8 @@ export interface PendingAuthorization {
   redirectUri: string;
   state: string;
   scopes: string[];
+  /** The PKCE challenge of the request, sealed into the code on approval. */
+  codeChallenge?: CodeChallenge;
   /** Set once the user signed in. */
   userId?: string;
   /** Set once the account is known (picked, or the user's only one). */
@@ -49,7 +53,7 @@ export class PendingAuthorizations {
     if (!id || !formToken || !cookieToken) return undefined;
     const entry = this.entries.get(id);
     if (!entry || entry.expiresAt <= this.clock.now()) return undefined;
-    return equal(formToken, entry.csrf) && equal(cookieToken, entry.csrf) ? entry : undefined;
+    return safeEqual(formToken, entry.csrf) && safeEqual(cookieToken, entry.csrf) ? entry : undefined;
   }
 
   /** Forgets a finished request so its forms cannot be replayed. */
@@ -66,10 +70,4 @@ export class PendingAuthorizations {
       this.entries.delete(id);
     }
   }
-}
-
-function equal(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

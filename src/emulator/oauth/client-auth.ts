@@ -1,14 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
+import { safeEqual } from '../../shared/constant-time';
 import type { Directory } from '../state/directory';
 import { invalidClient, invalidRequest } from './oauth-error';
 import { clientCredentials, type EmulatorRequest } from '../http/request';
 import type { EmulatorClient } from '../types';
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 /**
  * league's `validateClient()`: a missing client_id is an invalid_request, an unknown client or a wrong secret is
@@ -18,6 +12,6 @@ export function authenticateClient(directory: Directory, req: EmulatorRequest, p
   const { clientId, clientSecret } = clientCredentials(req, params);
   if (clientId === undefined) throw invalidRequest('client_id');
   const client = directory.client(clientId);
-  if (!client || clientSecret === undefined || !sameSecret(clientSecret, client.clientSecret)) throw invalidClient();
+  if (!client || clientSecret === undefined || !safeEqual(clientSecret, client.clientSecret)) throw invalidClient();
   return client;
 }

@@ -49,6 +49,16 @@ export function invalidScope(scope: string): OAuthError {
   );
 }
 
+/** league's `OAuthServerException::invalidGrant($hint)`: at the token step, a PKCE verifier that does not match. */
+export function invalidGrant(hint: string): OAuthError {
+  return new OAuthError(
+    'invalid_grant',
+    'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, ' +
+      'expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+    hint,
+  );
+}
+
 /** league 8.x's `OAuthServerException::invalidRefreshToken($hint)`: still `invalid_request` in 8.x, as Worksection shows. */
 export function invalidRefreshToken(hint: string): OAuthError {
   return new OAuthError('invalid_request', 'The refresh token is invalid.', hint);

@@ -6,6 +6,7 @@ import { oauthReply, type Reply } from '../http/reply';
 import { seconds } from '../state/clock';
 import { tokenResponseBody } from './token-answer';
 import type { CodePayload } from '../state/grants';
+import { checkCodeVerifier } from './pkce';
 
 /**
  * `/oauth2/token`: exchanges an authorization code, with league/oauth2-server 8.x's checks in league's order
@@ -42,6 +43,14 @@ function exchangeCode(ctx: EmulatorContext, req: EmulatorRequest) {
   if (payload.clientId !== client.clientId) throw invalidRequest('code', 'Authorization code was not issued to this client');
   if (redirectUri === undefined) throw invalidRequest('redirect_uri');
   if (payload.redirectUri !== redirectUri) throw invalidRequest('redirect_uri', 'Invalid redirect URI');
+  // PKCE last, as league does, and before the code is revoked: a failed verifier leaves the code usable.
+  checkCodeVerifier(
+    payload.codeChallenge !== null && payload.codeChallengeMethod !== null
+      ? { challenge: payload.codeChallenge, method: payload.codeChallengeMethod }
+      : undefined,
+    params.get('code_verifier'),
+    ctx.options.pkceDowngradeProtection !== false,
+  );
 
   const grant = { clientId: payload.clientId, userId: payload.userId, accountId: payload.accountId, scopes: payload.scopes };
   const issued = ctx.grants.issueTokens(grant);

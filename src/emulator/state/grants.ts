@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { seconds } from './clock';
 import { signJwt, type SigningKeys } from './jwt';
+import type { CodeChallenge, CodeChallengeMethod } from '../oauth/pkce';
 import { Sealer } from './sealed';
 import type { EmulatorClock } from '../types';
 
@@ -28,6 +29,9 @@ export interface CodePayload extends Grant {
   authCodeId: string;
   redirectUri: string;
   expireTime: number;
+  /** league's `code_challenge` and `code_challenge_method`: null for a code issued without PKCE. */
+  codeChallenge: string | null;
+  codeChallengeMethod: CodeChallengeMethod | null;
 }
 
 /** The decrypted content of a refresh token (league's payload plus the account). */
@@ -77,13 +81,18 @@ export class GrantStore {
     private readonly keys: SigningKeys,
   ) {}
 
-  /** Issues a single-use authorization code bound to the client, its redirect URI, the user and the account. */
-  issueCode(grant: Grant, redirectUri: string): string {
+  /**
+   * Issues a single-use authorization code bound to the client, its redirect URI, the user and the account, and
+   * to the PKCE challenge when there is one: like league's, the challenge travels inside the encrypted code.
+   */
+  issueCode(grant: Grant, redirectUri: string, codeChallenge?: CodeChallenge): string {
     const payload: CodePayload = {
       ...grant,
       authCodeId: hexId(40),
       redirectUri,
       expireTime: seconds(this.clock) + CODE_TTL_SECONDS,
+      codeChallenge: codeChallenge?.challenge ?? null,
+      codeChallengeMethod: codeChallenge?.method ?? null,
     };
     this.codes.set(payload.authCodeId, { expireTime: payload.expireTime, revoked: false });
     this.maybeSweep();

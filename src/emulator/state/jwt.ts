@@ -1,4 +1,5 @@
 import { createSign, createVerify, generateKeyPair, type KeyObject } from 'node:crypto';
+import { decodeJwtSegment } from '../../shared/jwt-payload';
 
 /** The claims of a league/oauth2-server 8.x access token, in the order Worksection's tokens carry them. */
 export interface AccessTokenClaims {
@@ -51,15 +52,9 @@ export function signJwt(claims: AccessTokenClaims, privateKey: KeyObject): strin
 const MALFORMED = 'Malformed UTF-8 characters';
 
 function decodeSegment(segment: string): Record<string, unknown> {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.from(segment, 'base64url'));
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new JwtError(MALFORMED);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new JwtError(MALFORMED);
-  return value as Record<string, unknown>;
+  const value = decodeJwtSegment(segment);
+  if (value === undefined) throw new JwtError(MALFORMED);
+  return value;
 }
 
 /**

@@ -209,3 +209,63 @@ describe('/oauth2/authorize with strictHttps', () => {
     }
   });
 });
+
+describe('/oauth2/authorize with a PKCE code_challenge, as league/oauth2-server 8.x checks it', () => {
+  const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+  let emu: Emulator;
+  beforeEach(async () => {
+    emu = await createEmulator({ autoApprove: true });
+  });
+  afterEach(() => emu.close());
+
+  it('issues a code for an S256 or plain challenge, or one without a method', async () => {
+    for (const method of ['S256', 'plain', undefined]) {
+      const { location } = await authorize(authorizeUrl(emu, { code_challenge: CHALLENGE, code_challenge_method: method }));
+      expect(location!.searchParams.get('code')).toMatch(/^def50200[0-9a-f]+$/);
+    }
+  });
+
+  it('refuses a method other than S256 or plain, letter case included, with an invalid_request page and no redirect', async () => {
+    for (const method of ['s256', 'SHA256', 'PLAIN', '']) {
+      const { status, location, body } = await authorize(authorizeUrl(emu, { code_challenge: CHALLENGE, code_challenge_method: method }));
+      expect(status).toBe(400);
+      expect(location).toBeUndefined();
+      expect(body).toContain('invalid_request');
+      expect(body).toContain('Code challenge method must be one of `S256`, `plain`');
+    }
+  });
+
+  it('refuses a challenge that is not 43 to 128 of [A-Za-z0-9-._~] with an invalid_request page and no redirect', async () => {
+    for (const challenge of ['', 'a'.repeat(42), 'a'.repeat(129), `${CHALLENGE.slice(0, -1)}=`, `${CHALLENGE.slice(0, -1)}+`]) {
+      const { status, location, body } = await authorize(authorizeUrl(emu, { code_challenge: challenge, code_challenge_method: 'S256' }));
+      expect(status).toBe(400);
+      expect(location).toBeUndefined();
+      expect(body).toContain('invalid_request');
+      expect(body).toContain('Code challenge must follow the specifications of RFC-7636.');
+    }
+  });
+
+  it('checks the method before the challenge, and both after the client, redirect URI and scopes', async () => {
+    const both = await authorize(authorizeUrl(emu, { code_challenge: 'short', code_challenge_method: 'S512' }));
+    expect(both.body).toContain('Code challenge method must be one of');
+    const badScope = await authorize(authorizeUrl(emu, { scope: 'email', code_challenge: 'short' }));
+    expect(badScope.location!.searchParams.get('error')).toBe('invalid_scope');
+    const badClient = await authorize(authorizeUrl(emu, { client_id: 'nobody', code_challenge: 'short' }));
+    expect(badClient.body).toContain('Client authentication failed');
+  });
+
+  it('ignores code_challenge_method when there is no code_challenge', async () => {
+    const { location } = await authorize(authorizeUrl(emu, { code_challenge_method: 'nonsense' }));
+    expect(location!.searchParams.get('code')).toBeTruthy();
+  });
+
+  it('with ignoreCodeChallenge, does not read the challenge at all: a malformed one still gets a code', async () => {
+    const lax = await createEmulator({ autoApprove: true, ignoreCodeChallenge: true });
+    try {
+      const { location } = await authorize(authorizeUrl(lax, { code_challenge: 'short', code_challenge_method: 'S512' }));
+      expect(location!.searchParams.get('code')).toBeTruthy();
+    } finally {
+      await lax.close();
+    }
+  });
+});

@@ -110,6 +110,71 @@ describe('interactive authorization pages', () => {
     expect(res.status).toBe(403);
   });
 
+  it('refuses a CSRF token off by one character in the form or in the cookie, on every form, and still takes the right one', async () => {
+    const wrong = (token: string) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    // A browser request whose CSRF cookie is set by hand, with every other cookie the session holds left out.
+    const postWithCookie = async (path: string, fields: Record<string, string>, cookieToken: string) => {
+      const res = await fetch(`${emu.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `wsemu_csrf_${fields.request}=${cookieToken}` },
+        body: new URLSearchParams(fields).toString(),
+        redirect: 'manual',
+      });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const signIn = await browser.fetch(authorizeUrl(emu));
+    const picker = await login(signIn.body, { user_id: '3993' });
+    const consent = await pickAccount(picker.body, 'acc1234');
+    const forms: Array<[string, string, Record<string, string>]> = [
+      ['/oauth2/authorize/login', signIn.body, { user_id: '3993' }],
+      ['/oauth2/authorize/account', picker.body, { account_id: 'acc1234' }],
+      ['/oauth2/authorize/decision', consent.body, { decision: 'allow' }],
+    ];
+    for (const [path, page, extra] of forms) {
+      const { request, csrf } = formTokens(page);
+      expect(wrong(csrf)).toHaveLength(csrf.length);
+      expect(await postWithCookie(path, { request, csrf: wrong(csrf), ...extra }, csrf)).toBe(403);
+      expect(await postWithCookie(path, { request, csrf, ...extra }, wrong(csrf))).toBe(403);
+      expect(await postWithCookie(path, { request, csrf: wrong(csrf), ...extra }, wrong(csrf))).toBe(403);
+    }
+    // The refusals were about the tokens: the same request with the right ones goes through.
+    const done = await decide(consent.body, 'allow');
+    expect(done.status).toBe(302);
+    expect(new URL(done.location!).searchParams.get('code')).toBeTruthy();
+  });
+
+  it('carries the PKCE code challenge through sign-in, account picker and consent into the code', async () => {
+    const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+    const signIn = await browser.fetch(
+      authorizeUrl(emu, { code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256' }),
+    );
+    expect(signIn.body).not.toContain('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    const picker = await login(signIn.body, { user_id: '3993' });
+    const consent = await pickAccount(picker.body, 'acc5678');
+    const done = await decide(consent.body, 'allow');
+    const fields = {
+      client_id: DEMO_CLIENT.clientId,
+      client_secret: DEMO_CLIENT.clientSecret,
+      grant_type: 'authorization_code',
+      code: new URL(done.location!).searchParams.get('code')!,
+      redirect_uri: DEMO_CLIENT.redirectUris[1]!,
+    };
+    expect((await exchange(emu, fields)).json).toEqual({
+      error: 'invalid_request',
+      errorDescription: 'Check the `code_verifier` parameter',
+    });
+    const { json } = await exchange(emu, { ...fields, code_verifier: verifier });
+    expect(json.account_url).toBe(`${emu.url}/acc5678`);
+  });
+
+  it('refuses a malformed PKCE challenge before showing the sign-in page', async () => {
+    const page = await browser.fetch(authorizeUrl(emu, { code_challenge: 'too-short', code_challenge_method: 'S256' }));
+    expect(page.status).toBe(400);
+    expect(page.body).toContain('Code challenge must follow the specifications of RFC-7636.');
+    expect(page.body).not.toContain('name="csrf"');
+  });
+
   it('refuses to replay the consent form once it was answered', async () => {
     const signIn = await browser.fetch(authorizeUrl(emu));
     const consent = await login(signIn.body, { user_id: '2477' });

@@ -44,7 +44,8 @@ describe('/oauth2/resource', () => {
   });
 
   it('a garbage token is answered not_authorized "Malformed UTF-8 characters" with HTTP 200, byte for byte', async () => {
-    for (const garbage of ['garbage', 'a.b.c', '%%%', 'eyJ.eyJ.sig']) {
+    // Last two: JSON that is not an object (an array, a number) in the header and payload.
+    for (const garbage of ['garbage', 'a.b.c', '%%%', 'eyJ.eyJ.sig', 'WzFd.WzFd.sig', 'MQ.MQ.sig']) {
       const { status, text } = await resource({ ...creds, access_token: garbage });
       expect(status).toBe(200);
       expect(text).toBe('{"error":"not_authorized","errorDescription":"Malformed UTF-8 characters"}');

@@ -240,3 +240,167 @@ describe('/oauth2/token transfer encoding', () => {
     }
   });
 });
+
+describe('/oauth2/token with PKCE, as league/oauth2-server 8.x checks it', () => {
+  // RFC 7636 appendix B: this verifier's S256 challenge.
+  const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+  const S256_CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+  const s256 = { code_challenge: S256_CHALLENGE, code_challenge_method: 'S256' };
+
+  let emu: Emulator;
+  beforeEach(async () => {
+    emu = await createEmulator({ autoApprove: true, clock: frozenClock() });
+  });
+  afterEach(() => emu.close());
+
+  const exchangeFields = (code: string, extra: Record<string, string> = {}) => ({
+    ...creds,
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT,
+    ...extra,
+  });
+
+  it('exchanges an S256 code when the code_verifier hashes to the challenge', async () => {
+    const res = await exchange(emu, exchangeFields(await getCode(emu, s256), { code_verifier: VERIFIER }));
+    expect(res.json.access_token).toEqual(expect.any(String));
+    expect(res.json.account_url).toBe(emu.accountUrl('acc1234'));
+  });
+
+  it('exchanges a plain code when the code_verifier equals the challenge, plain being the default method', async () => {
+    const explicit = await getCode(emu, { code_challenge: VERIFIER, code_challenge_method: 'plain' });
+    const byDefault = await getCode(emu, { code_challenge: VERIFIER });
+    for (const code of [explicit, byDefault]) {
+      expect((await exchange(emu, exchangeFields(code, { code_verifier: VERIFIER }))).json.access_token).toEqual(expect.any(String));
+    }
+    const hashed = await getCode(emu, { code_challenge: S256_CHALLENGE });
+    expect((await exchange(emu, exchangeFields(hashed, { code_verifier: VERIFIER }))).json.error).toBe('invalid_grant');
+  });
+
+  it('accepts verifiers of exactly 43 and 128 characters using every allowed character', async () => {
+    for (const verifier of ['A'.repeat(43), `${'aZ09-._~'.repeat(15)}abcdefgh`]) {
+      const code = await getCode(emu, { code_challenge: verifier, code_challenge_method: 'plain' });
+      expect((await exchange(emu, exchangeFields(code, { code_verifier: verifier }))).json.access_token).toEqual(expect.any(String));
+    }
+  });
+
+  it('a PKCE code exchanged without code_verifier is answered invalid_request "Check the `code_verifier` parameter", byte for byte', async () => {
+    const res = await exchange(emu, exchangeFields(await getCode(emu, s256)));
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('{"error":"invalid_request","errorDescription":"Check the `code_verifier` parameter"}');
+  });
+
+  it('a code_verifier that is not 43 to 128 of [A-Za-z0-9-._~] is answered "Code Verifier must follow the specifications of RFC-7636."', async () => {
+    const code = await getCode(emu, s256);
+    for (const bad of ['', 'a'.repeat(42), 'a'.repeat(129), `${VERIFIER.slice(0, -1)}+`, `${VERIFIER.slice(0, -1)}=`, `${VERIFIER} `]) {
+      const res = await exchange(emu, exchangeFields(code, { code_verifier: bad }));
+      expect(res.text).toBe('{"error":"invalid_request","errorDescription":"Code Verifier must follow the specifications of RFC-7636."}');
+    }
+  });
+
+  it('a wrong code_verifier is answered invalid_grant "Failed to verify `code_verifier`.", byte for byte', async () => {
+    const s256Code = await getCode(emu, s256);
+    const plainCode = await getCode(emu, { code_challenge: VERIFIER, code_challenge_method: 'plain' });
+    for (const code of [s256Code, plainCode]) {
+      const res = await exchange(emu, exchangeFields(code, { code_verifier: `${VERIFIER.slice(0, -1)}Y` }));
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('{"error":"invalid_grant","errorDescription":"Failed to verify `code_verifier`."}');
+    }
+    // A plain code does not take the challenge's S256 hash as its verifier, nor an S256 code its own challenge.
+    expect((await exchange(emu, exchangeFields(s256Code, { code_verifier: S256_CHALLENGE }))).json.error).toBe('invalid_grant');
+  });
+
+  it('a code_verifier sent for a code without a challenge is answered "code_verifier received when no code_challenge is present" (league 8.4+)', async () => {
+    const res = await exchange(emu, exchangeFields(await getCode(emu), { code_verifier: VERIFIER }));
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('{"error":"invalid_request","errorDescription":"code_verifier received when no code_challenge is present"}');
+    const empty = await exchange(emu, exchangeFields(await getCode(emu), { code_verifier: '' }));
+    expect(empty.json.errorDescription).toBe('code_verifier received when no code_challenge is present');
+  });
+
+  it('a PKCE failure does not use up the code: after a missing, malformed and wrong verifier the right one still works, once', async () => {
+    const code = await getCode(emu, s256);
+    await exchange(emu, exchangeFields(code));
+    await exchange(emu, exchangeFields(code, { code_verifier: 'short' }));
+    expect((await exchange(emu, exchangeFields(code, { code_verifier: 'x'.repeat(43) }))).json.error).toBe('invalid_grant');
+    expect((await exchange(emu, exchangeFields(code, { code_verifier: VERIFIER }))).json.access_token).toEqual(expect.any(String));
+    expect((await exchange(emu, exchangeFields(code, { code_verifier: VERIFIER }))).json.errorDescription).toBe(
+      'Authorization code has been revoked',
+    );
+  });
+
+  it('a refused verifier for a code without a challenge does not use up the code either', async () => {
+    const code = await getCode(emu);
+    expect((await exchange(emu, exchangeFields(code, { code_verifier: VERIFIER }))).json.error).toBe('invalid_request');
+    expect((await exchange(emu, exchangeFields(code))).json.access_token).toEqual(expect.any(String));
+  });
+
+  it('checks the code before the verifier, as league does: an expired PKCE code is "Authorization code has expired"', async () => {
+    const code = await getCode(emu, s256);
+    emu.clock.advance(601_000);
+    expect((await exchange(emu, exchangeFields(code, { code_verifier: 'wrong' }))).json.errorDescription).toBe(
+      'Authorization code has expired',
+    );
+  });
+
+  it("accepts a challenge and verifier with one trailing newline, as league's PHP regular expression does", async () => {
+    const withNewline = `${VERIFIER}\n`;
+    const code = await getCode(emu, { code_challenge: withNewline, code_challenge_method: 'plain' });
+    expect((await exchange(emu, exchangeFields(code, { code_verifier: VERIFIER }))).json.error).toBe('invalid_grant');
+    expect((await exchange(emu, exchangeFields(code, { code_verifier: withNewline }))).json.access_token).toEqual(expect.any(String));
+  });
+});
+
+describe('/oauth2/token with pkceDowngradeProtection: false (league up to 8.3)', () => {
+  it('ignores a code_verifier sent for a code without a challenge', async () => {
+    const emu = await createEmulator({ autoApprove: true, pkceDowngradeProtection: false });
+    try {
+      const code = await getCode(emu);
+      const fields = { ...creds, grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: 'a'.repeat(43) };
+      expect((await exchange(emu, fields)).json.access_token).toEqual(expect.any(String));
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('still checks the verifier of a code that has a challenge', async () => {
+    const emu = await createEmulator({ autoApprove: true, pkceDowngradeProtection: false });
+    try {
+      const code = await getCode(emu, { code_challenge: 'a'.repeat(43) });
+      const fields = { ...creds, grant_type: 'authorization_code', code, redirect_uri: REDIRECT };
+      expect((await exchange(emu, fields)).json.errorDescription).toBe('Check the `code_verifier` parameter');
+      expect((await exchange(emu, { ...fields, code_verifier: 'a'.repeat(43) })).json.access_token).toEqual(expect.any(String));
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
+describe('/oauth2/token with ignoreCodeChallenge (a front end that does not pass the challenge on)', () => {
+  it('issues codes without a challenge, so a client that sends its verifier gets the downgrade answer', async () => {
+    const emu = await createEmulator({ autoApprove: true, ignoreCodeChallenge: true });
+    try {
+      const challenge = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+      const code = await getCode(emu, { code_challenge: challenge, code_challenge_method: 'S256' });
+      const fields = { ...creds, grant_type: 'authorization_code', code, redirect_uri: REDIRECT };
+      const withVerifier = await exchange(emu, { ...fields, code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk' });
+      expect(withVerifier.text).toBe(
+        '{"error":"invalid_request","errorDescription":"code_verifier received when no code_challenge is present"}',
+      );
+      expect((await exchange(emu, fields)).json.access_token).toEqual(expect.any(String));
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('with pkceDowngradeProtection: false too, the verifier is ignored and the exchange succeeds, as on league 8.3', async () => {
+    const emu = await createEmulator({ autoApprove: true, ignoreCodeChallenge: true, pkceDowngradeProtection: false });
+    try {
+      const code = await getCode(emu, { code_challenge: 'b'.repeat(43), code_challenge_method: 'S256' });
+      const fields = { ...creds, grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: 'a'.repeat(43) };
+      expect((await exchange(emu, fields)).json.access_token).toEqual(expect.any(String));
+    } finally {
+      await emu.close();
+    }
+  });
+});
