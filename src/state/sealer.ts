@@ -19,9 +19,8 @@ export class Sealer {
     this.keys = secrets.map((secret) => Buffer.from(hkdfSync('sha256', secret, '', INFO, 32)));
   }
 
-  /** `text` sealed as base64url: version, IV, tag and ciphertext. */
-  seal(text: string): string {
-    const iv = randomBytes(IV_BYTES);
+  /** `text` sealed as base64url: version, IV, tag and ciphertext. `iv`: 12 fresh random bytes, if the caller has them already. */
+  seal(text: string, iv: Buffer = randomBytes(IV_BYTES)): string {
     const cipher = createCipheriv('aes-256-gcm', this.keys[0] as Buffer, iv);
     const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
     return Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body]).toString('base64url');

@@ -57,10 +57,13 @@ export class StateCookie {
 
   /** Starts a sign-in: a fresh state, in a cookie of its own. */
   issue(callbackURL: string, codeVerifier?: string): IssuedState {
-    const state = randomBytes(24).toString('base64url');
+    // One draw for the state, the cookie's name and the IV: this runs on every sign-in.
+    const random = randomBytes(42);
+    const state = random.toString('base64url', 0, 24);
     const pending: Pending = [state, codeVerifier ?? null, this.now() + STATE_MAX_AGE * 1000];
-    const name = `${STATE_COOKIE_NAME}_${randomBytes(6).toString('base64url')}`;
-    const setCookie = serializeCookie(name, this.sealer.seal(JSON.stringify(pending)), attributes(callbackURL, STATE_MAX_AGE));
+    const name = `${STATE_COOKIE_NAME}_${random.toString('base64url', 24, 30)}`;
+    const sealed = this.sealer.seal(JSON.stringify(pending), random.subarray(30, 42));
+    const setCookie = serializeCookie(name, sealed, attributes(callbackURL, STATE_MAX_AGE));
     return { state, setCookie };
   }
 
