@@ -2,13 +2,14 @@ import express, { type Express } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import passport from 'passport';
-import { Strategy, type StrategyOptions, type VerifyFunctionWithParams, type WorksectionProfile } from 'passport-worksection';
+import { STATE_MAX_AGE, Strategy, type StrategyOptions, type VerifyFunctionWithObject } from 'passport-worksection';
 import { authRoutes } from './auth-routes';
 import type { SessionBackend } from './config';
 import { requireCsrfToken, csrfToken } from './csrf';
 import { errorHandler, notFound } from './error-handler';
 import { refreshRoute } from './refresh-route';
 import { projectsRoute } from './projects-route';
+import { ReturnToCookie } from './return-to-cookie';
 import { openSessionStore } from './session-store';
 import { toSessionUser, type SessionUser } from './session-user';
 import { homePage, isSignInReason } from './views/home';
@@ -17,6 +18,9 @@ import { STYLESHEET } from './views/style';
 
 /** The session cookie's name: not express-session's default, which tells everyone what runs here. */
 export const SESSION_COOKIE = 'ws-example.sid';
+
+/** The session cookie's attributes but `Secure` (`'auto'` there) and its lifetime: set and cleared with these. */
+const SESSION_COOKIE_ATTRIBUTES = { httpOnly: true, sameSite: 'lax', path: '/' } as const;
 
 /** What {@link createApp} needs: resolved credentials (real or the emulator's), a store and a secret. */
 export interface ExampleAppOptions {
@@ -29,8 +33,6 @@ export interface ExampleAppOptions {
   production?: boolean;
   /** Lifetime of a signed-in session, ms. Default 8 hours. */
   sessionTtlMs?: number;
-  /** Lifetime of a session holding only a sign-in in progress, ms. Default 10 minutes. */
-  pendingLoginTtlMs?: number;
   /** Scopes to ask for. Default `['projects_read', 'tasks_read']`. */
   scope?: string[];
   /** A line for the start page when running against the emulator (e.g. the demo users). */
@@ -55,7 +57,6 @@ export interface ExampleApp {
 export function createApp(options: ExampleAppOptions): ExampleApp {
   const log = options.log ?? ((line: string) => console.log(line));
   const sessionTtlMs = options.sessionTtlMs ?? 8 * 60 * 60 * 1000;
-  const pendingLoginTtlMs = options.pendingLoginTtlMs ?? 10 * 60 * 1000;
   const production = options.production ?? false;
   const sessions = openSessionStore(options.sessions, log);
 
@@ -69,14 +70,11 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     ...(options.worksection.baseURL !== undefined ? { baseURL: options.worksection.baseURL } : {}),
     ...(options.worksection.timeout !== undefined ? { timeout: options.worksection.timeout } : {}),
   };
-  // `profile` is typed as always there, but the strategy leaves it out under `skipUserProfile`: check anyway.
-  const verify: VerifyFunctionWithParams = (accessToken, refreshToken, params, profile: WorksectionProfile | undefined, done) => {
-    if (!profile) {
-      done(new Error('The Worksection profile is missing.'));
-      return;
-    }
-    done(null, toSessionUser(accessToken, refreshToken, params, profile));
-  };
+  // The one-object verify: returns the user (a throw would be an error). Without `skipUserProfile` the strategy
+  // always loads the profile, and its type says so.
+  const verify: VerifyFunctionWithObject = ({ accessToken, refreshToken, params, profile }) =>
+    toSessionUser(accessToken, refreshToken, params, profile);
+  // The OAuth state lives in the strategy's sealed cookie (its default), not in the session.
   const strategy = new Strategy(strategyOptions, verify);
   authenticator.use(strategy);
   // No user database in this example: the session holds the user itself. Key a real one on (accountUrl, id).
@@ -117,11 +115,11 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
       secret: options.sessionSecret,
       store: sessions.store,
       resave: false,
-      // Nothing is stored for a visitor who never starts a sign-in.
+      // Nothing is stored, and no cookie set, until someone signs in: the sign-in in progress keeps its state and
+      // returnTo in cookies of its own, and nothing before req.login writes to the session.
       saveUninitialized: false,
       cookie: {
-        httpOnly: true,
-        sameSite: 'lax',
+        ...SESSION_COOKIE_ATTRIBUTES,
         // Secure when the request came over HTTPS, directly or through a trusted TLS proxy (TRUST_PROXY).
         secure: 'auto',
         maxAge: sessionTtlMs,
@@ -140,7 +138,8 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     res.send(homePage(page));
   });
 
-  app.use(authRoutes({ authenticator, log, sessionTtlMs, pendingLoginTtlMs }));
+  const returnTo = new ReturnToCookie(options.sessionSecret, STATE_MAX_AGE * 1000);
+  app.use(authRoutes({ authenticator, store: sessions.store, returnTo, log }));
 
   app.get('/profile', (req, res) => {
     if (!req.user) {
@@ -157,13 +156,15 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   app.use(projectsRoute({ strategy, sessions: options.sessions, log }));
 
   app.post('/logout', express.urlencoded({ extended: false, limit: '2kb' }), requireCsrfToken, (req, res, next) => {
-    // passport 0.7 removes the user, saves, and regenerates the session: the old id is dead in the store.
-    req.logout((err) => {
+    // Destroyed, not regenerated (as passport's req.logout does, which stores a fresh empty session): the row is
+    // deleted, so a copy of the cookie is dead, and nothing is left for the signed-out visitor.
+    req.session.destroy((err) => {
       if (err) {
         next(err);
         return;
       }
-      res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/' });
+      // The attributes it was set with, or a browser may keep it. Secure as express-session's 'auto' made it.
+      res.clearCookie(SESSION_COOKIE, { ...SESSION_COOKIE_ATTRIBUTES, secure: req.secure });
       res.redirect(303, '/?signin=signed-out');
     });
   });

@@ -1,75 +1,74 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type passport from 'passport';
-import { SessionStoreUnavailableError } from './guarded-store';
-import { optionalSession } from './request-session';
+import { ACCESS_DENIED_MESSAGE } from 'passport-worksection';
+import { SessionStoreUnavailableError, type GuardedStore } from './guarded-store';
 import { safeReturnTo } from './return-to';
+import type { ReturnToCookie } from './return-to-cookie';
 import type { SignInReason } from './views/home';
-
-declare module 'express-session' {
-  interface SessionData {
-    /** Where to go after the sign-in in progress; validated again when used. */
-    returnTo?: string;
-  }
-}
 
 /** What {@link authRoutes} needs from the app. */
 export interface AuthRoutesOptions {
   authenticator: InstanceType<typeof passport.Passport>;
+  /** The session store: never written before a sign-in completes; asked whether it is up before one starts. */
+  store: GuardedStore;
+  /** Carries `returnTo` from the start to the callback. */
+  returnTo: ReturnToCookie;
   log: (line: string) => void;
-  sessionTtlMs: number;
-  pendingLoginTtlMs: number;
 }
 
 /**
  * `/auth/worksection` (starts the sign-in, optional `returnTo`) and `/auth/worksection/callback` (completes it).
- * A failure the user can fix lands on `/` with a fixed reason; a Worksection outage too, after a log line.
+ * Nothing is written to the session before `req.login`: the OAuth state is in the strategy's sealed cookie, the
+ * `returnTo` in a signed cookie of its own, and a failure's reason in the URL of `/`. So a visitor who never
+ * signs in leaves nothing on the server. A failure the user can fix lands on `/` with a fixed reason; a
+ * Worksection outage too, after a log line.
  */
 export function authRoutes(options: AuthRoutesOptions): Router {
-  const { authenticator, log } = options;
+  const { authenticator, store, returnTo: returnToCookie, log } = options;
   const router = Router();
 
   router.get('/auth/worksection', (req, res, next) => {
-    const returnTo = safeReturnTo(req.query.returnTo);
-    if (returnTo) req.session.returnTo = returnTo;
-    else delete req.session.returnTo;
-    // A session that only holds a sign-in in progress expires soon, so abandoned logins do not pile up.
-    if (!req.user) req.session.cookie.maxAge = options.pendingLoginTtlMs;
-    // express-session saves the state only as the redirect goes out, and a failed save cannot stop it: the user
-    // would meet Worksection and come back to a lost state. Saving first turns a store outage into a 503 here.
-    req.session.save((err) => {
-      if (err) {
-        next(err);
-        return;
-      }
-      (authenticator.authenticate('worksection') as RequestHandler)(req, res, next);
-    });
+    // Nothing is stored here, but the callback will need the store to sign the user in: it is asked (a read) whether
+    // it is up, so that an outage is a 503 now rather than after a trip to Worksection and back.
+    store
+      .ping()
+      .then(() => {
+        returnToCookie.remember(req, res, safeReturnTo(req.query.returnTo));
+        (authenticator.authenticate('worksection') as RequestHandler)(req, res, next);
+      })
+      .catch(next);
   });
 
   router.get('/auth/worksection/callback', (req: Request, res: Response, next: NextFunction) => {
-    const outcome = (err: unknown, user: unknown): void => {
+    // Taken (and cleared) whatever the outcome: a sign-in that did not complete must not send a later one there.
+    const returnTo = returnToCookie.take(req, res) ?? '/profile';
+    const outcome = (err: unknown, user: unknown, info: unknown): void => {
       if (err) {
-        onError(err, req, res, next);
+        onError(err, res, next);
         return;
       }
       if (!user) {
-        endPendingLogin(req, res, next, req.query.error === 'access_denied' ? 'denied' : 'failed');
+        // The strategy's fixed fail() messages (STATE_MESSAGE, ACCESS_DENIED_MESSAGE…) map to the app's fixed reasons.
+        const message = (info as { message?: unknown } | undefined)?.message;
+        failed(res, message === ACCESS_DENIED_MESSAGE ? 'denied' : 'failed');
         return;
       }
-      const returnTo = safeReturnTo(req.session.returnTo) ?? '/profile';
-      // passport 0.7's req.login regenerates the session (against fixation), dropping returnTo and the state with it.
+      // passport 0.7's req.login regenerates the session (against fixation): the first write to the store.
       req.login(user, (loginErr) => {
         if (loginErr) {
+          // The store failed (a 503). Drop the session req.login made, as its destroy() does: express-session would
+          // otherwise set a cookie for it and try to save it again after the answer.
+          delete (req as { session?: unknown }).session;
           next(loginErr);
           return;
         }
-        req.session.cookie.maxAge = options.sessionTtlMs;
         res.redirect(303, returnTo);
       });
     };
     (authenticator.authenticate('worksection', outcome) as RequestHandler)(req, res, next);
   });
 
-  function onError(err: unknown, req: Request, res: Response, next: NextFunction): void {
+  function onError(err: unknown, res: Response, next: NextFunction): void {
     if (err instanceof SessionStoreUnavailableError) {
       next(err);
       return;
@@ -78,20 +77,14 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     const e = err instanceof Error ? err : new Error(String(err));
     const code = (e as { code?: unknown }).code;
     log(`sign-in error: ${e.name}${typeof code === 'string' ? ` [${code}]` : ''}: ${e.message}`);
-    endPendingLogin(req, res, next, 'unavailable');
+    failed(res, 'unavailable');
   }
 
   return router;
 }
 
-// The pending session (state, returnTo) is useless after a failed callback: drop it rather than let it wait for its TTL.
-function endPendingLogin(req: Request, res: Response, next: NextFunction, reason: SignInReason): void {
-  const go = (): void => res.redirect(303, `/?signin=${reason}`);
-  const session = optionalSession(req);
-  if (req.user || !session) {
-    if (session) delete session.returnTo;
-    go();
-    return;
-  }
-  session.destroy((err) => (err ? next(err) : go()));
+// The reason goes in the URL, as one of the home page's fixed keys: nothing about a failed sign-in is stored.
+// (A signed-in user's session, e.g. one asking for more scopes, is left as it was.)
+function failed(res: Response, reason: SignInReason): void {
+  res.redirect(303, `/?signin=${reason}`);
 }

@@ -22,10 +22,8 @@ export interface AppConfig {
   sessions: SessionBackend;
   /** Reverse-proxy hops to trust for `X-Forwarded-*` (Express `trust proxy`); 0 trusts none. */
   trustProxy: number;
-  /** Lifetime of a signed-in session, in ms. */
+  /** Lifetime of a signed-in session, in ms. (A sign-in in progress has no session: its cookies live 10 minutes.) */
   sessionTtlMs: number;
-  /** Lifetime of a session that only holds a sign-in in progress, so abandoned logins expire soon. */
-  pendingLoginTtlMs: number;
 }
 
 /** A configuration the app refuses to start with. The message says which variable to fix. */
@@ -40,8 +38,6 @@ export const EXAMPLE_SESSION_SECRET = 'change-me-to-a-long-random-string';
 export const MIN_SECRET_LENGTH = 32;
 
 const DEFAULT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;
-// Worksection's authorization codes live 10 minutes: a sign-in still pending after that cannot complete anyway.
-const DEFAULT_PENDING_LOGIN_TTL_MS = 10 * 60 * 1000;
 
 /**
  * Reads and checks the configuration.
@@ -61,7 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     sessions,
     trustProxy,
     sessionTtlMs: DEFAULT_SESSION_TTL_MS,
-    pendingLoginTtlMs: DEFAULT_PENDING_LOGIN_TTL_MS,
   };
   if (sessionSecret !== undefined) config.sessionSecret = sessionSecret;
   return config;

@@ -47,7 +47,6 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
     trustProxy: config.trustProxy,
     production: config.production,
     sessionTtlMs: config.sessionTtlMs,
-    pendingLoginTtlMs: config.pendingLoginTtlMs,
     ...(dev ? { emulatorNote: 'Demo users sign in with the password "demo".' } : {}),
   });
   const server = example.app.listen(config.port);

@@ -1,6 +1,7 @@
-import { Browser, signIn } from './helpers/http-client';
+import { Browser, signIn, type Hop } from './helpers/http-client';
 import { startExample, type RunningExample } from './helpers/example-server';
 import { SESSION_COOKIE } from '../../example-app/app';
+import { RETURN_TO_COOKIE } from '../../example-app/return-to-cookie';
 import { SIGN_IN_MESSAGES } from '../../example-app/views/home';
 
 let running: RunningExample;
@@ -79,26 +80,48 @@ describe('example app pages', () => {
   });
 });
 
+/** A sign-in through the auto-approving emulator, every hop to the app with `headers`; returns the answers. */
+async function signInWith(browser: Browser, headers: Record<string, string>): Promise<{ start: Hop; callback: Hop }> {
+  const start = await browser.get('/auth/worksection', headers);
+  const approved = await fetch(start.location!, { redirect: 'manual' });
+  const callback = await browser.get(approved.headers.get('location')!, headers);
+  return { start, callback };
+}
+
+const sessionCookieOf = (hop: Hop): string | undefined => hop.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+
 describe('session cookie', () => {
-  test('is httpOnly, SameSite=Lax, and not Secure over plain http', async () => {
+  test('is not set before sign-in, and is then httpOnly, SameSite=Lax, and not Secure over plain http', async () => {
     running = await startExample();
-    const start = await new Browser(running.url).get('/auth/worksection');
-    const cookie = start.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+    const { start, callback } = await signInWith(new Browser(running.url), {});
+    // The sign-in in progress lives in its own cookies (state, returnTo): no session, so no session cookie.
+    expect(sessionCookieOf(start)).toBeUndefined();
+    const cookie = sessionCookieOf(callback);
+    expect(callback.location).toBe('/profile');
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).toMatch(/; Path=\/;/);
     expect(cookie).not.toMatch(/; Secure/);
   });
 
   test('is Secure behind a trusted TLS proxy (TRUST_PROXY=1, X-Forwarded-Proto: https)', async () => {
     running = await startExample({ app: { trustProxy: 1 } });
-    const start = await new Browser(running.url).get('/auth/worksection', { 'x-forwarded-proto': 'https' });
-    expect(start.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))).toMatch(/; Secure/);
+    const { start, callback } = await signInWith(new Browser(running.url), { 'x-forwarded-proto': 'https' });
+    expect(sessionCookieOf(start)).toBeUndefined();
+    expect(sessionCookieOf(callback)).toMatch(/; Secure/);
+    // The returnTo cookie is Secure on the same terms.
+    const withReturnTo = await new Browser(running.url).get('/auth/worksection?returnTo=%2Fprojects', { 'x-forwarded-proto': 'https' });
+    expect(withReturnTo.headers.getSetCookie().find((c) => c.startsWith(`${RETURN_TO_COOKIE}=`))).toMatch(/; Secure/);
   });
 
   test('ignores X-Forwarded-Proto from a client when no proxy is trusted', async () => {
     running = await startExample();
-    const start = await new Browser(running.url).get('/auth/worksection', { 'x-forwarded-proto': 'https' });
-    expect(start.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))).not.toMatch(/; Secure/);
+    const { start, callback } = await signInWith(new Browser(running.url), { 'x-forwarded-proto': 'https' });
+    expect(sessionCookieOf(start)).toBeUndefined();
+    expect(callback.location).toBe('/profile');
+    expect(sessionCookieOf(callback)).not.toMatch(/; Secure/);
+    const withReturnTo = await new Browser(running.url).get('/auth/worksection?returnTo=%2Fprojects', { 'x-forwarded-proto': 'https' });
+    expect(withReturnTo.headers.getSetCookie().find((c) => c.startsWith(`${RETURN_TO_COOKIE}=`))).not.toMatch(/; Secure/);
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SESSION_COOKIE } from '../../example-app/app';
 import { ConfigError } from '../../example-app/config';
 import { start, type RunningServer } from '../../example-app/server';
-import { Browser } from './helpers/http-client';
+import { Browser, type Hop } from './helpers/http-client';
 import { freePort } from './helpers/redis-server';
 
 let dir: string;
@@ -43,13 +43,17 @@ describe('start (npm start)', () => {
     const env = { PORT: String(port), SESSION_DB: join(dir, 's.sqlite') };
     running = await start(env, () => undefined);
     const browser = new Browser(`http://127.0.0.1:${port}`);
-    await browser.get('/auth/worksection');
+    // Only a signed-in user has a session (a sign-in in progress has none): sign in on the interactive emulator.
+    await signInInteractively(browser);
     const sid = browser.jar.get(SESSION_COOKIE);
     expect(sid).toBeDefined();
+    expect((await browser.get('/profile')).status).toBe(200);
     await running.close();
     running = await start(env, () => undefined);
-    // Same secret, same file: the cookie still names the stored session, so starting again keeps its id.
-    await browser.get('/auth/worksection');
+    // Same secret, same file: the cookie still names the stored session, so the user is still signed in.
+    const profile = await browser.get('/profile');
+    expect(profile.status).toBe(200);
+    expect(profile.body).toContain('Signed in as Henry Gardner');
     expect(browser.jar.get(SESSION_COOKIE)).toBe(sid);
   });
 
@@ -65,3 +69,29 @@ describe('start (npm start)', () => {
     );
   });
 });
+
+/**
+ * Signs `app` in as Henry Gardner (account Gardner & Co) through the forms of the interactive emulator that
+ * `start` runs without credentials, as a person would in a browser.
+ */
+async function signInInteractively(app: Browser): Promise<void> {
+  const begin = await app.get('/auth/worksection');
+  expect(begin.status).toBe(302);
+  const authorize = new URL(begin.location!);
+  // The emulator's pages keep their own CSRF cookie: a second jar, for its origin.
+  const emulator = new Browser(authorize.origin);
+  const fields = (page: Hop): Record<string, string> => ({
+    request: page.body.match(/name="request" value="([^"]+)"/)![1]!,
+    csrf: page.body.match(/name="csrf" value="([^"]+)"/)![1]!,
+  });
+  const login = await emulator.get(authorize.href);
+  expect(login.body).toContain('Sign in as Henry Gardner');
+  const accounts = await emulator.post('/oauth2/authorize/login', { ...fields(login), user_id: '3993' });
+  const consent = await emulator.post('/oauth2/authorize/account', { ...fields(accounts), account_id: 'acc1234' });
+  const allowed = await emulator.post('/oauth2/authorize/decision', { ...fields(consent), decision: 'allow' });
+  expect(allowed.status).toBe(302);
+  // The callback URL names localhost (as npm start prints it); the app listens there on 127.0.0.1 too.
+  const callback = new URL(allowed.location!);
+  const landed = await app.get(`${callback.pathname}${callback.search}`);
+  expect(landed.location).toBe('/profile');
+}
