@@ -10,6 +10,7 @@ export type { EndpointOptions } from './oauth/endpoints';
 export { Strategy } from './strategy/strategy';
 export type {
   AuthenticateOptions,
+  SkipUserProfile,
   StateStore,
   StateStoreMeta,
   StateStoreStoreCallback,
@@ -24,6 +25,7 @@ export type {
   VerifyFunctionWithRequestAndParams,
   VerifyFunctionWithObject,
   VerifyArguments,
+  VerifyProfile,
 } from './strategy/types';
 export {
   ACCESS_DENIED_MESSAGE,
@@ -59,8 +61,9 @@ export { MAX_BODY_BYTES } from './http/answer';
 
 // Account-API client
 export { WorksectionClient } from './client/client';
-export type { ClientTokens, RefreshLock, TokenRefresher, WorksectionClientOptions } from './client/options';
-export { CallSpacer, DEFAULT_MIN_INTERVAL, defaultCallSpacer } from './client/call-spacer';
+export type { CallOptions, ClientTokens, RefreshLock, TokenRefresher, WorksectionClientOptions } from './client/options';
+export { CallSpacer, DEFAULT_MAX_QUEUE_WAIT, DEFAULT_MIN_INTERVAL, defaultCallSpacer } from './client/call-spacer';
+export type { ScheduleOptions } from './client/call-spacer';
 export { RefreshOutcomes, ROTATION_MEMORY_MS, defaultRefreshOutcomes } from './client/refresh-outcomes';
 export type { RefreshOutcome } from './client/refresh-outcomes';
 export type {
@@ -86,6 +89,8 @@ export { WorksectionConfigError } from './errors/config-error';
 export { WorksectionArgumentError } from './errors/argument-error';
 export { WorksectionApiError } from './errors/api-error';
 export { WorksectionReauthError } from './errors/reauth-error';
+export { WorksectionRefreshError } from './errors/refresh-error';
+export { WorksectionRateLimitError } from './errors/rate-limit-error';
 export {
   ACCOUNT_URL_MISMATCH,
   API_ERROR,
@@ -95,7 +100,9 @@ export {
   INVALID_OPTION,
   INVALID_RESPONSE,
   NETWORK_ERROR,
+  RATE_LIMITED,
   REAUTH_REQUIRED,
+  REFRESH_FAILED,
   TIMEOUT,
   UNEXPECTED_CONTENT_TYPE,
   UNEXPECTED_REDIRECT,

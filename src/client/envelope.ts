@@ -5,17 +5,21 @@ import type { JsonAnswer } from '../http/answer';
 import { clip } from '../shared/clip';
 import { isRecord } from '../shared/is-record';
 import { redact } from '../shared/redact';
+import { rateLimitRefusal } from './rate-limit';
 
 /**
  * @internal
  * Reads the account API's envelope: `{"status":"ok","data":…}` resolves to `data`, `{"status":"error",
  * "status_code","message","message_details"}` throws a {@link WorksectionApiError}. Worksection sends both with
- * HTTP 200 (401 for a refused token); a 5xx, or anything else, is a {@link WorksectionResponseError}.
+ * HTTP 200 (401 for a refused token); a 5xx, or anything else, is a {@link WorksectionResponseError}. A refusal for
+ * request frequency (HTTP 429, or an error about it) is a {@link WorksectionRateLimitError}.
  * `me`'s data is an object live but a one-element array in Worksection's docs: both resolve to the object.
  * `secrets` (the tokens) are blanked out of Worksection's words in case a server echoes them.
  */
 export function readEnvelope(answer: JsonAnswer, action: string, label: string, secrets: string[]): unknown {
   const { status, contentType, body } = answer;
+  const limited = rateLimitRefusal(answer, label, secrets);
+  if (limited !== undefined) throw limited;
   if (status >= 500) {
     throw new WorksectionResponseError(
       `${label} answered HTTP ${status}: Worksection is having trouble. Try again later.`,

@@ -3,7 +3,7 @@ import { DEFAULT_BASE_URL, resolveEndpoints } from '../oauth/endpoints';
 import { WorksectionConfigError } from '../errors/config-error';
 import { defaultNodeTransport, type NodeTransport } from '../http/node-transport';
 import { checkFetch, checkTimeout, checkTransport, DEFAULT_TIMEOUT, type FetchFunction, type HttpSettings } from '../http/settings';
-import { CallSpacer, DEFAULT_MIN_INTERVAL, defaultCallSpacer } from './call-spacer';
+import { CallSpacer, DEFAULT_MAX_QUEUE_WAIT, DEFAULT_MIN_INTERVAL, defaultCallSpacer } from './call-spacer';
 import { defaultRefreshOutcomes, RefreshOutcomes } from './refresh-outcomes';
 import type { TokenSet } from '../oauth/token-set';
 
@@ -36,7 +36,8 @@ export interface TokenRefresher {
 
 /**
  * Runs `fn` while holding a lock named `key`, shared by every process that may refresh the same grant (e.g. a
- * Redis `SET key token NX PX ttl`). The key is derived from the refresh token, never the token itself.
+ * Redis `SET key token NX PX ttl`). The key is derived from the refresh token, never the token itself. The client
+ * waits the `timeout` option for `fn` to be called (and again for the lock to settle once `fn` has), then gives up.
  */
 export type RefreshLock = <T>(key: string, fn: () => Promise<T>) => Promise<T>;
 
@@ -51,25 +52,40 @@ export interface WorksectionClientOptions {
   /**
    * Persists rotated tokens. Awaited with the new {@link TokenSet} before any call uses it: Worksection has
    * revoked the old refresh token by then, so losing these means the user must sign in again.
-   * If it rejects, the call rejects with its error and the next call tries to save the same tokens again.
+   * If it rejects, or has not settled within `timeout` (then the call rejects with a {@link WorksectionTimeoutError}
+   * naming it), the call rejects and the next call tries to save the same tokens again.
    */
   onTokens?: (tokens: TokenSet) => void | Promise<void>;
   /**
    * Reads the grant's tokens from your shared storage. Needed with `lock`: a process that waited for another's
    * refresh must use the tokens that process saved, as the refresh token it holds has been revoked. Called
    * while holding the lock before refreshing, and on an HTTP 401 other than an expired token. Resolve
-   * `undefined` if you have none.
+   * `undefined` if you have none. Bounded by `timeout`, like `onTokens`.
    */
   loadTokens?: () => Promise<ClientTokens | undefined>;
-  /** A lock shared by processes (see {@link RefreshLock}); default: none, only calls in this process share a refresh. */
+  /**
+   * A lock shared by processes (see {@link RefreshLock}); default: none, only calls in this process share a refresh.
+   * Waiting for it is bounded by `timeout`: a lock that has not called `fn` by then fails the call with a
+   * {@link WorksectionTimeoutError} naming it (and should it call `fn` later, `fn` returns at once), so that later
+   * calls are not stuck behind it.
+   */
   lock?: RefreshLock;
-  /** Milliseconds for each HTTP exchange with the account API. Default: the strategy's `timeout`, else 10000. */
+  /**
+   * Milliseconds for each HTTP exchange with the account API, and for each run of the `onTokens`, `loadTokens` and
+   * `lock` hooks. Default: the strategy's `timeout`, else 10000.
+   */
   timeout?: number;
   /**
    * Minimum milliseconds between the starts of two calls to one account, from every client in this process
    * (calls wait their turn; none is dropped). Default 1000: Worksection allows about one request per second.
    */
   minInterval?: number;
+  /**
+   * Longest wait, in milliseconds, for a call's turn in the account's queue (see `minInterval`). A call whose turn
+   * would come later is not queued: it rejects at once with a {@link WorksectionRateLimitError} whose `retryAfter`
+   * says when its turn would have come. Default 30000; `Infinity` queues every call.
+   */
+  maxQueueWait?: number;
   /** A `fetch` for the account API (it must honour `init.signal`). Default: the strategy's, else the built-in node:http(s) transport. */
   fetch?: FetchFunction;
   /** The built-in transport's pool, when there is no `fetch`. Default: the strategy's, else the shared `defaultNodeTransport`. */
@@ -91,12 +107,24 @@ export interface WorksectionClientOptions {
   baseURL?: string;
 }
 
+/** Options of one call of a {@link WorksectionClient} (`call`, `callJson` and the typed helpers). */
+export interface CallOptions {
+  /**
+   * Gives up the call when aborted: a call still waiting (for a refresh or its turn) leaves the queue without
+   * reaching Worksection, and the calls behind it move up; a call under way has its connection closed. The call
+   * rejects with the signal's reason (an `AbortError` `DOMException` for `controller.abort()`, a `TimeoutError` one
+   * for `AbortSignal.timeout(ms)`). A refresh that other calls share goes on.
+   */
+  signal?: AbortSignal;
+}
+
 /** @internal What the constructor derives from its options. */
 export interface CheckedClientOptions {
   accountUrl: string;
   tokens: ClientTokens;
   http: HttpSettings;
   minInterval: number;
+  maxQueueWait: number;
   spacer: CallSpacer;
   outcomes: RefreshOutcomes;
 }
@@ -141,6 +169,13 @@ export function checkClientOptions(given: unknown): CheckedClientOptions {
       "The minInterval option must be a number of milliseconds, 0 or more (default 1000, Worksection's rate limit).",
     );
   }
+  const maxQueueWait = options.maxQueueWait ?? DEFAULT_MAX_QUEUE_WAIT;
+  if (typeof maxQueueWait !== 'number' || Number.isNaN(maxQueueWait) || maxQueueWait < 0) {
+    throw new WorksectionConfigError(
+      'maxQueueWait',
+      "The maxQueueWait option must be a number of milliseconds, 0 or more, or Infinity (default 30000): the longest wait for a turn in the account's queue.",
+    );
+  }
   const fetchImpl = checkFetch(options.fetch);
   const transport = checkTransport(options.transport);
   // The client's own way of sending if it has one, else the strategy's, else the shared built-in transport.
@@ -156,7 +191,7 @@ export function checkClientOptions(given: unknown): CheckedClientOptions {
   if (!(outcomes instanceof RefreshOutcomes)) {
     throw new WorksectionConfigError('refreshOutcomes', 'The refreshOutcomes option must be a RefreshOutcomes.');
   }
-  return { accountUrl, tokens: checkTokens(options.tokens, 'tokens'), http, minInterval, spacer, outcomes };
+  return { accountUrl, tokens: checkTokens(options.tokens, 'tokens'), http, minInterval, maxQueueWait, spacer, outcomes };
 }
 
 /** @internal Checks a token set from the app (the `tokens` option or what `loadTokens` resolved). */

@@ -6,7 +6,7 @@ export const ROTATION_MEMORY_MS = 60_000;
 /** How many refresh tokens a process remembers (the oldest are forgotten first). */
 const LIMIT = 10_000;
 
-/** What became of a refresh token this process sent: Worksection rotated it into `rotated`, or the refresh failed. */
+/** What became of a refresh token this process sent: Worksection rotated it into `rotated`, or refused it (`failed`). */
 export type RefreshOutcome = { rotated: TokenSet } | { failed: unknown };
 
 interface Entry {
@@ -18,7 +18,8 @@ interface Entry {
  * The outcomes of the refreshes a process made, by refresh-token hash. Apps often build a client per request from
  * stored tokens, so a request that loaded the tokens just before another one refreshed them still holds the old
  * refresh token, which Worksection has revoked. With this memory it takes over the new tokens instead of failing,
- * and does not send a refresh token whose refresh failed or was lost again. Entries are deleted
+ * and does not send again a refresh token Worksection refused. A refresh that failed any other way (a lost
+ * answer, a 5xx) is not remembered: the next call tries it again. Entries are deleted
  * {@link ROTATION_MEMORY_MS} after they were made, and the memory holds 10,000 at most.
  *
  * Every client shares {@link defaultRefreshOutcomes} unless given its own (`refreshOutcomes` option): give clients
@@ -34,7 +35,7 @@ export class RefreshOutcomes {
     this.set(refreshToken, { rotated: tokens });
   }
 
-  /** Remembers that refreshing with `refreshToken` failed (or its answer was lost) with `cause`. */
+  /** Remembers that Worksection refused refreshing with `refreshToken`, with `cause` (its OAuth error). */
   failed(refreshToken: string, cause: unknown): void {
     this.set(refreshToken, { failed: cause });
   }

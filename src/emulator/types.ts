@@ -51,7 +51,16 @@ export interface FaultSchedule {
   probability?: number;
 }
 
-/** How an endpoint misbehaves, for hostile-provider tests. */
+/**
+ * How an endpoint misbehaves, for hostile-provider tests.
+ *
+ * `rateLimit` (the `api` endpoint only) refuses the call as a breach of Worksection's rate limit (about one request
+ * per second per account): HTTP 429 with `Retry-After: <retryAfter>` (seconds, default 1), Worksection's JSON
+ * headers and the account API's error envelope, `{"status":"error","status_code":429,"message":"Too many requests",
+ * "message_details":"Rate limit: about 1 request per second per account"}`. Worksection does not document how it
+ * answers a breach: this is the common form of that answer, for testing a client's handling of it. The emulator
+ * never rate-limits by itself.
+ */
 export type Fault = FaultSchedule &
   (
     | { type: 'delay'; ms: number }
@@ -60,6 +69,7 @@ export type Fault = FaultSchedule &
     | { type: 'reset' }
     | { type: 'truncate' }
     | { type: 'oversized'; bytes?: number }
+    | { type: 'rateLimit'; retryAfter?: number }
   );
 
 /** Options of {@link createEmulator}. */

@@ -29,3 +29,7 @@ export const INVALID_ARGUMENT = 'WORKSECTION_INVALID_ARGUMENT';
 export const API_ERROR = 'WORKSECTION_API_ERROR';
 /** The tokens could not be refreshed; the user must sign in again. */
 export const REAUTH_REQUIRED = 'WORKSECTION_REAUTH_REQUIRED';
+/** Refreshing the tokens did not complete (timeout, connection, 5xx, not JSON) but Worksection did not refuse it: try again. */
+export const REFRESH_FAILED = 'WORKSECTION_REFRESH_FAILED';
+/** Too many calls to one account: Worksection refused one for its rate limit, or the call would wait too long for its turn. */
+export const RATE_LIMITED = 'WORKSECTION_RATE_LIMITED';

@@ -4,19 +4,22 @@ import { nameClass, WorksectionError } from './worksection-error';
 import { WorksectionOAuthError } from './oauth-error';
 
 /**
- * The access token had expired and refreshing it failed, so this grant can no longer be used: send the user
- * through "Sign in with Worksection" again (e.g. clear the stored tokens and redirect to your sign-in route).
+ * Worksection refused to refresh the expired access token (an OAuth error such as `invalid_grant`, or
+ * `invalid_request` "Token has been revoked" / "Cannot decrypt the refresh token"), so this grant can no longer be
+ * used: send the user through "Sign in with Worksection" again (e.g. clear the stored tokens and redirect to your
+ * sign-in route).
  *
- * The refresh is never retried with the same refresh token: Worksection rotates refresh tokens, so when the
- * answer was lost (`reason` is a timeout or network code) Worksection may already have revoked the one we
- * sent. The client keeps the old tokens; `cause` is the error of the refresh (typed, secret-free).
+ * Only Worksection's own "no" ends a grant: a refresh that failed any other way (a timeout, a lost connection, a
+ * 5xx) is a {@link WorksectionRefreshError} and is tried again by the next call. The refusal is remembered by the
+ * process (see `RefreshOutcomes`), so clients built later from the same tokens reject at once without asking again.
+ * The client keeps the old tokens; `cause` is the error of the refresh (typed, secret-free).
  */
 export class WorksectionReauthError extends WorksectionError {
   static {
     nameClass(this);
   }
 
-  /** Why the refresh failed: Worksection's `error` (e.g. `invalid_request`) or one of our codes (e.g. `WORKSECTION_TIMEOUT`). */
+  /** Why the refresh failed: Worksection's `error`, e.g. `invalid_request` or `invalid_grant`. */
   readonly reason: string;
 
   constructor(cause: unknown) {
@@ -32,8 +35,5 @@ function reauthMessage(cause: unknown, reason: string): string {
     const words = cause.description === undefined ? cause.error : `${cause.error}: ${cause.description}`;
     return `Worksection refused to refresh the access token (${words}), so this grant can no longer be used. ${again}`;
   }
-  return (
-    `Refreshing the access token did not complete (${reason}). Worksection may already have rotated the refresh ` +
-    `token, so it is not retried. ${again}`
-  );
+  return `Refreshing the access token failed (${reason}), so this grant can no longer be used. ${again}`;
 }

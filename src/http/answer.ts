@@ -16,6 +16,8 @@ export interface JsonAnswer {
   body: unknown;
   /** The body as received. */
   text: string;
+  /** The `Retry-After` header, when the answer had one (a rate-limit refusal says when to try again). */
+  retryAfter?: string;
 }
 
 /** @internal What an answer's status line and headers say, whichever transport carried it. */
@@ -25,6 +27,8 @@ export interface Head {
   contentLength: string | undefined;
   /** A redirect a browser-style fetch hides behind `redirect: 'manual'` (status 0). */
   opaqueRedirect: boolean;
+  /** The `Retry-After` header, if any: kept on the answer. */
+  retryAfter?: string | undefined;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -57,7 +61,9 @@ export function checkHead(head: Head, label: string): WorksectionResponseError |
 /** @internal Parses a complete body as JSON; a body that is not (cut short, HTML…) is a typed error. */
 export function parseAnswer(head: Head, text: string, label: string): JsonAnswer {
   try {
-    return { status: head.status, contentType: head.contentType, body: parseJson(text), text };
+    const answer: JsonAnswer = { status: head.status, contentType: head.contentType, body: parseJson(text), text };
+    if (head.retryAfter !== undefined) answer.retryAfter = head.retryAfter;
+    return answer;
   } catch {
     const ok = head.status >= 200 && head.status < 300;
     throw new WorksectionResponseError(

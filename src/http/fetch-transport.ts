@@ -20,6 +20,17 @@ export async function viaFetch(
       reject(timedOut(label, timeout));
     }, timeout);
   });
+  // The caller gave up (client.call's signal): abort the fetch and reject with the caller's reason.
+  const signal = request.signal;
+  let stop: (reason: unknown) => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => (stop = reject));
+  aborted.catch(() => undefined);
+  const onAbort = (): void => {
+    controller.abort();
+    stop(signal?.reason);
+  };
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort, { once: true });
   const progress = { complete: false };
   const exchange = (async (): Promise<JsonAnswer> => {
     let response: Response;
@@ -39,6 +50,7 @@ export async function viaFetch(
       contentType: response.headers.get('content-type') ?? undefined,
       contentLength: response.headers.get('content-length') ?? undefined,
       opaqueRedirect: response.type === 'opaqueredirect',
+      retryAfter: response.headers.get('retry-after') ?? undefined,
     };
     const refused = checkHead(head, label);
     if (refused) throw refused;
@@ -61,9 +73,10 @@ export async function viaFetch(
   // The loser of the race must not become an unhandled rejection.
   exchange.catch(() => undefined);
   try {
-    return await Promise.race([exchange, deadline]);
+    return await Promise.race([exchange, deadline, aborted]);
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
     // Frees the socket whenever we stopped reading early; a complete answer leaves it to the keep-alive pool.
     if (!progress.complete) controller.abort();
   }

@@ -31,6 +31,11 @@ export class NodeTransport {
    */
   send(url: string, request: JsonRequest, headers: Record<string, string>, timeout: number, label: string): Promise<JsonAnswer> {
     return new Promise((resolve, reject) => {
+      const signal = request.signal;
+      if (signal?.aborted) {
+        reject(signal.reason as Error);
+        return;
+      }
       const target = this.target(url);
       const body = request.body;
       const req = (target.secure ? https : http).request({
@@ -43,11 +48,15 @@ export class NodeTransport {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         // Frees the socket: a half-read or unwanted answer never goes back to the keep-alive pool.
         req.destroy();
         reject(err);
       };
       const timer = setTimeout(() => fail(timedOut(label, timeout)), timeout);
+      // The caller gave up (client.call's signal): close the connection, reject with the caller's reason.
+      const onAbort = (): void => fail(signal?.reason as Error);
+      signal?.addEventListener('abort', onAbort, { once: true });
       req.once('error', (err) => fail(unreachable(label, err)));
       req.once('response', (res) => {
         const head: Head = {
@@ -55,6 +64,7 @@ export class NodeTransport {
           contentType: res.headers['content-type'],
           contentLength: res.headers['content-length'],
           opaqueRedirect: false,
+          retryAfter: res.headers['retry-after'],
         };
         const refused = checkHead(head, label);
         if (refused) {
@@ -85,6 +95,7 @@ export class NodeTransport {
           }
           settled = true;
           clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
           resolve(answer);
         });
       });

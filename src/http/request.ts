@@ -8,6 +8,8 @@ export interface JsonRequest {
   method: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** Abandons the exchange (closing its connection) when aborted: it then rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
 }
 
 /**

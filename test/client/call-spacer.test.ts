@@ -1,4 +1,5 @@
-import { CallSpacer, DEFAULT_MIN_INTERVAL } from '../../src/client/call-spacer';
+import { CallSpacer, DEFAULT_MAX_QUEUE_WAIT, DEFAULT_MIN_INTERVAL } from '../../src/client/call-spacer';
+import { RATE_LIMITED, WorksectionRateLimitError } from '../../src';
 
 describe('CallSpacer', () => {
   it('starts calls with one key at least `interval` apart, in the order they were scheduled', async () => {
@@ -50,5 +51,97 @@ describe('CallSpacer', () => {
 
   it("defaults to Worksection's one request per second", () => {
     expect(DEFAULT_MIN_INTERVAL).toBe(1000);
+  });
+
+  it('waits at most 30 s by default in the client (DEFAULT_MAX_QUEUE_WAIT)', () => {
+    expect(DEFAULT_MAX_QUEUE_WAIT).toBe(30_000);
+  });
+});
+
+describe('CallSpacer with maxWait and a signal', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /** A spacer on the fake clock, and what its calls did: start times by name. */
+  function spaced() {
+    const spacer = new CallSpacer(() => Date.now());
+    const starts = new Map<string, number>();
+    const t0 = Date.now();
+    const call = (name: string, options: { maxWait?: number; signal?: AbortSignal } = {}) =>
+      spacer.schedule(
+        'acc',
+        1000,
+        () => {
+          starts.set(name, Date.now() - t0);
+          return Promise.resolve(name);
+        },
+        options,
+      );
+    return { call, starts };
+  }
+
+  it('rejects at once, without queuing, a call whose turn would come later than maxWait, with retryAfter the wait', async () => {
+    const { call, starts } = spaced();
+    const first = call('a', { maxWait: 1500 });
+    const second = call('b', { maxWait: 1500 });
+    const err = await call('c', { maxWait: 1500 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorksectionRateLimitError);
+    expect(err).toMatchObject({ code: RATE_LIMITED, retryAfter: 2000, retryable: true });
+    expect((err as Error).message).toMatch(/maxQueueWait/);
+    // The refused call took no place: the next one fits where it would have gone.
+    const third = call('d', { maxWait: 2000 });
+    await jest.advanceTimersByTimeAsync(2000);
+    await Promise.all([first, second, third]);
+    expect(Object.fromEntries(starts)).toEqual({ a: 0, b: 1000, d: 2000 });
+  });
+
+  it('queues a call whose turn comes exactly at maxWait', async () => {
+    const { call, starts } = spaced();
+    const calls = [call('a', { maxWait: 1000 }), call('b', { maxWait: 1000 })];
+    await jest.advanceTimersByTimeAsync(1000);
+    await Promise.all(calls);
+    expect(starts.get('b')).toBe(1000);
+  });
+
+  it('takes an aborted call out of the queue: its fn never runs, it rejects with the reason, the call behind moves up', async () => {
+    const { call, starts } = spaced();
+    const controller = new AbortController();
+    const a = call('a');
+    const b = call('b', { signal: controller.signal });
+    const c = call('c');
+    const reason = new Error('user left');
+    controller.abort(reason);
+    await expect(b).rejects.toBe(reason);
+    await jest.advanceTimersByTimeAsync(1000);
+    await Promise.all([a, c]);
+    expect(Object.fromEntries(starts)).toEqual({ a: 0, c: 1000 });
+  });
+
+  it('an aborted call is not counted in the wait of later calls', async () => {
+    const { call } = spaced();
+    const controller = new AbortController();
+    const a = call('a');
+    const b = call('b', { signal: controller.signal });
+    controller.abort();
+    await expect(b).rejects.toMatchObject({ name: 'AbortError' });
+    const c = call('c', { maxWait: 1000 });
+    await jest.advanceTimersByTimeAsync(1000);
+    await expect(Promise.all([a, c])).resolves.toEqual(['a', 'c']);
+  });
+
+  it('rejects a call whose signal is already aborted without running it, and leaves the queue as it was', async () => {
+    const { call, starts } = spaced();
+    await expect(call('a', { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(call('b')).resolves.toBe('b');
+    expect(Object.fromEntries(starts)).toEqual({ b: 0 });
+  });
+
+  it('an abort after the call started changes nothing: it resolves as its fn does', async () => {
+    const { call } = spaced();
+    const controller = new AbortController();
+    const a = call('a', { signal: controller.signal });
+    await jest.advanceTimersByTimeAsync(0);
+    controller.abort();
+    await expect(a).resolves.toBe('a');
   });
 });

@@ -1,10 +1,16 @@
 import {
   API_ERROR,
+  NETWORK_ERROR,
+  RATE_LIMITED,
   REAUTH_REQUIRED,
+  REFRESH_FAILED,
   WorksectionApiError,
   WorksectionError,
   WorksectionOAuthError,
+  WorksectionNetworkError,
+  WorksectionRateLimitError,
   WorksectionReauthError,
+  WorksectionRefreshError,
   WorksectionTimeoutError,
 } from '../../src';
 
@@ -48,10 +54,10 @@ describe('WorksectionReauthError', () => {
     expect(err.message).toMatch(/Sign in with Worksection" again/);
   });
 
-  it('for a lost answer, says the refresh is not retried and why', () => {
+  it('for a cause that is not an OAuth error, names its code', () => {
     const err = new WorksectionReauthError(new WorksectionTimeoutError('no answer', 100));
     expect(err.reason).toBe('WORKSECTION_TIMEOUT');
-    expect(err.message).toMatch(/may already have rotated the refresh token, so it is not retried/);
+    expect(err.message).toMatch(/failed \(WORKSECTION_TIMEOUT\)/);
   });
 
   it('serialises without its cause', () => {
@@ -62,5 +68,55 @@ describe('WorksectionReauthError', () => {
       message: err.message,
       reason: 'unknown',
     });
+  });
+});
+
+describe('WorksectionRefreshError', () => {
+  const cause = new WorksectionNetworkError('reset', { status: 200 }, new Error('ECONNRESET'));
+  const err = new WorksectionRefreshError(cause);
+
+  it('is retryable, names the failure, and says the tokens were kept and the next call tries again', () => {
+    expect(err).toBeInstanceOf(WorksectionError);
+    expect(err).toMatchObject({ name: 'WorksectionRefreshError', code: REFRESH_FAILED, reason: NETWORK_ERROR, retryable: true, cause });
+    expect(err.message).toMatch(/did not complete \(WORKSECTION_NETWORK_ERROR\)/);
+    expect(err.message).toMatch(/tokens were kept and the next call tries the refresh again/);
+  });
+
+  it('keeps a summary of a foreign cause, never the error itself', () => {
+    const foreign = Object.assign(new Error('GET https://x/?refresh_token=secret'), { code: 'ECONNREFUSED' });
+    const wrapped = new WorksectionRefreshError(foreign);
+    expect(wrapped.reason).toBe('unknown');
+    expect((wrapped.cause as Error).message).toBe('ECONNREFUSED');
+  });
+
+  it('serialises to its safe fields', () => {
+    expect(JSON.parse(JSON.stringify(err))).toEqual({
+      name: 'WorksectionRefreshError',
+      code: REFRESH_FAILED,
+      message: err.message,
+      reason: NETWORK_ERROR,
+      retryable: true,
+    });
+  });
+});
+
+describe('WorksectionRateLimitError', () => {
+  it('carries retryAfter in milliseconds and the HTTP status when Worksection refused', () => {
+    const err = new WorksectionRateLimitError('slow down', 2000, 429);
+    expect(err).toBeInstanceOf(WorksectionError);
+    expect(JSON.parse(JSON.stringify(err))).toEqual({
+      name: 'WorksectionRateLimitError',
+      code: RATE_LIMITED,
+      message: 'slow down',
+      status: 429,
+      retryAfter: 2000,
+      retryable: true,
+    });
+  });
+
+  it('has no retryAfter when none was given', () => {
+    const err = new WorksectionRateLimitError('slow down');
+    expect(err.retryAfter).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(err))).not.toHaveProperty('retryAfter');
   });
 });

@@ -6,11 +6,14 @@ import {
   UNEXPECTED_REDIRECT,
   UNEXPECTED_STATUS,
   WorksectionApiError,
+  WorksectionRateLimitError,
   WorksectionResponseError,
   WorksectionTimeoutError,
   API_ERROR,
 } from '../../src';
 import { startRecorder, type Recorder } from '../helpers/client-recorder';
+import type { Socket } from 'node:net';
+import { startHostileServer, type HostileServer } from '../helpers/hostile-server';
 import { clientOf, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';
 
 let emu: Emulator;
@@ -256,5 +259,105 @@ describe('rotated tokens', () => {
     accept();
     await Promise.all([first, second]);
     expect(events).toEqual(['onTokens started', 'onTokens resolved', 'call with new token', 'call with new token']);
+  });
+});
+
+describe('rate-limit refusals', () => {
+  it("the emulator's rateLimit fault (HTTP 429, Retry-After) is a WorksectionRateLimitError with retryAfter in ms; the next call works", async () => {
+    emu.faults.set('api', { type: 'rateLimit', retryAfter: 2, times: 1 });
+    const { client } = clientOf(grant);
+    const err = await rejection(client.getProjects());
+    expect(err).toBeInstanceOf(WorksectionRateLimitError);
+    expect(err).toMatchObject({ code: 'WORKSECTION_RATE_LIMITED', status: 429, retryAfter: 2000, retryable: true });
+    expect((err as Error).message).toMatch(/"Too many requests"/);
+    await expect(client.getProjects()).resolves.toHaveLength(2);
+  });
+
+  it('reads Retry-After through a fetch option too', async () => {
+    emu.faults.set('api', { type: 'rateLimit', retryAfter: 3, times: 1 });
+    const { client } = clientOf(grant, { fetch: (url, init) => fetch(url, init) });
+    await expect(client.me()).rejects.toMatchObject({ name: 'WorksectionRateLimitError', retryAfter: 3000 });
+  });
+
+  it('an error envelope about request frequency, even with HTTP 200, is a WorksectionRateLimitError without retryAfter', async () => {
+    const body = JSON.stringify({ status: 'error', status_code: 1, message: 'Request frequency exceeded', message_details: '' });
+    emu.faults.set('api', { type: 'respond', status: 200, headers: JSON_HEADERS, body });
+    const { client } = clientOf(grant);
+    const err = await rejection(client.me());
+    expect(err).toBeInstanceOf(WorksectionRateLimitError);
+    expect(err).toMatchObject({ status: 200 });
+    expect((err as WorksectionRateLimitError).retryAfter).toBeUndefined();
+  });
+
+  it("a proxy's HTML 429 page is a WorksectionRateLimitError too", async () => {
+    emu.faults.set('api', {
+      type: 'respond',
+      status: 429,
+      headers: { 'content-type': 'text/html', 'retry-after': '5' },
+      body: '<h1>429</h1>',
+    });
+    const { client } = clientOf(grant);
+    await expect(client.me()).rejects.toMatchObject({ name: 'WorksectionRateLimitError', status: 429 });
+  });
+});
+
+describe.each([
+  ['the built-in transport', undefined],
+  ['a fetch option', (url: string, init: RequestInit) => fetch(url, init)],
+])('a call aborted while under way, over %s', (_name, fetchOption) => {
+  let server: HostileServer;
+  let arrived: Promise<Socket>;
+  beforeEach(async () => {
+    let arrive!: (socket: Socket) => void;
+    arrived = new Promise((resolve) => (arrive = resolve));
+    // Worksection that takes the request and never answers.
+    server = await startHostileServer((_req, _res, socket) => arrive(socket));
+  });
+  afterEach(() => server.close());
+
+  function hangingClient() {
+    return clientOf(
+      { ...grant, accountUrl: `${server.url}/acc1234` },
+      { baseURL: server.url, timeout: 10_000, ...(fetchOption !== undefined && { fetch: fetchOption }) },
+    ).client;
+  }
+
+  it("rejects with the signal's reason at once and closes its connection", async () => {
+    const controller = new AbortController();
+    const call = hangingClient().me({ signal: controller.signal });
+    const socket = await arrived;
+    const reason = new Error('user left');
+    controller.abort(reason);
+    await expect(call).rejects.toBe(reason);
+    // The connection that carried the request closes (long before the 10 s timeout).
+    await new Promise((resolve) => (socket.destroyed ? resolve(undefined) : socket.once('close', resolve)));
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an AbortSignal.timeout rejects with its TimeoutError', async () => {
+    const call = hangingClient().call('get_projects', {}, { signal: AbortSignal.timeout(100) });
+    await expect(call).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+});
+
+describe('a signal already aborted', () => {
+  it('rejects every kind of call without a request, not even a refresh of expired tokens', async () => {
+    let refreshes = 0;
+    const strategy = { baseURL: emu.url, refresh: (token: string) => (refreshes++, grant.strategy.refresh(token)) };
+    const { client } = clientOf(grant, { strategy, tokens: { ...grant.tokens, expiresAt: Date.now() - 1 } });
+    const signal = AbortSignal.abort();
+    const calls = [
+      client.call('me', {}, { signal }),
+      client.callJson('get_tasks', { id_project: '101' }, { signal }),
+      client.me({ signal }),
+      client.getProjects({}, { signal }),
+      client.getTasks({ id_project: '101' }, { signal }),
+      client.getUsers({}, { signal }),
+    ];
+    for (const call of calls) await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    // Every pending promise job has run by then: a refresh would have been asked for.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(refreshes).toBe(0);
+    expect(emu.stats.requests.api).toBe(0);
   });
 });

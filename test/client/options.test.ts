@@ -65,13 +65,20 @@ describe('new WorksectionClient(options)', () => {
     expect(refusedOption(() => new WorksectionClient(options({ baseURL: 'http://example.com' })))).toBe('baseURL');
   });
 
-  it('names the option at fault: strategy, tokens, minInterval, timeout, hooks', () => {
+  it('takes Infinity as maxQueueWait: every call is queued', () => {
+    expect(new WorksectionClient(options({ maxQueueWait: Infinity }))._maxQueueWait).toBe(Infinity);
+  });
+
+  it('names the option at fault: strategy, tokens, minInterval, maxQueueWait, timeout, hooks', () => {
     expect(refusedOption(() => new WorksectionClient(options({ strategy: {} as never })))).toBe('strategy');
     expect(refusedOption(() => new WorksectionClient(options({ tokens: { accessToken: '', refreshToken: 'x' } })))).toBe('tokens');
     expect(refusedOption(() => new WorksectionClient(options({ tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: NaN } })))).toBe(
       'tokens',
     );
     expect(refusedOption(() => new WorksectionClient(options({ minInterval: -1 })))).toBe('minInterval');
+    expect(refusedOption(() => new WorksectionClient(options({ maxQueueWait: -1 })))).toBe('maxQueueWait');
+    expect(refusedOption(() => new WorksectionClient(options({ maxQueueWait: NaN })))).toBe('maxQueueWait');
+    expect(refusedOption(() => new WorksectionClient(options({ maxQueueWait: '5' as never })))).toBe('maxQueueWait');
     expect(refusedOption(() => new WorksectionClient(options({ timeout: 0 })))).toBe('timeout');
     expect(refusedOption(() => new WorksectionClient(options({ onTokens: 'save' as never })))).toBe('onTokens');
     expect(refusedOption(() => new WorksectionClient(options({ fetch: 'fetch' as never })))).toBe('fetch');
@@ -168,5 +175,27 @@ describe('the defaults, as behaviour', () => {
     await second;
     expect(started).toHaveLength(2);
     expect(started[1]! - started[0]!).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('queues a call to one account for at most 30 s without a maxQueueWait option: a later turn rejects at once', async () => {
+    let sent = 0;
+    const ok: FetchFunction = () => {
+      sent++;
+      return Promise.resolve(Response.json({ status: 'ok', data: { id: '1' } }));
+    };
+    const client = new WorksectionClient(options({ fetch: ok, spacer: new CallSpacer() }));
+    // One call a second: the 31st call's turn comes 30 s after the first's, the 32nd's 31 s after.
+    const queued = Array.from({ length: 31 }, () => client.me());
+    const refused = settled(client.me().catch((err: unknown) => err));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(refused()).toBe(true);
+    await expect(client.me()).rejects.toMatchObject({
+      name: 'WorksectionRateLimitError',
+      code: 'WORKSECTION_RATE_LIMITED',
+      retryAfter: 31_000,
+    });
+    await jest.advanceTimersByTimeAsync(30_000);
+    await Promise.all(queued);
+    expect(sent).toBe(31);
   });
 });

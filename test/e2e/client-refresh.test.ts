@@ -1,17 +1,25 @@
 import type { Emulator } from '../../src/emulator';
 import {
+  INVALID_JSON,
   NETWORK_ERROR,
   REAUTH_REQUIRED,
+  REFRESH_FAILED,
+  TIMEOUT,
+  UNEXPECTED_STATUS,
   WorksectionApiError,
   WorksectionClient,
   WorksectionNetworkError,
   WorksectionOAuthError,
   WorksectionReauthError,
+  WorksectionRefreshError,
+  WorksectionResponseError,
+  WorksectionTimeoutError,
   type ClientTokens,
   type TokenSet,
 } from '../../src';
 import { RefreshOutcomes } from '../../src/client/refresh-outcomes';
-import { clientOf, PAST_EXPIRY, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';
+import { resetConnection, startRecorder, truncatedJson, type Recorder } from '../helpers/client-recorder';
+import { clientOf, PAST_EXPIRY, rejection, signIn, startEmulator, strategyOf, type Grant } from '../helpers/client-setup';
 import { errorContaining } from '../helpers/errors';
 
 let emu: Emulator;
@@ -28,6 +36,8 @@ function expireTokens(): void {
   grant.tokens = { ...grant.tokens, expiresAt: Date.now() - 1000 };
   emu.clock.advance(PAST_EXPIRY);
 }
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 /** The emulator's 401 for an expired token, as a `respond` fault: for the cases its clock cannot produce. */
 const EXPIRED_401 = {
@@ -157,7 +167,7 @@ describe('onTokens', () => {
   });
 });
 
-describe('a failed refresh', () => {
+describe('a refresh Worksection refuses', () => {
   it('rejects with WORKSECTION_REAUTH_REQUIRED when Worksection refuses the refresh token, keeping the old tokens', async () => {
     // Someone else rotated the grant: the client's refresh token is revoked.
     await grant.strategy.refresh(grant.tokens.refreshToken);
@@ -167,6 +177,7 @@ describe('a failed refresh', () => {
     const err = await rejection(client.getProjects());
     expect(err).toBeInstanceOf(WorksectionReauthError);
     expect(err).toMatchObject({ code: REAUTH_REQUIRED, reason: 'invalid_request' });
+    expect((err as Error).message).toMatch(/Token has been revoked/);
     expect((err as Error).message).toMatch(/sign in with worksection/i);
     expect((err as Error).cause).toBeInstanceOf(WorksectionOAuthError);
     expect(client.tokens).toEqual(grant.tokens);
@@ -174,63 +185,229 @@ describe('a failed refresh', () => {
     expect(emu.stats.requests.api).toBe(0);
   });
 
-  it('is never retried with the same refresh token', async () => {
+  it('is remembered: the refused token is never sent again, by this client or one built later from the same tokens', async () => {
     await grant.strategy.refresh(grant.tokens.refreshToken);
     emu.stats.reset();
     expireTokens();
     const { client } = clientOf(grant);
     await expect(client.me()).rejects.toBeInstanceOf(WorksectionReauthError);
     await expect(client.me()).rejects.toBeInstanceOf(WorksectionReauthError);
+    await expect(clientOf(grant).client.me()).rejects.toMatchObject({ code: REAUTH_REQUIRED, reason: 'invalid_request' });
     expect(emu.stats.requests.refresh).toBe(1);
   });
 
-  it('a lost refresh answer (connection reset) is not retried blindly: one /oauth2/refresh, then WORKSECTION_REAUTH_REQUIRED', async () => {
+  it('a refresh token Worksection cannot decrypt ends the grant too (invalid_request "Cannot decrypt the refresh token")', async () => {
     expireTokens();
-    emu.faults.set('refresh', { type: 'reset', times: 1 });
-    const { client, saved } = clientOf(grant);
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => client.me()));
-    for (const result of results) {
-      expect(result.status).toBe('rejected');
-      const reason = (result as PromiseRejectedResult).reason as WorksectionReauthError;
-      expect(reason).toBeInstanceOf(WorksectionReauthError);
-      expect(reason.reason).toBe(NETWORK_ERROR);
-      expect(reason.cause).toBeInstanceOf(WorksectionNetworkError);
-    }
-    // The fault is used up: a retry would now succeed against the emulator, and must still not happen.
-    await expect(client.me()).rejects.toMatchObject({ code: REAUTH_REQUIRED });
-    expect(emu.stats.requests.refresh).toBe(1);
-    expect(emu.stats.requests.api).toBe(0);
-    expect(saved).toHaveLength(0);
-    expect(client.tokens).toEqual(grant.tokens);
-  });
-
-  it('a refresh that times out is not retried either: WORKSECTION_REAUTH_REQUIRED with reason WORKSECTION_TIMEOUT', async () => {
-    expireTokens();
-    emu.faults.set('refresh', { type: 'hang', times: 1 });
-    const { client } = clientOf(grant);
-    await expect(client.me()).rejects.toMatchObject({ code: REAUTH_REQUIRED, reason: 'WORKSECTION_TIMEOUT' });
-    await expect(client.me()).rejects.toMatchObject({ code: REAUTH_REQUIRED });
-    expect(emu.stats.requests.refresh).toBe(1);
-  });
-
-  it('a new client built from the same stored tokens (one client per request) does not retry it either', async () => {
-    expireTokens();
-    emu.faults.set('refresh', { type: 'reset', times: 1 });
-    await expect(clientOf(grant).client.me()).rejects.toMatchObject({ code: REAUTH_REQUIRED });
-    const next = clientOf(grant).client;
-    await expect(next.me()).rejects.toMatchObject({ code: REAUTH_REQUIRED, reason: NETWORK_ERROR });
-    expect(emu.stats.requests.refresh).toBe(1);
-  });
-
-  it('the reauth error shows no token, in its message, String() or JSON', async () => {
-    expireTokens();
-    emu.faults.set('refresh', { type: 'reset', times: 1 });
-    const { client } = clientOf(grant);
+    const { client } = clientOf(grant, { tokens: { ...grant.tokens, refreshToken: 'def50200tampered' } });
     const err = await rejection(client.me());
-    const shown = `${String(err)} ${JSON.stringify(err)} ${(err as Error).stack}`;
-    expect(shown).not.toContain(grant.tokens.accessToken);
-    expect(shown).not.toContain(grant.tokens.refreshToken);
-    expect(shown).toContain(REAUTH_REQUIRED);
+    expect(err).toMatchObject({ code: REAUTH_REQUIRED, reason: 'invalid_request' });
+    expect((err as Error).message).toMatch(/Cannot decrypt the refresh token/);
+  });
+});
+
+describe('a refresh that fails without a refusal (only Worksection\'s own "no" ends a grant)', () => {
+  const NGINX_502 =
+    '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+  // /oauth2/refresh behind a proxy that can fail a request before Worksection (the emulator) sees it.
+  let gate: Recorder;
+  /** The grant as it is now, refreshed through the gate. */
+  const gated = (): Grant => ({ ...grant, strategy: strategyOf({ baseURL: emu.url, refreshURL: `${gate.url}/oauth2/refresh` }) });
+  beforeEach(async () => {
+    gate = await startRecorder(emu.url);
+  });
+  afterEach(() => gate.close());
+
+  const failures: Array<[string, () => void, string, new (...args: never[]) => Error]> = [
+    [
+      "nginx's HTML 502 page",
+      () =>
+        emu.faults.set('refresh', { type: 'respond', status: 502, headers: { 'content-type': 'text/html' }, body: NGINX_502, times: 1 }),
+      UNEXPECTED_STATUS,
+      WorksectionResponseError,
+    ],
+    ['a connection reset before any answer', () => gate.interceptOnce(resetConnection), NETWORK_ERROR, WorksectionNetworkError],
+    ['an answer cut short (invalid JSON)', () => gate.interceptOnce(truncatedJson), INVALID_JSON, WorksectionResponseError],
+    [
+      "league's server_error (HTTP 500)",
+      () =>
+        emu.faults.set('refresh', {
+          type: 'respond',
+          status: 500,
+          headers: JSON_HEADERS,
+          body: '{"error":"server_error","errorDescription":"An unexpected error occurred"}',
+          times: 1,
+        }),
+      'server_error',
+      WorksectionOAuthError,
+    ],
+    ['no answer within the timeout', () => emu.faults.set('refresh', { type: 'hang', times: 1 }), TIMEOUT, WorksectionTimeoutError],
+  ];
+
+  it.each(failures)(
+    '%s rejects with a retryable WorksectionRefreshError, keeps the tokens, and the next call refreshes and succeeds',
+    async (_name, fail, reason, causeClass) => {
+      expireTokens();
+      fail();
+      const { client, saved } = clientOf(gated());
+      const err = await rejection(client.getProjects());
+      expect(err).toBeInstanceOf(WorksectionRefreshError);
+      expect(err).toMatchObject({ code: REFRESH_FAILED, reason, retryable: true });
+      expect((err as Error).cause).toBeInstanceOf(causeClass);
+      expect(client.tokens).toEqual(grant.tokens);
+      expect(saved).toHaveLength(0);
+      expect(emu.stats.requests.api).toBe(0);
+      await expect(client.getProjects()).resolves.toHaveLength(2);
+      expect(gate.requests).toHaveLength(2);
+      expect(saved).toHaveLength(1);
+      expect(client.tokens.refreshToken).toBe(saved[0]!.refreshToken);
+    },
+  );
+
+  it('concurrent calls share the one failed refresh, and a client built later from the same tokens refreshes them (nothing is remembered)', async () => {
+    expireTokens();
+    gate.interceptOnce(resetConnection);
+    const first = clientOf(gated());
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => first.client.me()));
+    for (const result of results) expect((result as PromiseRejectedResult).reason).toBeInstanceOf(WorksectionRefreshError);
+    expect(gate.requests).toHaveLength(1);
+    const later = clientOf(gated());
+    await expect(later.client.me()).resolves.toMatchObject({ id: '3993' });
+    expect(gate.requests).toHaveLength(2);
+    expect(later.saved).toHaveLength(1);
+  });
+
+  it('a refused connection (Worksection unreachable) is retried once it is reachable again', async () => {
+    expireTokens();
+    // The refresh endpoint behind a gate on a port of its own: closed now (connections are refused), opened later.
+    const port = Number(new URL(gate.url).port);
+    await gate.close();
+    const { client, saved } = clientOf(gated());
+    const err = await rejection(client.me());
+    expect(err).toMatchObject({ name: 'WorksectionRefreshError', code: REFRESH_FAILED, reason: NETWORK_ERROR, retryable: true });
+    expect((err as Error).cause).toMatchObject({
+      name: 'WorksectionNetworkError',
+      cause: expect.objectContaining({ code: 'ECONNREFUSED' }) as unknown,
+    });
+    expect(client.tokens).toEqual(grant.tokens);
+    gate = await startRecorder(emu.url, port);
+    await expect(client.me()).resolves.toMatchObject({ id: '3993' });
+    expect(gate.requests.map((r) => r.url)).toEqual(['/oauth2/refresh']);
+    expect(saved).toHaveLength(1);
+  });
+
+  it('an answer lost after Worksection rotated the token: the retry is refused, and that ends the grant', async () => {
+    expireTokens();
+    // The emulator's reset fault rotates the grant, then breaks the answer.
+    emu.faults.set('refresh', { type: 'reset', times: 1 });
+    const { client } = clientOf(grant);
+    await expect(client.me()).rejects.toMatchObject({ name: 'WorksectionRefreshError', reason: NETWORK_ERROR });
+    await expect(client.me()).rejects.toMatchObject({ name: 'WorksectionReauthError', reason: 'invalid_request' });
+    expect(emu.stats.requests.refresh).toBe(2);
+  });
+
+  it('neither error shows a token, in its message, String() or JSON', async () => {
+    expireTokens();
+    gate.interceptOnce(resetConnection);
+    const { client } = clientOf(gated());
+    const retryable = await rejection(client.me());
+    expect(retryable).toBeInstanceOf(WorksectionRefreshError);
+    await grant.strategy.refresh(grant.tokens.refreshToken);
+    const revoked = await rejection(client.me());
+    expect(revoked).toBeInstanceOf(WorksectionReauthError);
+    for (const err of [retryable, revoked]) {
+      const shown = `${String(err)} ${JSON.stringify(err)} ${(err as Error).stack}`;
+      expect(shown).not.toContain(grant.tokens.accessToken);
+      expect(shown).not.toContain(grant.tokens.refreshToken);
+    }
+  });
+});
+
+describe("hooks that never settle run under the client's timeout", () => {
+  const TIMEOUT_MS = 300;
+
+  it('an onTokens that never settles fails the call with a WorksectionTimeoutError naming it; the next call saves and works', async () => {
+    expireTokens();
+    const attempts: string[] = [];
+    const { client } = clientOf(grant, {
+      timeout: TIMEOUT_MS,
+      onTokens: (tokens: TokenSet) => {
+        attempts.push(tokens.refreshToken);
+        // The first save hangs (a session store that lost its connection); later ones work.
+        return attempts.length === 1 ? new Promise<void>(() => undefined) : Promise.resolve();
+      },
+    });
+    const err = await rejection(client.me());
+    expect(err).toBeInstanceOf(WorksectionTimeoutError);
+    expect(err).toMatchObject({ code: TIMEOUT, timeout: TIMEOUT_MS });
+    expect((err as Error).message).toMatch(/The onTokens option did not settle within 300 ms/);
+    await expect(client.me()).resolves.toMatchObject({ id: '3993' });
+    // The same rotated tokens were saved again: no second refresh.
+    expect(attempts).toEqual([attempts[0], attempts[0]]);
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(client.tokens.refreshToken).toBe(attempts[0]);
+  });
+
+  /** Shared storage of one grant, and a lock whose `n`th use behaves as `behaviour(n, fn)` says. */
+  function lockedStore(behaviour: (n: number, fn: () => Promise<unknown>) => Promise<unknown>) {
+    let stored: ClientTokens = { ...grant.tokens };
+    let uses = 0;
+    return {
+      loadTokens: () => Promise.resolve({ ...stored }),
+      onTokens: (tokens: TokenSet) => {
+        stored = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt };
+      },
+      lock: <T>(_key: string, fn: () => Promise<T>): Promise<T> => behaviour(++uses, fn) as Promise<T>,
+    };
+  }
+
+  it('a lock that never calls fn fails the call with a WorksectionTimeoutError naming it; the next call refreshes and works', async () => {
+    expireTokens();
+    const store = lockedStore((n, fn) => (n === 1 ? new Promise(() => undefined) : fn()));
+    const { client } = clientOf(grant, { ...store, timeout: TIMEOUT_MS });
+    const err = await rejection(client.me());
+    expect(err).toBeInstanceOf(WorksectionTimeoutError);
+    expect((err as Error).message).toMatch(/The lock option did not settle within 300 ms/);
+    expect(emu.stats.requests.refresh).toBe(0);
+    await expect(client.me()).resolves.toMatchObject({ id: '3993' });
+    expect(emu.stats.requests.refresh).toBe(1);
+  });
+
+  it('a lock that calls fn only after the client gave up gets an fn that does nothing, so the lock is let go at once', async () => {
+    expireTokens();
+    let lateRun!: (done: Promise<unknown>) => void;
+    const late = new Promise<Promise<unknown>>((resolve) => (lateRun = resolve));
+    const store = lockedStore((n, fn) => {
+      if (n > 1) return fn();
+      // A lock granted long after the client stopped waiting.
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          const done = fn();
+          lateRun(done);
+          resolve(done);
+        }, TIMEOUT_MS * 2),
+      );
+    });
+    const { client } = clientOf(grant, { ...store, timeout: TIMEOUT_MS });
+    await expect(client.me()).rejects.toBeInstanceOf(WorksectionTimeoutError);
+    await await late;
+    expect(emu.stats.requests.refresh).toBe(0);
+    await expect(client.me()).resolves.toMatchObject({ id: '3993' });
+    expect(emu.stats.requests.refresh).toBe(1);
+  });
+
+  it('a loadTokens that never settles fails the call with a WorksectionTimeoutError naming it; the next call works', async () => {
+    expireTokens();
+    let loads = 0;
+    const store = lockedStore((_n, fn) => fn());
+    const { client } = clientOf(grant, {
+      ...store,
+      timeout: TIMEOUT_MS,
+      loadTokens: () => (++loads === 1 ? new Promise<undefined>(() => undefined) : store.loadTokens()),
+    });
+    await expect(client.me()).rejects.toThrow(/The loadTokens option did not settle within 300 ms/);
+    await expect(client.me()).resolves.toMatchObject({ id: '3993' });
+    expect(emu.stats.requests.refresh).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Emulator } from '../../src/emulator';
-import { WorksectionClient } from '../../src';
+import { CallSpacer, WorksectionClient, WorksectionRateLimitError, type WorksectionClientOptions } from '../../src';
 import { startRecorder, type Recorder } from '../helpers/client-recorder';
 import { signIn, startEmulator, type Grant } from '../helpers/client-setup';
 
@@ -54,5 +54,90 @@ describe('calls to one account', () => {
     const gaps = arrivalGaps();
     expect(gaps).toHaveLength(2);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(minInterval - SLACK);
+  });
+});
+
+describe('bounded waiting', () => {
+  function spacedClient(options: Partial<WorksectionClientOptions> = {}) {
+    return new WorksectionClient({
+      strategy: grant.strategy,
+      accountUrl: grant.accountUrl,
+      tokens: grant.tokens,
+      minInterval: MIN_INTERVAL,
+      spacer: new CallSpacer(),
+      ...options,
+    });
+  }
+
+  it('a call whose turn would come later than maxQueueWait rejects at once with WORKSECTION_RATE_LIMITED, never reaching Worksection', async () => {
+    const client = spacedClient({ maxQueueWait: MIN_INTERVAL + 50 });
+    const first = client.me();
+    const second = client.getProjects();
+    const started = performance.now();
+    const err = await client.getUsers().catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(MIN_INTERVAL);
+    expect(err).toBeInstanceOf(WorksectionRateLimitError);
+    expect(err).toMatchObject({ code: 'WORKSECTION_RATE_LIMITED', retryable: true });
+    expect((err as WorksectionRateLimitError).retryAfter).toBeGreaterThan(MIN_INTERVAL + 50);
+    expect((err as WorksectionRateLimitError).retryAfter).toBeLessThanOrEqual(2 * MIN_INTERVAL);
+    await Promise.all([first, second]);
+    expect(recorder.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('action'))).toEqual(['me', 'get_projects']);
+  });
+
+  it('an aborted call leaves the queue without reaching Worksection, and the call behind it takes its turn', async () => {
+    const controller = new AbortController();
+    // Aborted while the first call is being sent, once every pending promise job has run: the other two calls
+    // are in the queue by then, the second one a whole interval from its turn.
+    const client = spacedClient({
+      fetch: (url, init) => {
+        if (url.endsWith('action=me')) setImmediate(() => controller.abort());
+        return fetch(url, init);
+      },
+    });
+    const first = client.me();
+    const aborted = client.getUsers({}, { signal: controller.signal });
+    const third = client.getProjects();
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    await Promise.all([first, third]);
+    expect(recorder.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('action'))).toEqual(['me', 'get_projects']);
+    // One interval after the first, not two: the aborted call holds nobody up.
+    const [gap] = arrivalGaps();
+    expect(gap).toBeGreaterThanOrEqual(MIN_INTERVAL - SLACK);
+    expect(gap).toBeLessThan(2 * MIN_INTERVAL - SLACK);
+  });
+
+  it('calls made one after the other reach Worksection in that order, whether or not they carry a signal', async () => {
+    const client = spacedClient({ minInterval: 0 });
+    const signal = new AbortController().signal;
+    await Promise.all([client.me(), client.getUsers({}, { signal }), client.getProjects(), client.me({ signal })]);
+    expect(recorder.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('action'))).toEqual([
+      'me',
+      'get_users',
+      'get_projects',
+      'me',
+    ]);
+  });
+
+  it("a call aborted while it waits for a refresh rejects with the signal's reason; the refresh goes on for the others", async () => {
+    emu.faults.set('refresh', { type: 'delay', ms: 300, times: 1 });
+    const client = new WorksectionClient({
+      strategy: grant.strategy,
+      accountUrl: grant.accountUrl,
+      tokens: { ...grant.tokens, expiresAt: Date.now() - 1 },
+      minInterval: 0,
+      spacer: new CallSpacer(),
+    });
+    const reason = new Error('the user closed the page');
+    const controller = new AbortController();
+    const aborted = client.me({ signal: controller.signal });
+    const other = client.getProjects();
+    controller.abort(reason);
+    await expect(aborted).rejects.toBe(reason);
+    // At once: the refresh (300 ms) has not finished.
+    expect(client.tokens.accessToken).toBe(grant.tokens.accessToken);
+    await expect(other).resolves.toHaveLength(2);
+    expect(client.tokens.accessToken).not.toBe(grant.tokens.accessToken);
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(recorder.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('action'))).toEqual([null, 'get_projects']);
   });
 });

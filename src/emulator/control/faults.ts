@@ -1,3 +1,4 @@
+import { WORKSECTION_HEADERS } from '../http/reply';
 import type { EmulatorEndpoint, EmulatorFaults, Fault } from '../types';
 
 /** The endpoints faults and request counts are kept for. */
@@ -5,6 +6,9 @@ export const ENDPOINTS: readonly EmulatorEndpoint[] = ['authorize', 'token', 're
 
 /** Default size of an `oversized` answer: 2 MiB. */
 export const DEFAULT_OVERSIZED_BYTES = 2 * 1024 * 1024;
+
+/** Default `Retry-After` of a `rateLimit` fault, in seconds: Worksection allows about one request per second. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
 /** Whether `value` names an endpoint. */
 export function isEndpoint(value: unknown): value is EmulatorEndpoint {
@@ -58,8 +62,12 @@ export function parseFault(value: unknown): Fault {
       if (f.bytes !== undefined && !(Number.isInteger(f.bytes) && (f.bytes as number) > 0))
         throw new TypeError('an oversized fault needs bytes > 0');
       return { type: 'oversized', ...(f.bytes !== undefined && { bytes: f.bytes as number }), ...schedule };
+    case 'rateLimit':
+      if (f.retryAfter !== undefined && !(Number.isInteger(f.retryAfter) && (f.retryAfter as number) >= 0))
+        throw new TypeError('a rateLimit fault needs retryAfter as whole seconds >= 0');
+      return { type: 'rateLimit', ...(f.retryAfter !== undefined && { retryAfter: f.retryAfter as number }), ...schedule };
     default:
-      throw new TypeError('fault.type must be one of delay, hang, respond, reset, truncate, oversized');
+      throw new TypeError('fault.type must be one of delay, hang, respond, reset, truncate, oversized, rateLimit');
   }
 }
 
@@ -74,6 +82,9 @@ export class FaultTable implements EmulatorFaults {
     if (!isEndpoint(endpoint)) throw new TypeError(`Unknown emulator endpoint "${String(endpoint)}"; use one of ${ENDPOINTS.join(', ')}`);
     const single = !Array.isArray(fault);
     const list = (single ? [fault] : fault).map(parseFault);
+    // Its answer is the account API's envelope: meaningless on an OAuth endpoint.
+    if (endpoint !== 'api' && list.some((f) => f.type === 'rateLimit'))
+      throw new TypeError('a rateLimit fault applies to the api endpoint only');
     if (list.length === 0) this.faults.delete(endpoint);
     else this.faults.set(endpoint, { list, single });
   }
@@ -95,7 +106,8 @@ export class FaultTable implements EmulatorFaults {
 
   /**
    * The fault to apply to one request to `endpoint`, if any: the first whose `probability` draw succeeds; it
-   * uses up one of its `times` (and is removed after its last use).
+   * uses up one of its `times` (and is removed after its last use). A `rateLimit` fault comes as the `respond` fault
+   * it amounts to.
    */
   take(endpoint: EmulatorEndpoint): Fault | undefined {
     const entry = this.faults.get(endpoint);
@@ -107,10 +119,29 @@ export class FaultTable implements EmulatorFaults {
         else entry.list[i] = { ...fault, times: fault.times - 1 };
         if (entry.list.length === 0) this.faults.delete(endpoint);
       }
-      return fault;
+      return fault.type === 'rateLimit' ? rateLimitAnswer(fault.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) : fault;
     }
     return undefined;
   }
+}
+
+/**
+ * The answer of a `rateLimit` fault, as a `respond` fault: HTTP 429, `Retry-After` in seconds, Worksection's JSON
+ * headers and the account API's error envelope. Worksection does not document its answer to a breach of its rate
+ * limit; this is the common form.
+ */
+export function rateLimitAnswer(retryAfter: number): Fault {
+  return {
+    type: 'respond',
+    status: 429,
+    headers: { ...WORKSECTION_HEADERS, 'Retry-After': String(retryAfter) },
+    body: JSON.stringify({
+      status: 'error',
+      status_code: 429,
+      message: 'Too many requests',
+      message_details: 'Rate limit: about 1 request per second per account',
+    }),
+  };
 }
 
 /** A 200 body that starts like a token answer and is `bytes` long, for clients that must cap what they read. */

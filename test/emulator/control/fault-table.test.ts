@@ -40,6 +40,31 @@ describe('FaultTable', () => {
     expect(() => parseFault(null)).toThrow(/object/);
   });
 
+  it('parseFault checks a rateLimit fault: retryAfter in whole seconds', () => {
+    expect(parseFault({ type: 'rateLimit', retryAfter: 5, times: 2 })).toEqual({ type: 'rateLimit', retryAfter: 5, times: 2 });
+    expect(parseFault({ type: 'rateLimit' })).toEqual({ type: 'rateLimit' });
+    expect(() => parseFault({ type: 'rateLimit', retryAfter: 1.5 })).toThrow(/retryAfter/);
+    expect(() => parseFault({ type: 'rateLimit', retryAfter: -1 })).toThrow(/retryAfter/);
+  });
+
+  it('takes a rateLimit fault as the 429 answer it amounts to, and lists it as it was set', () => {
+    const table = new FaultTable();
+    table.set('api', { type: 'rateLimit', retryAfter: 7 });
+    expect(table.take('api')).toMatchObject({
+      type: 'respond',
+      status: 429,
+      headers: expect.objectContaining({ 'Retry-After': '7' }) as unknown,
+    });
+    expect(table.list()).toEqual({ api: { type: 'rateLimit', retryAfter: 7 } });
+  });
+
+  it('refuses a rateLimit fault on an OAuth endpoint, in a list too', () => {
+    const table = new FaultTable();
+    expect(() => table.set('token', { type: 'rateLimit' })).toThrow(/api endpoint only/);
+    expect(() => table.set('resource', [{ type: 'hang' }, { type: 'rateLimit' }])).toThrow(/api endpoint only/);
+    expect(table.list()).toEqual({});
+  });
+
   it('oversizedBody is exactly the requested size and looks like a token answer', () => {
     expect(oversizedBody(1000)).toHaveLength(1000);
     expect(oversizedBody(1000).startsWith('{"token_type":"Bearer"')).toBe(true);

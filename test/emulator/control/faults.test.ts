@@ -106,6 +106,34 @@ describe('fault injection', () => {
     expect(text.length).toBe(2 * 1024 * 1024);
   });
 
+  it("rateLimit: answers the account API HTTP 429 with Retry-After, Worksection's JSON headers and the error envelope", async () => {
+    const { access_token, account_url } = await getTokens(emu);
+    emu.faults.set('api', { type: 'rateLimit', retryAfter: 3, times: 1 });
+    const headers = { authorization: `Bearer ${access_token}` };
+    const res = await fetch(`${account_url}/api/oauth2?action=me`, { headers });
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('3');
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-store, no-cache, must-revalidate');
+    expect(await res.json()).toEqual({
+      status: 'error',
+      status_code: 429,
+      message: 'Too many requests',
+      message_details: 'Rate limit: about 1 request per second per account',
+    });
+    const next = await fetch(`${account_url}/api/oauth2?action=me`, { headers });
+    expect(next.status).toBe(200);
+    expect(((await next.json()) as Record<string, unknown>).status).toBe('ok');
+  });
+
+  it('rateLimit: says to retry after one second by default', async () => {
+    const { account_url } = await getTokens(emu);
+    emu.faults.set('api', { type: 'rateLimit' });
+    const res = await fetch(`${account_url}/api/oauth2?action=me`);
+    expect(res.headers.get('retry-after')).toBe('1');
+    await res.arrayBuffer();
+  });
+
   it('times: applies to the next N requests only, then the endpoint behaves again', async () => {
     emu.faults.set('token', { type: 'respond', status: 503, body: 'busy', times: 2 });
     expect((await postForm(`${emu.url}/oauth2/token`, await exchangeFields())).status).toBe(503);
@@ -155,6 +183,7 @@ describe('fault injection', () => {
     expect(() => emu.faults.set('token', { type: 'explode' } as never)).toThrow(/fault\.type/);
     expect(() => emu.faults.set('nowhere' as never, { type: 'hang' })).toThrow(/endpoint/);
     expect(() => emu.faults.set('token', { type: 'hang', probability: 2 })).toThrow(/probability/);
+    expect(() => emu.faults.set('refresh', { type: 'rateLimit' })).toThrow(/api endpoint only/);
   });
 });
 
