@@ -3,7 +3,9 @@ import {
   WorksectionApiError,
   WorksectionClient,
   WorksectionError,
+  WorksectionRateLimitError,
   WorksectionReauthError,
+  WorksectionRefreshError,
   type ClientTokens,
   type Strategy,
   type TokenSet,
@@ -58,6 +60,12 @@ export function projectsRoute(options: ProjectsRouteOptions): Router {
         return;
       }
       if (err instanceof WorksectionApiError && err.statusCode === 403) return res.status(403).send(projectsUnavailablePage('scope'));
+      if (err instanceof WorksectionRefreshError || err instanceof WorksectionRateLimitError) {
+        // The grant is still alive: the next request tries again (a refresh, or the call once the account's turn comes).
+        log(`projects: ${err.name} [${err.code}]: ${err.message}`);
+        const seconds = err instanceof WorksectionRateLimitError ? Math.max(1, Math.ceil((err.retryAfter ?? 1000) / 1000)) : 1;
+        return res.status(503).set('Retry-After', String(seconds)).send(projectsUnavailablePage('worksection'));
+      }
       if (err instanceof WorksectionError) {
         // The package's errors never carry a token: safe to log as they are.
         log(`projects: ${err.name} [${err.code}]: ${err.message}`);

@@ -87,17 +87,20 @@ describe('/projects', () => {
     expect(emu.stats.requests.refresh).toBe(1);
   });
 
-  it('a lost refresh answer sends the user to sign in again, and the refresh token is not sent twice', async () => {
+  it('a lost refresh answer asks the user to try again (503), and the retry learns that the token was rotated: sign in again', async () => {
     const browser = await signedIn();
     emu.clock.advance(PAST_EXPIRY);
+    // The emulator rotates the refresh token, then resets the connection: the answer is lost.
     emu.faults.set('refresh', { type: 'reset', times: 1 });
-    for (let i = 0; i < 2; i++) {
-      const res = await browser.get('/projects');
-      expect(res.status).toBe(302);
-      expect(res.location).toBe('/auth/worksection?returnTo=%2Fprojects');
-    }
-    expect(emu.stats.requests.refresh).toBe(1);
-    expect(app!.logs.join('\n')).toContain('WORKSECTION_NETWORK_ERROR');
+    const first = await browser.get('/projects');
+    expect(first.status).toBe(503);
+    expect(first.headers.get('retry-after')).toBe('1');
+    expect(first.body).toContain('Please try again in a moment');
+    const second = await browser.get('/projects');
+    expect(second.status).toBe(302);
+    expect(second.location).toBe('/auth/worksection?returnTo=%2Fprojects');
+    expect(emu.stats.requests.refresh).toBe(2);
+    expect(app!.logs.join('\n')).toContain('WORKSECTION_REFRESH_FAILED');
   });
 
   it('without the projects_read scope it says so, with HTTP 403', async () => {
