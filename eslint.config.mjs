@@ -26,6 +26,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // A Nest module is an empty class its decorator describes: that is how NestJS apps (the README's) are written.
+    files: ['test/e2e/nest/**/*.ts'],
+    rules: { '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }] },
+  },
+  {
     files: ['**/*.cjs', '**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     // Keep disableTypeChecked's parserOptions (no project service for these files); only add the CommonJS globals.

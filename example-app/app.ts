@@ -12,6 +12,7 @@ import { projectsRoute } from './projects-route';
 import { ReturnToCookie } from './return-to-cookie';
 import { openSessionStore } from './session-store';
 import { toSessionUser, type SessionUser } from './session-user';
+import { TokenSealer } from './token-sealer';
 import { homePage, isSignInReason } from './views/home';
 import { profilePage } from './views/profile';
 import { STYLESHEET } from './views/style';
@@ -46,6 +47,8 @@ export interface ExampleApp {
   app: Express;
   /** The strategy, e.g. for `strategy.refresh()`. */
   strategy: Strategy;
+  /** Resolves once the session store is reachable; rejects when it is not (Redis down at start-up). */
+  ready(): Promise<void>;
   /** Closes the session store (SQLite file or Redis connection). */
   close(): Promise<void>;
 }
@@ -58,7 +61,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   const log = options.log ?? ((line: string) => console.log(line));
   const sessionTtlMs = options.sessionTtlMs ?? 8 * 60 * 60 * 1000;
   const production = options.production ?? false;
-  const sessions = openSessionStore(options.sessions, log);
+  const sessions = openSessionStore(options.sessions, log, new TokenSealer([options.sessionSecret]));
 
   // A Passport instance of its own, so two apps in one process (the scale-out test) do not share strategies.
   const authenticator = new passport.Passport();
@@ -87,6 +90,8 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     helmet({
       contentSecurityPolicy: {
         directives: {
+          // helmet's default also allows 'unsafe-inline' styles; every style here is in /style.css.
+          styleSrc: ["'self'"],
           // Over plain http (development, the emulator) this would send the browser to https://localhost, which is not there.
           upgradeInsecureRequests: production ? [] : null,
         },
@@ -120,8 +125,10 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
       saveUninitialized: false,
       cookie: {
         ...SESSION_COOKIE_ATTRIBUTES,
-        // Secure when the request came over HTTPS, directly or through a trusted TLS proxy (TRUST_PROXY).
-        secure: 'auto',
+        // In production always Secure: express-session then sets no cookie at all on a request that did not come
+        // over HTTPS (directly or through a trusted TLS proxy, TRUST_PROXY), rather than one a network can read.
+        // In development, Secure when the request came over HTTPS.
+        secure: production ? true : 'auto',
         maxAge: sessionTtlMs,
       },
     }),
@@ -134,7 +141,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     const page: Parameters<typeof homePage>[0] = { usingEmulator: options.emulatorNote !== undefined };
     if (reason) page.reason = reason;
     if (options.emulatorNote !== undefined) page.demoHint = options.emulatorNote;
-    if (req.user) page.signedIn = true;
+    if (req.user) page.signedInAs = (req.user as SessionUser).displayName;
     res.send(homePage(page));
   });
 
@@ -164,7 +171,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
         return;
       }
       // The attributes it was set with, or a browser may keep it. Secure as express-session's 'auto' made it.
-      res.clearCookie(SESSION_COOKIE, { ...SESSION_COOKIE_ATTRIBUTES, secure: req.secure });
+      res.clearCookie(SESSION_COOKIE, { ...SESSION_COOKIE_ATTRIBUTES, secure: production || req.secure });
       res.redirect(303, '/?signin=signed-out');
     });
   });
@@ -172,5 +179,5 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   app.use(notFound);
   app.use(errorHandler(log));
 
-  return { app, strategy, close: () => sessions.close() };
+  return { app, strategy, ready: () => sessions.ready(), close: () => sessions.close() };
 }

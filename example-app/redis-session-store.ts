@@ -4,6 +4,8 @@ import { createClient } from 'redis';
 /** A connect-redis store and the means to shut its client down. */
 export interface RedisSessions {
   store: RedisStore;
+  /** Resolves once the first connection is up; rejects with the first connection error before that. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,7 +26,11 @@ export function createRedisSessions(url: string, log: (line: string) => void): R
   });
   let lastLogged = 0;
   // Without an 'error' listener node-redis would crash the process on the first lost connection.
+  let connectedOnce = false;
+  let readyAwaited = false;
   client.on('error', (err: Error) => {
+    // Before the first connection, a caller of ready() reports the error itself (start-up fails with one line).
+    if (!connectedOnce && readyAwaited) return;
     const now = Date.now();
     if (now - lastLogged < 10_000) return;
     lastLogged = now;
@@ -32,14 +38,25 @@ export function createRedisSessions(url: string, log: (line: string) => void): R
     log(`session store: Redis unavailable (${err.message}); retrying`);
   });
   client.on('ready', () => {
+    connectedOnce = true;
     if (lastLogged !== 0) log('session store: Redis is back');
     lastLogged = 0;
   });
-  // connect() resolves once the first connection succeeds; until then requests get 503 rather than the app refusing to start.
+  // The first connection decides whether the app starts (a wrong REDIS_URL should not look like an outage); once
+  // up, a lost connection only means 503s until the client reconnects.
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once('ready', () => resolve());
+    client.once('error', (err: Error) => reject(new Error(`Redis is unreachable (${err.message}): check REDIS_URL.`)));
+  });
+  ready.catch(() => undefined);
   client.connect().catch(() => undefined);
   const store = new RedisStore({ client, prefix: 'ws-example:sess:' });
   return {
     store,
+    ready: () => {
+      readyAwaited = true;
+      return ready;
+    },
     close() {
       client.destroy();
       return Promise.resolve();

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, isStrongSecret, loadConfig } from './config';
 import { loadOrCreateDevSecret } from './dev-secret';
@@ -25,51 +25,53 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
   // Only outside production with SQLite (loadConfig refuses the rest): a random secret kept beside the database.
   const sessionSecret = config.sessionSecret ?? loadOrCreateDevSecret(`${sessions.kind === 'sqlite' ? sessions.file : ''}-secret`);
 
+  // Whatever has been started, in order: a failure at any later step closes it all, so the process can exit.
+  const started: Array<() => Promise<void>> = [];
+  const closeStarted = async (): Promise<void> => {
+    for (const close of started.splice(0).reverse()) await close().catch(() => undefined);
+  };
+
   let dev: DevEmulator | undefined;
   let worksection: { clientID: string; clientSecret: string; callbackURL: string; baseURL?: string };
-  if (config.worksection.kind === 'emulator') {
-    dev = await startDevEmulator(config.worksection.callbackURL);
-    worksection = {
-      clientID: dev.clientID,
-      clientSecret: dev.clientSecret,
-      callbackURL: config.worksection.callbackURL,
-      baseURL: dev.baseURL,
-    };
-  } else {
-    const { clientID, clientSecret, callbackURL, baseURL } = config.worksection;
-    worksection = { clientID, clientSecret, callbackURL, ...(baseURL !== undefined ? { baseURL } : {}) };
-  }
-
-  const example = createApp({
-    worksection,
-    sessions,
-    sessionSecret,
-    trustProxy: config.trustProxy,
-    production: config.production,
-    sessionTtlMs: config.sessionTtlMs,
-    ...(dev ? { emulatorNote: 'Demo users sign in with the password "demo".' } : {}),
-  });
-  const server = example.app.listen(config.port);
-  const stop = async (): Promise<void> => {
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
-    await example.close();
-    await dev?.emulator.close();
-  };
+  let server: Server;
   try {
-    await new Promise<void>((resolveListen, rejectListen) => {
-      server.once('listening', resolveListen);
-      server.once('error', rejectListen);
+    if (config.worksection.kind === 'emulator') {
+      const emulator = await startDevEmulator(config.worksection.callbackURL);
+      dev = emulator;
+      started.push(() => emulator.emulator.close());
+      worksection = {
+        clientID: dev.clientID,
+        clientSecret: dev.clientSecret,
+        callbackURL: config.worksection.callbackURL,
+        baseURL: dev.baseURL,
+      };
+    } else {
+      const { clientID, clientSecret, callbackURL, baseURL } = config.worksection;
+      worksection = { clientID, clientSecret, callbackURL, ...(baseURL !== undefined ? { baseURL } : {}) };
+    }
+
+    const example = createApp({
+      worksection,
+      sessions,
+      sessionSecret,
+      trustProxy: config.trustProxy,
+      production: config.production,
+      sessionTtlMs: config.sessionTtlMs,
+      ...(dev ? { emulatorNote: 'Demo users sign in with the password "demo".' } : {}),
+    });
+    started.push(() => example.close());
+    await example.ready();
+
+    server = await listen(example.app, config.port);
+    const listening = server;
+    started.push(async () => {
+      listening.closeAllConnections();
+      await new Promise<void>((done) => listening.close(() => done()));
     });
   } catch (err) {
-    await example.close();
-    await dev?.emulator.close();
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new ConfigError(`PORT ${config.port} is in use: set PORT to a free port.`);
-    }
+    await closeStarted();
     throw err;
   }
-
   const url = `${new URL(worksection.callbackURL).origin}/`;
   const lines = ['', `passport-worksection example app: open ${url}`];
   lines.push(`  sessions: ${sessions.kind === 'sqlite' ? `SQLite (${sessions.file})` : 'Redis'}`);
@@ -83,7 +85,25 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
     lines.push('  warning: SESSION_SECRET is weak; it will be refused in production (use `openssl rand -hex 32`)');
   }
   print(lines.join('\n'));
-  return { url, server, close: stop };
+  return { url, server, close: closeStarted };
+}
+
+/** Listens on `port`; a port in use is a {@link ConfigError} naming PORT. */
+async function listen(app: RequestListener, port: number): Promise<Server> {
+  const server = createServer(app);
+  try {
+    await new Promise<void>((resolveListen, rejectListen) => {
+      server.once('listening', resolveListen);
+      server.once('error', rejectListen);
+      server.listen(port);
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new ConfigError(`PORT ${port} is in use: set PORT to a free port.`);
+    }
+    throw err;
+  }
+  return server;
 }
 
 if (require.main === module) {
@@ -97,8 +117,10 @@ if (require.main === module) {
     },
     (err: unknown) => {
       // A ConfigError's message names the variable and never holds a secret; other errors print only their message.
+      // start() has closed whatever it had started, so with the exit code set the process ends by itself.
       const prefix = err instanceof ConfigError ? 'Configuration error' : 'The example app could not start';
-      console.error(`${prefix}: ${err instanceof Error ? err.message : String(err)}`);
+      const message = err instanceof Error ? err.message : String(err);
+      console.error(`${prefix}: ${message.replace(/\s+/g, ' ')}`);
       process.exitCode = 1;
     },
   );

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Store, type SessionData } from 'express-session';
 
@@ -44,6 +45,7 @@ export class SqliteSessionStore extends Store {
 
   constructor(options: SqliteSessionStoreOptions) {
     super();
+    if (options.file !== ':memory:') createPrivately(options.file);
     this.db = new Database(options.file);
     // WAL lets readers go on while a write commits, which matters when several requests touch sessions at once.
     this.db.pragma('journal_mode = WAL');
@@ -131,5 +133,17 @@ export class SqliteSessionStore extends Store {
       return;
     }
     callback?.(undefined, value);
+  }
+}
+
+/**
+ * Creates the database file readable by its owner only (0600) if it does not exist: it holds sessions. SQLite gives
+ * its -wal and -shm files the database file's mode, so they are private too. An existing file keeps its mode.
+ */
+function createPrivately(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
 }

@@ -17,16 +17,26 @@ export function isSignInReason(value: unknown): value is SignInReason {
   return typeof value === 'string' && Object.hasOwn(SIGN_IN_MESSAGES, value);
 }
 
-/** `/`: the sign-in button, and the reason a sign-in failed when there is one. */
-export function homePage(options: { reason?: SignInReason; usingEmulator: boolean; demoHint?: string; signedIn?: boolean }): string {
-  const notice = options.reason ? html`<p class="notice" role="status">${SIGN_IN_MESSAGES[options.reason]}</p>` : undefined;
+/** `/`: the sign-in button, and the reason a sign-in failed when there is one; for a signed-in user, who and where to go. */
+export function homePage(options: { reason?: SignInReason; usingEmulator: boolean; demoHint?: string; signedInAs?: string }): string {
+  // Signing out is what the user asked for: a success, not an error.
+  const tone = options.reason === 'signed-out' ? ' ok' : '';
+  const notice = options.reason ? html`<p class="notice${tone}" role="status">${SIGN_IN_MESSAGES[options.reason]}</p>` : undefined;
+  if (options.signedInAs !== undefined) {
+    return layout(
+      'Home',
+      html`<h1>Welcome, ${options.signedInAs}</h1>
+${notice}
+<p>You are signed in with Worksection as <strong>${options.signedInAs}</strong>.</p>
+<ul class="links"><li><a href="/profile">Profile</a></li><li><a href="/projects">Projects</a></li></ul>`,
+    );
+  }
   // A link, not a POST form: helmet's CSP `form-action 'self'` would block a form whose answer redirects to Worksection.
   return layout(
     'Sign in',
     html`<h1>Welcome</h1>
 ${notice}
 <p>This app signs you in with your Worksection account.</p>
-${options.signedIn ? html`<p>You are signed in: <a href="/profile">see your profile</a>.</p>` : undefined}
 <p><a class="button" href="/auth/worksection">Sign in with Worksection</a></p>
 ${options.usingEmulator ? html`<p><small>Running against the built-in Worksection emulator. ${options.demoHint}</small></p>` : undefined}`,
   );

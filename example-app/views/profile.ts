@@ -3,6 +3,22 @@ import type { SessionUser } from '../session-user';
 import { html } from './html';
 import { layout } from './layout';
 
+/**
+ * The account's name as its URL gives it: the subdomain at Worksection (`acme` of `https://acme.worksection.com`),
+ * the last path segment on the emulator (`acc1234` of `http://127.0.0.1:4000/acc1234`). Shown as text, not a link:
+ * the address of an account is not a page of its own (on the emulator it is a 404).
+ */
+export function accountName(accountUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(accountUrl);
+  } catch {
+    return accountUrl;
+  }
+  const segment = url.pathname.split('/').filter(Boolean).pop();
+  return segment ?? url.hostname.split('.')[0] ?? accountUrl;
+}
+
 const REFRESH_MESSAGES = {
   done: 'New tokens received from Worksection.',
   failed: 'Worksection refused to refresh the tokens (the grant may have been revoked). Sign out and sign in again.',
@@ -24,10 +40,11 @@ ${refresh ? html`<p class="notice${refresh === 'done' ? ' ok' : ''}" role="statu
 <dt>Name</dt><dd>${user.displayName}</dd>
 <dt>Email</dt><dd>${user.email ?? '—'}</dd>
 <dt>User id</dt><dd>${user.id}</dd>
-<dt>Account</dt><dd>${/^https?:\/\//.test(user.accountUrl) ? html`<a href="${user.accountUrl}" rel="noopener noreferrer">${user.accountUrl}</a>` : user.accountUrl}</dd>
+<dt>Account</dt><dd>${accountName(user.accountUrl)} <small>${user.accountUrl}</small></dd>
 <dt>Granted scopes</dt><dd>${scopes}</dd>
 <dt>Access token expires</dt><dd><time datetime="${new Date(user.expiresAt).toISOString()}">${new Date(user.expiresAt).toUTCString()}</time></dd>
 </dl>
+<p><a href="/projects">Projects</a></p>
 <div class="actions">
 <form method="post" action="/profile/refresh">
 <input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">

@@ -16,4 +16,5 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: .4rem 1.2rem; }
 dt { font-weight: 600; }
 dd { margin: 0; overflow-wrap: anywhere; }
 ul.scopes { margin: 0; padding-left: 1.1rem; }
+ul.links { display: flex; gap: 1.5rem; list-style: none; padding: 0; }
 `;

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import OAuth2Strategy from 'passport-oauth2';
+import OAuth2Strategy, { type Strategy as OAuth2StrategyType } from 'passport-oauth2';
 import { normalizeScope } from '../core/options';
 import { WorksectionOAuth } from '../core/worksection-oauth';
 import { WorksectionConfigError } from '../errors/config-error';
@@ -22,6 +22,7 @@ import { settle } from './settle';
 import { bridgeVerify } from './verify-bridge';
 import type {
   AuthenticateOptions,
+  SkipUserProfile,
   StateStore,
   StateStoreMeta,
   StateStoreVerifyCallback,
@@ -32,38 +33,24 @@ import type {
   VerifyFunctionWithRequest,
   VerifyFunctionWithRequestAndParams,
   VerifyFunctionWithObject,
+  VerifyProfile,
 } from './types';
 
-/** The public surface of passport-oauth2's OAuth2Strategy this class builds on (typed here: no @types needed). */
-interface OAuth2StrategyBase {
-  /** `'worksection'`. */
-  name: string;
-  /** Starts the sign-in or completes it, depending on the request. Passport calls it. */
-  authenticate(req: Request, options?: AuthenticateOptions): void;
-  /** Loads the profile after the token exchange (a passport-oauth2 hook). */
-  userProfile(accessToken: string, done: (err?: unknown, profile?: WorksectionProfile) => void): void;
-  /** Extra authorization-request parameters (a passport-oauth2 hook). */
-  authorizationParams(options: AuthenticateOptions): object;
-  /** Extra token-request parameters (a passport-oauth2 hook). */
-  tokenParams(options: AuthenticateOptions): object;
-  /** Turns an error body of the token endpoint into an error (a passport-oauth2 hook). */
-  parseErrorResponse(body: string, status: number): Error | null;
-  /** @internal node-oauth client passport-oauth2 uses; replaced by ours. */
-  _oauth2: InstanceType<OAuth2Class>;
-  /** @internal Added by Passport to the per-request object. */
-  success(user: unknown, info?: unknown): void;
-  /** @internal Added by Passport to the per-request object. */
-  fail(challenge?: unknown, status?: number): void;
-  /** @internal Added by Passport to the per-request object. */
-  error(err: unknown): void;
-  /** @internal passport-oauth2's state store. */
+/**
+ * passport-oauth2's OAuth2Strategy as this class builds on it. Its type is @types/passport-oauth2's class (a
+ * dependency of this package), so a Strategy is accepted wherever an OAuth2Strategy is, e.g. by
+ * passport-oauth2-refresh's `use()`: that class has a protected `_oauth2`, which only a class derived from it can
+ * match, so no look-alike interface of our own could be.
+ */
+interface OAuth2StrategyBase extends OAuth2StrategyType {
+  /** @internal passport-oauth2's state store (not in @types/passport-oauth2). */
   _stateStore: StateStore;
 }
 
 const OAuth2StrategyBase = OAuth2Strategy as unknown as new (options: object, verify: AnyVerify) => OAuth2StrategyBase;
 
-type AnyVerify =
-  VerifyFunctionWithObject | VerifyFunctionWithParams | VerifyFunction | VerifyFunctionWithRequestAndParams | VerifyFunctionWithRequest;
+/** Any of the verify forms, whatever profile type they declare: the bridge tells them apart at run time. */
+type AnyVerify = (...args: never[]) => unknown;
 
 /**
  * "Sign in with Worksection" for Passport: passport-oauth2 with Worksection's endpoints, quirks and failure modes
@@ -91,7 +78,7 @@ type AnyVerify =
  *   (req, res) => res.redirect('/'));
  * ```
  */
-export class Strategy extends OAuth2StrategyBase {
+export class Strategy<Skip extends SkipUserProfile = false> extends OAuth2StrategyBase {
   /**
    * The framework-free core this strategy is built on: the same endpoints, checks and state cookie, for code that
    * runs outside Passport (see {@link WorksectionOAuth}).
@@ -121,14 +108,18 @@ export class Strategy extends OAuth2StrategyBase {
    * Verify callback `(accessToken, refreshToken, params, profile, done)` or `(accessToken, refreshToken, profile, done)`.
    * TypeScript infers the parameters of the five-argument form; annotate the four-argument one
    * (e.g. `const verify: VerifyFunction = (accessToken, refreshToken, profile, done) => …`), since
-   * TypeScript cannot pick a signature by a callback's arity.
+   * TypeScript cannot pick a signature by a callback's arity. `profile` is `WorksectionProfile | undefined` when
+   * `skipUserProfile` is set (`Skip` is its type, inferred; see {@link VerifyProfile}).
    */
-  constructor(options: StrategyOptions, verify: VerifyFunctionWithParams | VerifyFunction);
+  constructor(options: StrategyOptions<Skip>, verify: VerifyFunctionWithParams<VerifyProfile<Skip>> | VerifyFunction<VerifyProfile<Skip>>);
   /** With `passReqToCallback: true`: `(req, accessToken, refreshToken, params, profile, done)` or without `params`. */
-  constructor(options: StrategyOptionsWithRequest, verify: VerifyFunctionWithRequestAndParams | VerifyFunctionWithRequest);
+  constructor(
+    options: StrategyOptionsWithRequest<Skip>,
+    verify: VerifyFunctionWithRequestAndParams<VerifyProfile<Skip>> | VerifyFunctionWithRequest<VerifyProfile<Skip>>,
+  );
   /** A verify function of one parameter, `({ accessToken, refreshToken, params, profile, req })`, returning the user or a promise of it. */
-  constructor(options: StrategyOptions | StrategyOptionsWithRequest, verify: VerifyFunctionWithObject);
-  constructor(options: StrategyOptions | StrategyOptionsWithRequest, verify: AnyVerify) {
+  constructor(options: StrategyOptions<Skip> | StrategyOptionsWithRequest<Skip>, verify: VerifyFunctionWithObject<VerifyProfile<Skip>>);
+  constructor(options: StrategyOptions<Skip> | StrategyOptionsWithRequest<Skip>, verify: AnyVerify) {
     const checked = checkOptions(options, verify);
     super(checked.base, bridgeVerify(verify, checked.passReqToCallback, checked.core.allowedAccounts));
     this.name = 'worksection';

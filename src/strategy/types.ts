@@ -11,48 +11,67 @@ import type { TokenParams } from '../oauth/token-params';
 export type VerifyCallback = (err?: unknown, user?: unknown, info?: object) => void;
 
 /**
- * Finds or creates the user. `profile` is undefined when `skipUserProfile` is on.
- * Key your users on `(profile.accountUrl, profile.id)`: an id is only unique within its Worksection account.
+ * The `skipUserProfile` option: `true` skips the call to `/oauth2/resource`, a function decides per sign-in
+ * (`() => boolean`, or `(accessToken, done)` calling `done(null, skip)`).
  */
-export type VerifyFunction = (accessToken: string, refreshToken: string, profile: WorksectionProfile, done: VerifyCallback) => void;
+export type SkipUserProfile = boolean | (() => boolean) | ((accessToken: string, done: (err: unknown, skip: boolean) => void) => void);
+
+/**
+ * The profile a verify function receives for a `skipUserProfile` option of type `Skip`: a {@link WorksectionProfile}
+ * when the option is left out or `false`, else `WorksectionProfile | undefined` (the strategy may not load it).
+ */
+export type VerifyProfile<Skip extends SkipUserProfile = false> = [Skip] extends [false]
+  ? WorksectionProfile
+  : WorksectionProfile | undefined;
+
+/**
+ * Finds or creates the user. Key your users on `(profile.accountUrl, profile.id)`: an id is only unique within its
+ * Worksection account. `Profile` is `WorksectionProfile | undefined` with `skipUserProfile` (see {@link VerifyProfile}).
+ */
+export type VerifyFunction<Profile extends WorksectionProfile | undefined = WorksectionProfile> = (
+  accessToken: string,
+  refreshToken: string,
+  profile: Profile,
+  done: VerifyCallback,
+) => void;
 
 /** A {@link VerifyFunction} that also receives the token answer (`params.account_url`, `params.expires_at`…). */
-export type VerifyFunctionWithParams = (
+export type VerifyFunctionWithParams<Profile extends WorksectionProfile | undefined = WorksectionProfile> = (
   accessToken: string,
   refreshToken: string,
   params: TokenParams,
-  profile: WorksectionProfile,
+  profile: Profile,
   done: VerifyCallback,
 ) => void;
 
 /** A {@link VerifyFunction} that receives the request first (`passReqToCallback: true`). */
-export type VerifyFunctionWithRequest = (
+export type VerifyFunctionWithRequest<Profile extends WorksectionProfile | undefined = WorksectionProfile> = (
   req: Request,
   accessToken: string,
   refreshToken: string,
-  profile: WorksectionProfile,
+  profile: Profile,
   done: VerifyCallback,
 ) => void;
 
 /** A {@link VerifyFunctionWithParams} that receives the request first (`passReqToCallback: true`). */
-export type VerifyFunctionWithRequestAndParams = (
+export type VerifyFunctionWithRequestAndParams<Profile extends WorksectionProfile | undefined = WorksectionProfile> = (
   req: Request,
   accessToken: string,
   refreshToken: string,
   params: TokenParams,
-  profile: WorksectionProfile,
+  profile: Profile,
   done: VerifyCallback,
 ) => void;
 
 /** What a verify function of one parameter receives. */
-export interface VerifyArguments {
+export interface VerifyArguments<Profile extends WorksectionProfile | undefined = WorksectionProfile> {
   accessToken: string;
   /** Store it with the access token: Worksection rotates refresh tokens, and this one is the only way to renew. */
   refreshToken: string;
   /** The token answer: `account_url` (checked), `expires_in`, `expires_at`… */
   params: TokenParams;
-  /** The signed-in person; undefined with `skipUserProfile`. */
-  profile: WorksectionProfile | undefined;
+  /** The signed-in person; may be undefined with `skipUserProfile` (see {@link VerifyProfile}). */
+  profile: Profile;
   /** The callback request. */
   req: Request;
 }
@@ -67,7 +86,9 @@ export interface VerifyArguments {
  * new Strategy(options, async ({ params, profile }) => users.upsert(params.account_url, profile));
  * ```
  */
-export type VerifyFunctionWithObject = (args: VerifyArguments) => unknown;
+export type VerifyFunctionWithObject<Profile extends WorksectionProfile | undefined = WorksectionProfile> = (
+  args: VerifyArguments<Profile>,
+) => unknown;
 
 /** What passport-oauth2 hands a state store alongside the request. */
 export interface StateStoreMeta {
@@ -97,8 +118,11 @@ export interface StateStore {
     | ((req: Request, state: string, meta: StateStoreMeta, callback: StateStoreVerifyCallback) => void);
 }
 
-/** Options shared by both forms of {@link StrategyOptions}: those of {@link WorksectionOAuthOptions}, and Passport's. */
-export interface StrategyOptionsBase extends WorksectionOAuthOptions {
+/**
+ * Options shared by both forms of {@link StrategyOptions}: those of {@link WorksectionOAuthOptions}, and Passport's.
+ * `Skip` is the type of `skipUserProfile`, which decides whether the verify function may get no profile.
+ */
+export interface StrategyOptionsBase<Skip extends SkipUserProfile = SkipUserProfile> extends WorksectionOAuthOptions {
   /**
    * Where Worksection sends the user back. Worksection requires `https:`, localhost included. A relative URL
    * is resolved against the request (see `proxy`).
@@ -118,20 +142,26 @@ export interface StrategyOptionsBase extends WorksectionOAuthOptions {
   store?: StateStore | boolean;
   /** Session key under which the state is kept with `state: 'session'`. Default `oauth2:{host of authorizationURL}`. */
   sessionKey?: string;
-  /** Skip the call to `/oauth2/resource`; the verify callback then gets no profile. Default `false`. */
-  skipUserProfile?: boolean | (() => boolean) | ((accessToken: string, done: (err: unknown, skip: boolean) => void) => void);
+  /**
+   * Skip the call to `/oauth2/resource`; the verify callback then gets `undefined` as the profile, and TypeScript
+   * types it `WorksectionProfile | undefined`. Default `false`.
+   */
+  skipUserProfile?: Skip;
   /** Trust `X-Forwarded-Proto`/`-Host` when resolving a relative callbackURL. Default `false` (or Express's `trust proxy`). */
   proxy?: boolean;
 }
 
-/** Options of {@link Strategy} whose verify callback does not receive the request. */
-export interface StrategyOptions extends StrategyOptionsBase {
+/**
+ * Options of {@link Strategy} whose verify callback does not receive the request. With `skipUserProfile`, write
+ * `StrategyOptions<true>` (or the type of your function) for an options object declared on its own.
+ */
+export interface StrategyOptions<Skip extends SkipUserProfile = false> extends StrategyOptionsBase<Skip> {
   /** Default `false`. */
   passReqToCallback?: false;
 }
 
 /** Options of {@link Strategy} whose verify callback receives the request first. */
-export interface StrategyOptionsWithRequest extends StrategyOptionsBase {
+export interface StrategyOptionsWithRequest<Skip extends SkipUserProfile = false> extends StrategyOptionsBase<Skip> {
   passReqToCallback: true;
 }
 

@@ -41,7 +41,7 @@ export function bridgeVerify(
     if (verify.length <= 1) {
       let result: unknown;
       try {
-        result = (verify as VerifyFunctionWithObject)({ accessToken, refreshToken, params, profile, req });
+        result = (verify as VerifyFunctionWithObject<WorksectionProfile | undefined>)({ accessToken, refreshToken, params, profile, req });
       } catch (err) {
         verified(err);
         return;

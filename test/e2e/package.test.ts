@@ -3,13 +3,33 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { readmeBlocks, sourceFor } from '../helpers/readme-blocks';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../..');
 
-// What a TypeScript consumer installs beside us; pinned to the versions this repo tests with so npm finds
-// them in the cache that `npm ci` filled.
-const consumerDeps = ['express', 'passport', '@types/express', '@types/passport', '@types/node'];
+// What a TypeScript consumer installs beside us, and what the README's code imports; pinned to the versions this
+// repo tests with so npm finds them in the cache that `npm ci` filled.
+const consumerDeps = [
+  'express',
+  'passport',
+  '@types/express',
+  '@types/passport',
+  '@types/node',
+  'express-session',
+  '@types/express-session',
+  'passport-oauth2-refresh',
+  '@types/passport-oauth2-refresh',
+  'supertest',
+  '@types/supertest',
+  '@types/jest',
+  '@nestjs/common',
+  '@nestjs/core',
+  '@nestjs/passport',
+  '@nestjs/platform-express',
+  'reflect-metadata',
+  'rxjs',
+];
 
 async function installedVersion(name: string): Promise<string> {
   const pkg = JSON.parse(await readFile(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
@@ -337,4 +357,109 @@ describe('the packed tarball', () => {
     );
     expect(outcome).toBe('');
   });
+});
+
+// Every ```ts block of the README is type-checked against the installed tarball, so the README cannot drift from
+// what users receive: with TypeScript 5.9 (this repo's) and 7 (`typescript7`, npm's alias of typescript@7, whose only
+// binary is `tsc` and is called by its path: both packages claim node_modules/.bin/tsc), under moduleResolution
+// node16, nodenext and bundler, from CommonJS and from ES modules. All blocks of a run are one program, each block a
+// module of its own: what they share is the README's one global declaration (types.d.ts, in the TypeScript section).
+// How blocks that are fragments say what they assume: test/helpers/readme-blocks.ts.
+describe("the README's TypeScript code", () => {
+  const compilers = [
+    ['TypeScript 5.9', path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')],
+    ['TypeScript 7', path.join(root, 'node_modules', 'typescript7', 'bin', 'tsc')],
+  ] as const;
+  const formats = [
+    { name: 'node16, CommonJS', module: 'node16', moduleResolution: 'node16', esm: false },
+    { name: 'node16, ESM', module: 'node16', moduleResolution: 'node16', esm: true },
+    { name: 'nodenext, CommonJS', module: 'nodenext', moduleResolution: 'nodenext', esm: false },
+    { name: 'nodenext, ESM', module: 'nodenext', moduleResolution: 'nodenext', esm: true },
+    { name: 'bundler', module: 'esnext', moduleResolution: 'bundler', esm: true },
+  ];
+  const runs = compilers.flatMap(([compiler, tsc]) => formats.map((format) => ({ compiler, tsc, ...format })));
+
+  it('reads the blocks, their files and what they assume', () => {
+    const sample = [
+      '<!-- ts-assumes: declare const a: number; -->',
+      '<!-- ts-assumes lib/b.ts: export const b = 1; -->',
+      '',
+      '```ts',
+      "import { b } from './lib/b';",
+      'const c = await Promise.resolve(a + b);',
+      '```',
+      'Text.',
+      '<!-- ts-assumes: declare const dropped: 1; -->',
+      'A paragraph between: the comment is not this block’s.',
+      '```ts',
+      '// lib/d.ts',
+      'export const d = 1;',
+      '```',
+    ].join('\n');
+    const [first, second] = readmeBlocks(sample);
+    expect(first).toEqual({
+      line: 4,
+      file: 'readme-4.ts',
+      code: "import { b } from './lib/b';\nconst c = await Promise.resolve(a + b);\n",
+      assumes: 'declare const a: number;\n',
+      assumedFiles: [{ file: 'lib/b.ts', source: 'export const b = 1;\n' }],
+    });
+    expect(second).toMatchObject({ file: 'lib/d.ts', assumes: '', assumedFiles: [] });
+    expect(sourceFor(first!.code, first!.assumes, { esm: true })).toContain("from './lib/b.js';\nconst c = await");
+    expect(sourceFor(first!.code, first!.assumes, { esm: false })).toBe(
+      "declare const a: number;\nimport { b } from './lib/b';\nvoid (async () => {\nconst c = await Promise.resolve(a + b);\n})();\n\nexport {};\n",
+    );
+  });
+
+  it.each(runs)(
+    'type-check with $compiler, $name',
+    async ({ tsc, module, moduleResolution, esm, compiler, name }) => {
+      const readme = await readFile(path.join(installed, 'README.md'), 'utf8');
+      const blocks = readmeBlocks(readme);
+      expect(blocks.length).toBeGreaterThan(15);
+      const project = path.join(dir, 'readme', `${compiler}-${name}`.replace(/\W+/g, '-'));
+      const written = new Map<string, number>();
+      const write = async (file: string, source: string, line: number): Promise<void> => {
+        if (written.has(file)) throw new Error(`README lines ${written.get(file)} and ${line} both write ${file}`);
+        written.set(file, line);
+        await mkdir(path.dirname(path.join(project, file)), { recursive: true });
+        await writeFile(path.join(project, file), source);
+      };
+      for (const block of blocks) {
+        // Nest 12 is ESM-only: a CommonJS file may require() it (Node 20.19+) and TypeScript allows that under
+        // nodenext, but node16 refuses to compile it (TS1479), as it would in any user's node16 CommonJS app.
+        if (!esm && module === 'node16' && block.code.includes("from '@nestjs/")) continue;
+        await write(block.file, sourceFor(block.code, block.assumes, { esm }), block.line);
+        for (const assumed of block.assumedFiles) await write(assumed.file, sourceFor(assumed.source, '', { esm }), block.line);
+      }
+      await writeFile(path.join(project, 'package.json'), JSON.stringify({ private: true, type: esm ? 'module' : 'commonjs' }));
+      await writeFile(
+        path.join(project, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            target: 'ES2022',
+            lib: ['ES2022'],
+            module,
+            moduleResolution,
+            esModuleInterop: true,
+            types: ['node', 'jest'],
+            // For the NestJS app's decorators.
+            experimentalDecorators: true,
+            emitDecoratorMetadata: true,
+          },
+          include: ['**/*.ts'],
+        }),
+      );
+      // tsc reports type errors on stdout: show them when it fails.
+      const outcome = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project }).then(
+        () => '',
+        (err: unknown) => (err as { stdout?: string }).stdout || String(err),
+      );
+      expect(outcome).toBe('');
+    },
+    60_000,
+  );
 });

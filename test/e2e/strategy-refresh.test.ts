@@ -107,18 +107,23 @@ describe('strategy.refresh() with account_url in the answer, as the docs show it
   });
 });
 
+// @types/passport-oauth2-refresh types the process-wide refresher only; the package also exports its class, whose
+// instances keep their own strategies, so tests do not share one registry. Same methods, same types.
+const { AuthTokenRefresh } = refresh as typeof refresh & { AuthTokenRefresh: new () => typeof refresh };
+
 describe('passport-oauth2-refresh', () => {
   beforeEach(() => setUp());
 
-  const requestNew = (refresher: InstanceType<typeof refresh.AuthTokenRefresh>, token: string) =>
-    new Promise<{ err: unknown; accessToken?: string; refreshToken?: string; results?: Record<string, unknown> }>((resolve) =>
-      refresher.requestNewAccessToken('worksection', token, (err, accessToken, refreshToken, results) =>
-        resolve({ err, accessToken, refreshToken, results }),
-      ),
-    );
+  const requestNew = (refresher: typeof refresh, token: string) =>
+    new Promise<{ err: unknown; accessToken?: string; refreshToken?: string; results?: Record<string, unknown> }>((resolve) => {
+      // @types/oauth types the results as `any`: they are the token answer, an object.
+      refresher.requestNewAccessToken('worksection', token, (err: unknown, accessToken?: string, refreshToken?: string, results?: object) =>
+        resolve({ err, accessToken, refreshToken, results: results as Record<string, unknown> | undefined }),
+      );
+    });
 
   it('refreshes through /oauth2/refresh with the strategy’s client', async () => {
-    const refresher = new refresh.AuthTokenRefresh();
+    const refresher = new AuthTokenRefresh();
     refresher.use(strategy);
     const { err, accessToken, refreshToken, results } = await requestNew(refresher, signedIn.refreshToken);
     expect(err).toBeNull();
@@ -131,7 +136,7 @@ describe('passport-oauth2-refresh', () => {
   });
 
   it('reports an HTTP-200 error body as an error, not as a token', async () => {
-    const refresher = new refresh.AuthTokenRefresh();
+    const refresher = new AuthTokenRefresh();
     refresher.use(strategy);
     const { err, accessToken } = await requestNew(refresher, 'def50200garbage');
     expect(err).toBeInstanceOf(WorksectionOAuthError);
@@ -140,7 +145,7 @@ describe('passport-oauth2-refresh', () => {
   });
 
   it('keeps the strategy’s timeout', async () => {
-    const refresher = new refresh.AuthTokenRefresh();
+    const refresher = new AuthTokenRefresh();
     refresher.use(strategy);
     emu.faults.set('refresh', { type: 'hang' });
     const { err } = await requestNew(refresher, signedIn.refreshToken);

@@ -14,6 +14,7 @@ import {
   authorizeAtEmulator,
   CALLBACK_URL,
   createStrategyApp,
+  EXPRESS_MAJORS,
   type ErrorAnswer,
   type LoginAnswer,
   type StrategyApp,
@@ -41,14 +42,14 @@ function strategy(extra: Partial<StrategyOptions> = {}): Strategy {
   );
 }
 
-beforeEach(async () => {
-  emu = await createEmulator({ autoApprove: true });
-  app = createStrategyApp(strategy());
-  verified.length = 0;
-});
-afterEach(() => emu.close());
+describe.each(EXPRESS_MAJORS)('signing in through %s against the emulator', (_major, express) => {
+  beforeEach(async () => {
+    emu = await createEmulator({ autoApprove: true });
+    app = createStrategyApp(strategy(), { express });
+    verified.length = 0;
+  });
+  afterEach(() => emu.close());
 
-describe('signing in through Express against the emulator', () => {
   it('signs Henry in to his first account, keyed on (accountUrl, id), with a lowercased email', async () => {
     const agent = app.agent();
     const { path, state } = await authorizeAtEmulator(agent);
@@ -139,7 +140,7 @@ describe('signing in through Express against the emulator', () => {
   });
 
   it('answers a wrong client secret with an invalid_client error (a 500), not a failed sign-in', async () => {
-    app = createStrategyApp(strategy({ clientSecret: 'not-the-secret' }));
+    app = createStrategyApp(strategy({ clientSecret: 'not-the-secret' }), { express });
     const agent = app.agent();
     const { path } = await authorizeAtEmulator(agent);
     const res = await agent.get(path).expect(500);
@@ -148,7 +149,7 @@ describe('signing in through Express against the emulator', () => {
   });
 
   it('signs in with no scope option: Worksection then grants its default scopes', async () => {
-    app = createStrategyApp(strategy({ scope: undefined }));
+    app = createStrategyApp(strategy({ scope: undefined }), { express });
     const agent = app.agent();
     const { path } = await authorizeAtEmulator(agent);
     await agent.get(path).expect(302).expect('location', '/');
@@ -158,7 +159,7 @@ describe('signing in through Express against the emulator', () => {
   it('errors (not a new redirect) when Worksection refuses an empty scope with invalid_scope', async () => {
     await emu.close();
     emu = await createEmulator({ autoApprove: true, defaultScopes: null });
-    app = createStrategyApp(strategy({ scope: undefined }));
+    app = createStrategyApp(strategy({ scope: undefined }), { express });
     const agent = app.agent();
     const { path } = await authorizeAtEmulator(agent);
     expect(path).toContain('error=invalid_scope');
@@ -179,7 +180,7 @@ describe('signing in through Express against the emulator', () => {
       }),
     );
     try {
-      app = createStrategyApp(strategy({ tokenURL: `${impostor.url}/oauth2/token` }));
+      app = createStrategyApp(strategy({ tokenURL: `${impostor.url}/oauth2/token` }), { express });
       const agent = app.agent();
       const { path } = await authorizeAtEmulator(agent);
       const res = await agent.get(path).expect(500);

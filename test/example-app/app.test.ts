@@ -19,6 +19,18 @@ describe('example app pages', () => {
     expect(home.headers.getSetCookie()).toEqual([]);
   });
 
+  test('signed in, / greets the user by name with links to Profile and Projects instead of the sign-in button', async () => {
+    running = await startExample();
+    const browser = new Browser(running.url);
+    await signIn(browser);
+    const home = await browser.get('/');
+    expect(home.body).toContain('Welcome, Henry Gardner');
+    expect(home.body).toContain('<a href="/profile">Profile</a>');
+    expect(home.body).toContain('<a href="/projects">Projects</a>');
+    expect(home.body).not.toContain('Sign in with Worksection');
+    expect(home.body).not.toMatch(/<title>Sign in/);
+  });
+
   test('/ shows only the fixed text of a known reason and ignores anything else in ?signin', async () => {
     running = await startExample();
     const browser = new Browser(running.url);
@@ -43,11 +55,32 @@ describe('example app pages', () => {
     expect(home.headers.get('strict-transport-security')).toBeNull();
   });
 
+  test("the CSP allows no inline script or style: style-src is 'self' and nothing is 'unsafe-inline'", async () => {
+    running = await startExample();
+    const home = await new Browser(running.url).get('/');
+    const csp = home.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/(^|;)style-src 'self'(;|$)/);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
   test('in production the CSP upgrades insecure requests and HSTS is on', async () => {
     running = await startExample({ app: { production: true } });
     const home = await new Browser(running.url).get('/');
     expect(home.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
     expect(home.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  test('in production the session cookie is never sent without Secure: none over plain http, Secure through a TLS proxy', async () => {
+    running = await startExample({ app: { production: true, trustProxy: 1 } });
+    const plain = await signIn(new Browser(running.url));
+    expect(plain[2]!.headers.getSetCookie().filter((c) => c.startsWith(`${SESSION_COOKIE}=`))).toEqual([]);
+
+    const proxied = new Browser(running.url);
+    const begin = await proxied.get('/auth/worksection', { 'x-forwarded-proto': 'https' });
+    const approve = await fetch(begin.location!, { redirect: 'manual' });
+    const callback = await proxied.get(approve.headers.get('location')!, { 'x-forwarded-proto': 'https' });
+    const sid = callback.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    expect(sid).toMatch(/; Secure/i);
   });
 
   test('/profile without a session redirects to the sign-in with returnTo=/profile', async () => {

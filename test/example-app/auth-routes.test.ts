@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { STATE_COOKIE_NAME } from 'passport-worksection';
 import { SESSION_COOKIE } from '../../example-app/app';
 import { RETURN_TO_COOKIE } from '../../example-app/return-to-cookie';
-import type { SessionUser } from '../../example-app/session-user';
+import { storedUsers } from './helpers/stored-sessions';
 import { SIGN_IN_MESSAGES } from '../../example-app/views/home';
 
 let running: RunningExample;
@@ -233,10 +233,7 @@ describe('sign-in routes', () => {
     const hops = await signIn(browser);
     hops.push(await browser.get('/profile'), await browser.get('/'));
     const text = everything(hops, running.logs);
-    const db = new Database(running.sessionFile, { readonly: true });
-    const rows = db.prepare('SELECT sess FROM sessions').all() as Array<{ sess: string }>;
-    db.close();
-    const tokens = rows.map((r) => (JSON.parse(r.sess) as { passport?: { user?: SessionUser } }).passport?.user?.tokens).find(Boolean)!;
+    const { tokens } = storedUsers(running.sessionFile)[0]!;
     // The tokens are in the server-side session, and nowhere the browser or the logs can see.
     expect(tokens.accessToken).toMatch(/^eyJ/);
     expect(text).not.toContain(tokens.accessToken);

@@ -91,6 +91,8 @@ describe('loadConfig', () => {
       ['the placeholder made longer', `${EXAMPLE_SESSION_SECRET}-please`],
       ['one repeated character', 'a'.repeat(64)],
       ['a short pattern repeated', 'ab12'.repeat(16)],
+      ['"0123456789" four times', '0123456789'.repeat(4)],
+      ['the alphabet and the digits in order', 'abcdefghijklmnopqrstuvwxyz0123456789'],
     ])('refuses a weak SESSION_SECRET (%s) without printing it', (_label, secret) => {
       const err = refusal({ ...production, SESSION_SECRET: secret });
       expect(err.message).toMatch(/SESSION_SECRET is too weak/);
@@ -116,5 +118,7 @@ describe('isStrongSecret', () => {
   test('accepts 32 random characters and the output of `openssl rand -hex 32`', () => {
     expect(isStrongSecret(STRONG)).toBe(true);
     expect(isStrongSecret('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')).toBe(true);
+    // `openssl rand -base64 24`
+    expect(isStrongSecret('q0hX3mZ9v+Lr2Tb8Nw4Pc6Yd1Fs5GjEk')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { Browser, signIn } from './helpers/http-client';
 import { startExample, TEST_CLIENT_SECRET, type RunningExample } from './helpers/example-server';
 import type { SessionUser } from '../../example-app/session-user';
+import { storedUsers } from './helpers/stored-sessions';
 
 let running: RunningExample;
 afterEach(async () => {
@@ -10,13 +10,7 @@ afterEach(async () => {
 });
 
 function storedUser(running: RunningExample): SessionUser {
-  const db = new Database(running.sessionFile, { readonly: true });
-  try {
-    const rows = db.prepare('SELECT sess FROM sessions').all() as Array<{ sess: string }>;
-    return rows.map((r) => (JSON.parse(r.sess) as { passport?: { user?: SessionUser } }).passport?.user).find(Boolean)!;
-  } finally {
-    db.close();
-  }
+  return storedUsers(running.sessionFile)[0]!;
 }
 
 async function signedIn(): Promise<{ browser: Browser; csrf: string }> {

@@ -1,6 +1,6 @@
 import { escapeHtml, html, raw } from '../../example-app/views/html';
-import { homePage } from '../../example-app/views/home';
-import { profilePage } from '../../example-app/views/profile';
+import { homePage, SIGN_IN_MESSAGES } from '../../example-app/views/home';
+import { accountName, profilePage } from '../../example-app/views/profile';
 import { errorPage } from '../../example-app/views/error';
 import type { SessionUser } from '../../example-app/session-user';
 
@@ -40,6 +40,30 @@ describe('pages', () => {
   test('the home page links to /auth/worksection (a GET: a POST form would be blocked by form-action)', () => {
     expect(homePage({ usingEmulator: false })).toContain('href="/auth/worksection"');
     expect(homePage({ usingEmulator: true, demoHint: 'Demo users sign in with "demo".' })).toContain('built-in Worksection emulator');
+  });
+
+  test('the signed-in home page names the user and links to Profile and Projects, with no sign-in button or "Sign in" title', () => {
+    const page = homePage({ usingEmulator: true, demoHint: 'Demo users sign in with "demo".', signedInAs: 'Henry <Gardner>' });
+    expect(page).toContain('Welcome, Henry &#60;Gardner&#62;');
+    expect(page).toContain('<a href="/profile">Profile</a>');
+    expect(page).toContain('<a href="/projects">Projects</a>');
+    expect(page).not.toContain('href="/auth/worksection"');
+    expect(page).not.toContain('<title>Sign in');
+  });
+
+  test('the profile shows the account by name, as text: the account URL is not a page and links nowhere', () => {
+    const page = profilePage({ ...user, accountUrl: 'http://127.0.0.1:4000/acc1234' }, 't');
+    expect(page).toMatch(/<dt>Account<\/dt><dd>acc1234 /);
+    expect(page).not.toContain('href="http://127.0.0.1:4000');
+    expect(accountName('https://acme.worksection.com')).toBe('acme');
+    expect(page).toContain('<a href="/projects">Projects</a>');
+  });
+
+  test('"You are signed out." is a success notice; a failed sign-in is an error notice', () => {
+    expect(homePage({ usingEmulator: false, reason: 'signed-out' })).toContain(
+      `<p class="notice ok" role="status">${SIGN_IN_MESSAGES['signed-out']}</p>`,
+    );
+    expect(homePage({ usingEmulator: false, reason: 'denied' })).toContain('<p class="notice" role="status">');
   });
 
   test('error pages have a fixed sentence per status', () => {

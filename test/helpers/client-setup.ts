@@ -1,5 +1,5 @@
 import { createEmulator, DEMO_CLIENT, type Emulator } from '../../src/emulator';
-import { Strategy, WorksectionClient, type TokenSet } from '../../src';
+import { Strategy, WorksectionClient, type StrategyOptions, type TokenSet } from '../../src';
 import type { WorksectionClientOptions } from '../../src/client/options';
 import { getTokens } from './emulator';
 
@@ -24,22 +24,27 @@ export function startEmulator(): Promise<Emulator> {
  */
 export async function signIn(emu: Emulator, options: { scope?: string; baseURL?: string } = {}): Promise<Grant> {
   const answer = await getTokens(emu, { scope: options.scope ?? 'projects_read,tasks_read,users_read' });
-  const strategy = new Strategy(
-    {
-      clientID: DEMO_CLIENT.clientId,
-      clientSecret: DEMO_CLIENT.clientSecret,
-      callbackURL: DEMO_CLIENT.redirectUris[1]!,
-      baseURL: options.baseURL ?? emu.url,
-      timeout: 2000,
-    },
-    (_accessToken, _refreshToken, _params, profile, done) => done(null, profile),
-  );
+  const strategy = strategyOf({ baseURL: options.baseURL ?? emu.url });
   emu.stats.reset();
   return {
     strategy,
     accountUrl: answer.account_url,
     tokens: { accessToken: answer.access_token, refreshToken: answer.refresh_token, expiresAt: Date.now() + 86_400_000 },
   };
+}
+
+/** The demo client's strategy with a 2 s timeout, on `options.baseURL` (the emulator), with any other options given. */
+export function strategyOf(options: Partial<StrategyOptions> & { baseURL: string }): Strategy {
+  return new Strategy(
+    {
+      clientID: DEMO_CLIENT.clientId,
+      clientSecret: DEMO_CLIENT.clientSecret,
+      callbackURL: DEMO_CLIENT.redirectUris[1]!,
+      timeout: 2000,
+      ...options,
+    },
+    (_accessToken, _refreshToken, _params, profile, done) => done(null, profile),
+  );
 }
 
 /** A client of `grant` with a small minInterval, recording what onTokens received. */

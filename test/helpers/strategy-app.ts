@@ -1,8 +1,22 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express4 from 'express4';
 import session from 'express-session';
 import { Passport } from 'passport';
 import request from 'supertest';
 import type { Strategy } from '../../src/strategy/strategy';
+
+/** An Express module (`express()` makes an app): the tests run the same app under each major version. */
+export type ExpressModule = typeof express;
+
+/**
+ * The Express majors users run, for `describe.each`: Express 5, and Express 4 installed beside it under the npm alias
+ * `express4`. The helper uses only what both majors share (use, get, set, the response helpers, error middleware);
+ * @types/express 4 and 5 differ in details it does not touch, hence the one cast.
+ */
+export const EXPRESS_MAJORS: ReadonlyArray<readonly [name: string, express: ExpressModule]> = [
+  ['Express 5', express],
+  ['Express 4', express4 as unknown as ExpressModule],
+];
 
 /** The callback the demo client registered with the emulator. */
 export const CALLBACK_URL = 'http://localhost:3000/auth/worksection/callback';
@@ -34,6 +48,8 @@ export interface StrategyAppOptions {
   sessions?: boolean;
   /** Whether a failed sign-in leaves its message in the session (passport's failureMessage). Default true. */
   failureMessage?: boolean;
+  /** The Express the app is built with (see {@link EXPRESS_MAJORS}). Default Express 5. */
+  express?: ExpressModule;
 }
 
 export function createStrategyApp(strategy: Strategy, options: StrategyAppOptions = {}): StrategyApp {
@@ -42,7 +58,7 @@ export function createStrategyApp(strategy: Strategy, options: StrategyAppOption
   passport.use(strategy);
   passport.serializeUser((user, done) => done(null, user));
   passport.deserializeUser((user: Express.User, done) => done(null, user));
-  const app = express();
+  const app = (options.express ?? express)();
   const store = new session.MemoryStore();
   const withSessions = options.sessions !== false;
   if (withSessions) {

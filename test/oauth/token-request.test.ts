@@ -60,7 +60,8 @@ describe('requestTokens', () => {
   });
 
   it('keeps a "__proto__" key of the answer from reaching a prototype: no account_url comes from it', async () => {
-    const { account_url: _dropped, ...rest } = success;
+    const rest: Record<string, unknown> = { ...success };
+    delete rest.account_url;
     const crafted = JSON.stringify(rest).replace(/^\{/, '{"__proto__":{"account_url":"https://evil.example","polluted":true},');
     server.handle((_, res) => json(res, crafted));
     const tokens = await exchange();

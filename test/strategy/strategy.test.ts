@@ -17,6 +17,7 @@ import {
   type StrategyOptions,
   type VerifyFunction,
   type VerifyFunctionWithRequest,
+  type WorksectionProfile,
 } from '../../src';
 import { json, startHostileServer, type HostileServer, type ReceivedRequest } from '../helpers/hostile-server';
 import { cookieAfter, fakeRequest, runStrategy, setCookies, type Outcome } from '../helpers/strategy-harness';
@@ -259,11 +260,11 @@ describe('the callback', () => {
 
   it('honours skipUserProfile: no /oauth2/resource call, no profile', async () => {
     let profileSeen: unknown = 'unset';
-    const verify: VerifyFunction = (_a, _r, profile, done) => {
+    const verify: VerifyFunction<WorksectionProfile | undefined> = (_a, _r, profile, done) => {
       profileSeen = profile;
       done(null, {});
     };
-    const strategy = new Strategy(options({ skipUserProfile: true }), verify);
+    const strategy = new Strategy({ ...options(), skipUserProfile: true }, verify);
     const { session, cookie, state } = await start(strategy);
     expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'success');
     expect(profileSeen).toBeUndefined();
@@ -406,7 +407,8 @@ describe('the callback', () => {
   });
 
   it('hands verify no account_url smuggled in through a "__proto__" key of the token answer', async () => {
-    const { account_url: _dropped, ...rest } = JSON.parse(fixture('token-success')) as Record<string, unknown>;
+    const rest = JSON.parse(fixture('token-success')) as Record<string, unknown>;
+    delete rest.account_url;
     const crafted = JSON.stringify(rest).replace(/^\{/, '{"__proto__":{"account_url":"https://evil.example"},');
     token = () => ({ body: crafted });
     let seen: Record<string, unknown> | undefined;

@@ -44,6 +44,10 @@ describeIfInstalled(CHROMIUM, 'apt-get install chromium')('in a real browser (he
     expect(body).toContain('henry.gardner@ws.com');
     expect(body).toContain(`${running.emulator.url}/acc1234`);
     expect(body).toContain('projects_read');
+    // Styled under the CSP (style-src 'self', no 'unsafe-inline'): the stylesheet loaded and applied.
+    // A string: the tests compile without the DOM library.
+    const headerBackground = await page.evaluate<string>("getComputedStyle(document.querySelector('header')).backgroundColor");
+    expect(headerBackground).toBe('rgb(29, 39, 51)');
     await page.screenshot({ path: SCREENSHOT });
     if (!SCREENSHOT.includes('docs')) rmSync(SCREENSHOT);
 
