@@ -24,6 +24,15 @@ export function checkOptions(given: unknown, verify: unknown): CheckedOptions {
   if (typeof verify !== 'function') {
     throw new WorksectionConfigError('verify', 'new Strategy(options, verify) needs a verify callback as its second argument.');
   }
+  // The form is told by the number of declared parameters, as passport-oauth2 does: none (a rest parameter, or
+  // NestJS's PassportStrategy without its callback arity) would hand the arguments to the wrong places.
+  if (verify.length === 0) {
+    throw new WorksectionConfigError(
+      'verify',
+      'The verify function declares no parameters, so its form cannot be told (the strategy reads Function.length, as passport-oauth2 does). ' +
+        "Declare them plainly: ({ accessToken, refreshToken, params, profile, req }) => user, or (accessToken, refreshToken, params, profile, done). With NestJS, pass the callback arity: PassportStrategy(Strategy, 'worksection', 5).",
+    );
+  }
   const stateMode = checkStateMode(options);
   const base: Record<string, unknown> = {
     clientID: core.clientID,

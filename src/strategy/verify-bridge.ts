@@ -22,7 +22,7 @@ export type BridgedVerify = (
  * @internal
  * Wraps the app's verify function: first the checks that must pass before any user is looked up (the account is
  * allowed, the profile belongs to the token's account), then the app's function in the form it was written in:
- * one object (`Function.length` 0 or 1), or passport-oauth2's four to six positional arguments.
+ * one object (`Function.length === 1`), or passport-oauth2's four to six positional arguments.
  */
 export function bridgeVerify(
   verify: AnyVerify,
@@ -37,8 +37,8 @@ export function bridgeVerify(
       else verified(problem.error);
       return;
     }
-    // A function of one parameter (or none) cannot take passport-oauth2's `done`: it is the one-object form.
-    if (verify.length <= 1) {
+    // A function of one parameter cannot take passport-oauth2's `done`: it is the one-object form.
+    if (verify.length === 1) {
       let result: unknown;
       try {
         result = (verify as VerifyFunctionWithObject<WorksectionProfile | undefined>)({ accessToken, refreshToken, params, profile, req });

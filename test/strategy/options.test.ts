@@ -2,7 +2,7 @@ import { checkOptions } from '../../src/strategy/options';
 import { DEFAULT_TIMEOUT } from '../../src/http/settings';
 
 const base = { clientID: 'id', clientSecret: 'secret' };
-const verify = (): void => undefined;
+const verify = (_args: unknown): void => undefined;
 
 describe('checkOptions', () => {
   it('maps to passport-oauth2 options: comma separator, state on, endpoints from baseURL', () => {

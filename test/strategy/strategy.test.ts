@@ -24,7 +24,19 @@ import { cookieAfter, fakeRequest, runStrategy, setCookies, type Outcome } from 
 
 const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', `${name}.json`), 'utf8');
 const CALLBACK = 'https://localhost:3000/auth/worksection/callback';
-const noVerify = (): void => undefined;
+const noVerify = (_args: unknown): void => undefined;
+
+/** A verify function that records its calls and signs nobody in. */
+function verifySpy(): { fn: (args: unknown) => false; calls: unknown[] } {
+  const calls: unknown[] = [];
+  return {
+    calls,
+    fn: (args) => {
+      calls.push(args);
+      return false;
+    },
+  };
+}
 
 /** A fake Worksection on a real socket: the captured answers unless a test says otherwise. */
 let server: HostileServer;
@@ -79,6 +91,10 @@ describe('new Strategy()', () => {
     const create = () => new Strategy({ ...options(), [option]: undefined }, noVerify);
     expect(create).toThrow(WorksectionConfigError);
     expect(create).toThrow(new RegExp(`The ${option} option is required`));
+  });
+
+  it('refuses a verify function that declares no parameters, since its form cannot be told, naming the NestJS arity', () => {
+    expect(() => new Strategy(options(), (...args: unknown[]) => args)).toThrow(/declares no parameters[\s\S]*'worksection', 5\)/);
   });
 
   it('fails fast without a verify callback', () => {
@@ -383,12 +399,12 @@ describe('the callback', () => {
 
   it('signs nobody in when the account_url is not Worksection’s', async () => {
     token = () => ({ body: { ...JSON.parse(fixture('token-success')), account_url: 'https://acc1234.worksection.com.evil.example' } });
-    const verify = jest.fn();
-    const strategy = new Strategy(options(), verify);
+    const verify = verifySpy();
+    const strategy = new Strategy(options(), verify.fn);
     const { session, cookie, state } = await start(strategy);
     const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
     expect(err).toMatchObject({ code: UNTRUSTED_ACCOUNT_URL });
-    expect(verify).not.toHaveBeenCalled();
+    expect(verify.calls).toEqual([]);
   });
 
   it('signs nobody in when the profile names an account_url that is not Worksection’s, even with a trusted token', async () => {
@@ -397,13 +413,13 @@ describe('the callback', () => {
         ? json(res, { ...JSON.parse(fixture('token-success')), account_url: 'https://acc1234.worksection.com' })
         : json(res, { ...JSON.parse(fixture('resource-success')), account_url: 'https://evil.example' }),
     );
-    const verify = jest.fn();
-    const strategy = new Strategy(options(), verify);
+    const verify = verifySpy();
+    const strategy = new Strategy(options(), verify.fn);
     const { session, cookie, state } = await start(strategy);
     const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
     expect(err).toMatchObject({ code: UNTRUSTED_ACCOUNT_URL });
     expect(err.message).toMatch(/user-info endpoint/);
-    expect(verify).not.toHaveBeenCalled();
+    expect(verify.calls).toEqual([]);
   });
 
   it('hands verify no account_url smuggled in through a "__proto__" key of the token answer', async () => {
@@ -428,22 +444,22 @@ describe('the callback', () => {
         ? json(res, { ...JSON.parse(fixture('token-success')), account_url: 'https://acc1234.worksection.com' })
         : json(res, { ...JSON.parse(fixture('resource-success')), account_url: 'https://acc9999.worksection.com' }),
     );
-    const verify = jest.fn();
-    const strategy = new Strategy(options(), verify);
+    const verify = verifySpy();
+    const strategy = new Strategy(options(), verify.fn);
     const { session, cookie, state } = await start(strategy);
     const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
     expect(err).toMatchObject({ code: ACCOUNT_URL_MISMATCH, name: 'WorksectionResponseError' });
-    expect(verify).not.toHaveBeenCalled();
+    expect(verify.calls).toEqual([]);
   });
 
   it('treats a profile error body answered with HTTP 200 as an error, not a user', async () => {
     server.handle((req, res) => json(res, req.url === '/oauth2/token' ? fixture('token-success') : fixture('resource-not-authorized')));
-    const verify = jest.fn();
-    const strategy = new Strategy(options(), verify);
+    const verify = verifySpy();
+    const strategy = new Strategy(options(), verify.fn);
     const { session, cookie, state } = await start(strategy);
     const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
     expect(err).toMatchObject({ code: 'not_authorized', description: 'Malformed UTF-8 characters', name: 'WorksectionOAuthError' });
-    expect(verify).not.toHaveBeenCalled();
+    expect(verify.calls).toEqual([]);
   });
 
   it('posts the client credentials and the token as a form to /oauth2/resource', async () => {

@@ -14,7 +14,7 @@ import {
 } from '../../src';
 
 const base = { clientID: 'id', clientSecret: 'secret', callbackURL: 'https://app.example/cb' };
-const noop = (): void => undefined;
+const noop = (_args: unknown): void => undefined;
 
 describe('verify function types', () => {
   it('type the profile as present when skipUserProfile is left out or false', () => {
