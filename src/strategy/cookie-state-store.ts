@@ -37,12 +37,10 @@ export class CookieStateStore {
   ): void {
     const checked = this.cookie.check(req.headers.cookie, state, meta.callbackURL ?? this.fallbackURL(req));
     appendSetCookies(req.res, checked.setCookies);
-    if (!checked.ok) {
-      callback(null, false, { message: STATE_MESSAGE });
-      return;
-    }
+    // As in store(): on the next turn, so that the token requests of concurrent callbacks go out together.
+    if (!checked.ok) setImmediate(callback, null, false, { message: STATE_MESSAGE });
     // passport-oauth2 reads a string as the PKCE verifier to send with the code.
-    callback(null, checked.codeVerifier ?? true);
+    else setImmediate(callback, null, checked.codeVerifier ?? true);
   }
 }
 
