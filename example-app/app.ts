@@ -1,4 +1,5 @@
-import express, { type Express } from 'express';
+import type { Express } from 'express';
+import { defaultExpress, type ExpressModule } from './express-module';
 import session from 'express-session';
 import helmet from 'helmet';
 import passport from 'passport';
@@ -40,6 +41,8 @@ export interface ExampleAppOptions {
   emulatorNote?: string;
   /** Where the app logs (never a secret). Default `console.log`. */
   log?: (line: string) => void;
+  /** The Express to build the app with. Default: Express 5 (the tests also run it on Express 4). */
+  express?: ExpressModule;
 }
 
 /** The app, ready for `listen()` or supertest, and the resources to release. */
@@ -84,6 +87,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   authenticator.serializeUser((user, done) => done(null, user));
   authenticator.deserializeUser((user: SessionUser, done) => done(null, user));
 
+  const express = options.express ?? defaultExpress;
   const app = express();
   app.set('trust proxy', options.trustProxy ?? 0);
   app.use(
@@ -146,7 +150,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   });
 
   const returnTo = new ReturnToCookie(options.sessionSecret, STATE_MAX_AGE * 1000);
-  app.use(authRoutes({ authenticator, store: sessions.store, returnTo, log }));
+  app.use(authRoutes({ authenticator, store: sessions.store, returnTo, log, router: express.Router }));
 
   app.get('/profile', (req, res) => {
     if (!req.user) {
@@ -159,8 +163,8 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     res.send(profilePage(req.user as SessionUser, csrfToken(req), refresh));
   });
 
-  app.use(refreshRoute({ strategy, log }));
-  app.use(projectsRoute({ strategy, sessions: options.sessions, log }));
+  app.use(refreshRoute({ strategy, log, express }));
+  app.use(projectsRoute({ strategy, sessions: options.sessions, log, router: express.Router }));
 
   app.post('/logout', express.urlencoded({ extended: false, limit: '2kb' }), requireCsrfToken, (req, res, next) => {
     // Destroyed, not regenerated (as passport's req.logout does, which stores a fresh empty session): the row is

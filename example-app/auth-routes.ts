@@ -1,4 +1,5 @@
-import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import { defaultExpress } from './express-module';
 import type passport from 'passport';
 import { ACCESS_DENIED_MESSAGE } from 'passport-worksection';
 import { SessionStoreUnavailableError, type GuardedStore } from './guarded-store';
@@ -14,6 +15,8 @@ export interface AuthRoutesOptions {
   /** Carries `returnTo` from the start to the callback. */
   returnTo: ReturnToCookie;
   log: (line: string) => void;
+  /** Express's `Router`, of the Express the app is built with. Default: Express 5's. */
+  router?: () => Router;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface AuthRoutesOptions {
  */
 export function authRoutes(options: AuthRoutesOptions): Router {
   const { authenticator, store, returnTo: returnToCookie, log } = options;
-  const router = Router();
+  const router = (options.router ?? defaultExpress.Router)();
 
   router.get('/auth/worksection', (req, res, next) => {
     // Nothing is stored here, but the callback will need the store to sign the user in: it is asked (a read) whether

@@ -1,4 +1,5 @@
-import { Router, type Request } from 'express';
+import type { Request, Router } from 'express';
+import { defaultExpress } from './express-module';
 import {
   WorksectionApiError,
   WorksectionClient,
@@ -21,6 +22,8 @@ export interface ProjectsRouteOptions {
   /** With Redis, the instances sharing it take a lock there around each refresh. */
   sessions: SessionBackend;
   log: (line: string) => void;
+  /** Express's `Router`, of the Express the app is built with. Default: Express 5's. */
+  router?: () => Router;
   /** Milliseconds between calls to one account. Default 1000 (Worksection's limit). */
   minInterval?: number;
 }
@@ -33,7 +36,7 @@ export interface ProjectsRouteOptions {
 export function projectsRoute(options: ProjectsRouteOptions): Router {
   const { strategy, log } = options;
   const lock = options.sessions.kind === 'redis' ? redisRefreshLockAt(options.sessions.url) : undefined;
-  const router = Router();
+  const router = (options.router ?? defaultExpress.Router)();
 
   router.get('/projects', async (req, res, next) => {
     const user = sessionUser(req);

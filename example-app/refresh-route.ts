@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import type { Router } from 'express';
+import { defaultExpress, type ExpressModule } from './express-module';
 import type { Strategy } from 'passport-worksection';
 import { requireCsrfToken } from './csrf';
 import type { SessionUser } from './session-user';
@@ -7,6 +8,8 @@ import type { SessionUser } from './session-user';
 export interface RefreshRouteOptions {
   strategy: Strategy;
   log: (line: string) => void;
+  /** The Express the app is built with (its `Router` and `urlencoded`). Default: Express 5. */
+  express?: ExpressModule;
 }
 
 /**
@@ -15,7 +18,8 @@ export interface RefreshRouteOptions {
  * the new one must be saved before anything else, or the grant is lost.
  */
 export function refreshRoute(options: RefreshRouteOptions): Router {
-  const router = Router();
+  const express = options.express ?? defaultExpress;
+  const router = express.Router();
   router.post('/profile/refresh', express.urlencoded({ extended: false, limit: '2kb' }), requireCsrfToken, async (req, res, next) => {
     const user = req.user as SessionUser | undefined;
     if (!user) {
