@@ -6,7 +6,7 @@ import { WorksectionConfigError } from '../errors/config-error';
 import { WorksectionError } from '../errors/worksection-error';
 import type { NodeTransport } from '../http/node-transport';
 import type { FetchFunction } from '../http/settings';
-import { authorizeError, isCallback, readCallback } from '../oauth/callback-query';
+import { authorizeError, isCallback, readCallback, type CallbackFields } from '../oauth/callback-query';
 import { ACCESS_DENIED_MESSAGE, MALFORMED_CALLBACK_MESSAGE, NO_CODE_MESSAGE, STATE_MESSAGE } from '../oauth/fail-messages';
 import { oauthErrorFromBody } from '../oauth/oauth-answer';
 import type { WorksectionProfile } from '../oauth/profile';
@@ -84,17 +84,6 @@ export class Strategy<Skip extends SkipUserProfile = false> extends OAuth2Strate
    * runs outside Passport (see {@link WorksectionOAuth}).
    */
   readonly oauth: WorksectionOAuth;
-  /**
-   * The origin of the OAuth endpoints (the `baseURL` option, without a trailing slash). A {@link WorksectionClient}
-   * built with this strategy accepts account URLs on this origin and inherits it unless given its own `baseURL`.
-   */
-  readonly baseURL: string;
-  /** Milliseconds for each call to Worksection (the `timeout` option, default 10000); inherited by clients. */
-  readonly timeout: number;
-  /** The `fetch` option, or undefined for the built-in transport; inherited by clients. */
-  readonly fetch: FetchFunction | undefined;
-  /** The built-in transport's pool used when there is no `fetch` (the `transport` option); inherited by clients. */
-  readonly transport: NodeTransport;
   /** @internal Read by passport-oauth2-refresh. */
   readonly _refreshURL: string;
   /** @internal Whether the state lives in req.session. */
@@ -124,11 +113,7 @@ export class Strategy<Skip extends SkipUserProfile = false> extends OAuth2Strate
     super(checked.base, bridgeVerify(verify, checked.passReqToCallback, checked.core.allowedAccounts));
     this.name = 'worksection';
     this.oauth = new WorksectionOAuth(options);
-    const { endpoints, http } = checked.core;
-    this.baseURL = endpoints.baseURL;
-    this.timeout = http.timeout;
-    this.fetch = http.fetch;
-    this.transport = http.transport;
+    const { endpoints, _http: http, _options: core } = this.oauth;
     this._callbackURL = options.callbackURL;
     this._proxy = options.proxy === true;
     this._refreshURL = endpoints.refreshURL;
@@ -141,7 +126,30 @@ export class Strategy<Skip extends SkipUserProfile = false> extends OAuth2Strate
     // node-oauth has no timeout and trusts any body: swap in a subclass of the very class passport-oauth2 used.
     const settings = { http, baseURL: endpoints.baseURL, tokenURL: endpoints.tokenURL, refreshURL: endpoints.refreshURL };
     const Client = createOAuth2Class(this._oauth2.constructor as OAuth2Class, settings);
-    this._oauth2 = new Client(checked.core.clientID, checked.core.clientSecret, '', endpoints.authorizationURL, endpoints.tokenURL);
+    this._oauth2 = new Client(core.clientID, core.clientSecret, '', endpoints.authorizationURL, endpoints.tokenURL);
+  }
+
+  /**
+   * The origin of the OAuth endpoints (the `baseURL` option, without a trailing slash). A {@link WorksectionClient}
+   * built with this strategy accepts account URLs on this origin and inherits it unless given its own `baseURL`.
+   */
+  get baseURL(): string {
+    return this.oauth.baseURL;
+  }
+
+  /** Milliseconds for each call to Worksection (the `timeout` option, default 10000); inherited by clients. */
+  get timeout(): number {
+    return this.oauth.timeout;
+  }
+
+  /** The `fetch` option, or undefined for the built-in transport; inherited by clients. */
+  get fetch(): FetchFunction | undefined {
+    return this.oauth.fetch;
+  }
+
+  /** The built-in transport's pool used when there is no `fetch` (the `transport` option); inherited by clients. */
+  get transport(): NodeTransport {
+    return this.oauth.transport;
   }
 
   /**
@@ -163,8 +171,10 @@ export class Strategy<Skip extends SkipUserProfile = false> extends OAuth2Strate
       );
       return;
     }
-    if (isCallback(req.query, req.body)) {
-      this._callback(req, options);
+    // Express 5 parses the query string again on every read of req.query: read it once.
+    const { query, body } = req as { query: unknown; body: unknown };
+    if (isCallback(query, body)) {
+      this._callback(req, options, readCallback(query, body));
       return;
     }
     if (typeof options.state === 'string') {
@@ -188,8 +198,7 @@ export class Strategy<Skip extends SkipUserProfile = false> extends OAuth2Strate
   }
 
   /** @internal The callback: the state first, then Worksection's error or the code exchange. */
-  _callback(req: Request, options: AuthenticateOptions): void {
-    const fields = readCallback(req.query, req.body);
+  _callback(req: Request, options: AuthenticateOptions, fields: CallbackFields | undefined): void {
     if (fields === undefined) {
       this.fail({ message: MALFORMED_CALLBACK_MESSAGE }, 400);
       return;
