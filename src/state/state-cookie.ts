@@ -49,6 +49,7 @@ export class StateCookie {
   private readonly now: () => number;
   /** Used states and when they expire, oldest first. */
   private readonly used = new Map<string, number>();
+  private lastScope: (CookieScope & { callbackURL: string }) | undefined;
 
   constructor(options: StateCookieOptions) {
     this.sealer = new Sealer(options.secrets);
@@ -63,14 +64,14 @@ export class StateCookie {
     const pending: Pending = [state, codeVerifier ?? null, this.now() + STATE_MAX_AGE * 1000];
     const name = `${STATE_COOKIE_NAME}_${random.toString('base64url', 24, 30)}`;
     const sealed = this.sealer.seal(JSON.stringify(pending), random.subarray(30, 42));
-    const setCookie = serializeCookie(name, sealed, attributes(callbackURL, STATE_MAX_AGE));
+    const setCookie = serializeCookie(name, sealed, { ...this.scope(callbackURL), maxAge: STATE_MAX_AGE });
     return { state, setCookie };
   }
 
   /** Completes a sign-in: whether `state` is one this browser started, has not expired and was not used. */
   check(cookieHeader: string | readonly string[] | undefined, state: unknown, callbackURL: string): CheckedState {
     const cookies = readCookies(cookieHeader, `${STATE_COOKIE_NAME}_`);
-    const cleared = attributes(callbackURL, 0);
+    const cleared = { ...this.scope(callbackURL), maxAge: 0 };
     const setCookies = [...cookies.keys()].map((name) => serializeCookie(name, '', cleared));
     if (typeof state !== 'string' || state === '') return { ok: false, reason: 'no-state', setCookies };
     if (cookies.size === 0) return { ok: false, reason: 'no-cookie', setCookies };
@@ -83,6 +84,12 @@ export class StateCookie {
     this.used.set(state, entry[2]);
     if (this.used.size > MAX_USED_STATES) this.used.delete(this.used.keys().next().value as string);
     return { ok: true, codeVerifier: entry[1] ?? undefined, setCookies };
+  }
+
+  /** Where the cookies of `callbackURL` live. The last answer is kept: an app has one callback URL, or a few. */
+  private scope(callbackURL: string): CookieScope {
+    if (this.lastScope?.callbackURL !== callbackURL) this.lastScope = { callbackURL, ...cookieScope(callbackURL) };
+    return this.lastScope;
   }
 
   private unseal(value: string): Pending | undefined {
@@ -110,15 +117,17 @@ function isPending(value: unknown): value is Pending {
   );
 }
 
-function attributes(callbackURL: string, maxAge: number): CookieAttributes {
+type CookieScope = Pick<CookieAttributes, 'path' | 'secure'>;
+
+function cookieScope(callbackURL: string): CookieScope {
   let url: URL;
   try {
     url = new URL(callbackURL);
   } catch {
     // A callback URL resolved against a malformed Host header: the whole site, and never over plain http.
-    return { path: '/', secure: true, maxAge };
+    return { path: '/', secure: true };
   }
   // A path is percent-encoded already, but may still hold the cookie syntax's own separators.
   const path = url.pathname.replace(/[;,\s]/g, (c) => encodeURIComponent(c));
-  return { path, secure: url.protocol === 'https:', maxAge };
+  return { path, secure: url.protocol === 'https:' };
 }

@@ -17,6 +17,7 @@ import { parseJson } from '../shared/safe-json';
 import { CookieStateStore } from './cookie-state-store';
 import { createOAuth2Class, type OAuth2Class } from './node-oauth-bridge';
 import { checkOptions } from './options';
+import { pinQuery } from './pin-query';
 import { originalURL } from './request-url';
 import { settle } from './settle';
 import { bridgeVerify } from './verify-bridge';
@@ -171,8 +172,8 @@ export class Strategy<Skip extends SkipUserProfile = false> extends OAuth2Strate
       );
       return;
     }
-    // Express 5 parses the query string again on every read of req.query: read it once.
     const { query, body } = req as { query: unknown; body: unknown };
+    pinQuery(req, query);
     if (isCallback(query, body)) {
       this._callback(req, options, readCallback(query, body));
       return;
