@@ -5,6 +5,7 @@ import { createEmulator, type Emulator } from '../src/emulator';
 import type { ContenderConfig } from './contenders/config';
 import { Child } from './ipc';
 import type { LoadResult } from './load';
+import { profileShares } from './profile-summary';
 
 /**
  * `npm run bench`: the three contenders measured in the same run, interleaved, several rounds, medians.
@@ -206,6 +207,17 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all([...contenders.map((c) => c.app.stop()), load.stop()]);
     await emu.close();
+  }
+  if (profile) await printProfileShares();
+}
+
+/** With `--profile`: where each strategy contender's app CPU went, from the profiles its process wrote on exit. */
+async function printProfileShares(): Promise<void> {
+  const pct = (share: number): string => `${(share * 100).toFixed(1)}%`;
+  console.log('\n| app CPU (profiled, not idle) | strategy | HTTP client | GC | app shape |\n|---|---:|---:|---:|---:|');
+  for (const name of ['ours', 'peer'] as const) {
+    const shares = await profileShares(path.join(RESULTS_DIR, `${name}.cpuprofile`));
+    console.log(`| ${name} | ${pct(shares.strategy)} | ${pct(shares.httpClient)} | ${pct(shares.gc)} | ${pct(shares.shape)} |`);
   }
 }
 
