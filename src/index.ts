@@ -68,15 +68,107 @@ export { RefreshOutcomes, ROTATION_MEMORY_MS, defaultRefreshOutcomes } from './c
 export type { RefreshOutcome } from './client/refresh-outcomes';
 export type {
   ApiParams,
-  GetProjectsParams,
-  GetTasksParams,
-  GetUsersParams,
   WorksectionMe,
   WorksectionProject,
   WorksectionTask,
   WorksectionUser,
   WorksectionUserRef,
 } from './client/api-types';
+export { ACTION_SCOPES, isActionName, scopeOf } from './oauth/action-scopes';
+export type { ActionName, ActionScope, ScopeSource } from './oauth/action-scopes';
+export type { ActionArgs, ActionMap, ActionParams, ActionResult } from './client/actions/action-map';
+export { RECORD_CAP } from './client/list-cap';
+export type { WorksectionList } from './client/list-cap';
+export { MAX_API_BODY_BYTES } from './http/stream-request';
+export type {
+  WorksectionCustomField,
+  WorksectionCustomValue,
+  WorksectionDate,
+  WorksectionFlag,
+  WorksectionId,
+  WorksectionOk,
+} from './client/actions/values';
+export type { MeParams } from './client/actions/self';
+export { UsersApi } from './client/actions/users';
+export type {
+  AddUserGroupParams,
+  AddUserParams,
+  GetUsersParams,
+  GetUsersScheduleParams,
+  UpdateUsersScheduleParams,
+  WorksectionSchedule,
+  WorksectionUserGroup,
+} from './client/actions/users';
+export { ContactsApi } from './client/actions/contacts';
+export type { AddContactGroupParams, AddContactParams, WorksectionContact, WorksectionContactGroup } from './client/actions/contacts';
+export { ProjectsApi } from './client/actions/projects';
+export type {
+  AddProjectGroupParams,
+  GetEventsParams,
+  GetProjectParams,
+  GetProjectsParams,
+  PostProjectParams,
+  ProjectFields,
+  ProjectMembersParams,
+  ProjectRef,
+  UpdateProjectParams,
+  WorksectionEvent,
+  WorksectionProjectGroup,
+} from './client/actions/projects';
+export { TasksApi } from './client/actions/tasks';
+export type {
+  GetAllTasksParams,
+  GetTaskParams,
+  GetTasksParams,
+  PostTaskParams,
+  SearchTasksParams,
+  TaskFields,
+  TaskRef,
+  TaskSubscriptionParams,
+  UpdateTaskParams,
+} from './client/actions/tasks';
+export { CommentsApi } from './client/actions/comments';
+export type { GetCommentsParams, PostCommentParams, WorksectionComment } from './client/actions/comments';
+export { TagsApi } from './client/actions/tags';
+export type {
+  AddProjectTagGroupParams,
+  AddTagsParams,
+  AddTaskTagGroupParams,
+  GetTagGroupsParams,
+  GetTagsParams,
+  UpdateProjectTagsParams,
+  UpdateTaskTagsParams,
+  WorksectionTag,
+  WorksectionTagGroup,
+} from './client/actions/tags';
+export { CostsApi } from './client/actions/costs';
+export type {
+  AddCostsParams,
+  CostFields,
+  DeleteCostsParams,
+  GetCostsParams,
+  GetCostsTotalParams,
+  UpdateCostsParams,
+  WorksectionCost,
+  WorksectionCostProject,
+  WorksectionCostTask,
+  WorksectionCostTotal,
+  WorksectionCostTotals,
+} from './client/actions/costs';
+export { TimersApi } from './client/actions/timers';
+export type { StartMyTimerParams, StopMyTimerParams, StopTimerParams, WorksectionTimer } from './client/actions/timers';
+export { FilesApi } from './client/actions/files';
+export type {
+  DownloadParams,
+  GetFilesParams,
+  UploadFile,
+  UploadFilesParams,
+  WorksectionDownload,
+  WorksectionFile,
+  WorksectionUploadedFile,
+} from './client/actions/files';
+export { WebhooksApi } from './client/actions/webhooks';
+export type { AddWebhookParams, DeleteWebhookParams, NewWebhook, WebhookEvent, WorksectionWebhook } from './client/actions/webhooks';
 
 // Errors
 export { WorksectionError } from './errors/worksection-error';
@@ -88,6 +180,7 @@ export { WorksectionNetworkError } from './errors/network-error';
 export { WorksectionConfigError } from './errors/config-error';
 export { WorksectionArgumentError } from './errors/argument-error';
 export { WorksectionApiError } from './errors/api-error';
+export type { ApiRefusalFacts } from './errors/api-error';
 export { WorksectionReauthError } from './errors/reauth-error';
 export { WorksectionRefreshError } from './errors/refresh-error';
 export { WorksectionRateLimitError } from './errors/rate-limit-error';

@@ -1,7 +1,8 @@
-// The shapes of the account API's common read actions, as Worksection's API docs and its emulator describe them.
+// The shapes the account API's actions share (users, projects, tasks), as Worksection's docs and official clients
+// describe them; each action group's own shapes are in ./actions/.
 // Worksection adds fields over time (and per `extra` parameter): every shape keeps the others as `unknown`.
 
-/** Parameters of an account-API call: sent in the query string (or as a JSON body with `callJson`). */
+/** Parameters of a call of an action this package does not know: sent in the query string (`callJson`: a JSON body). */
 export type ApiParams = Record<string, string | number | boolean | undefined>;
 
 /** A user as the account API nests it in projects and tasks (`user_from`, `user_to`). */
@@ -73,29 +74,4 @@ export interface WorksectionTask {
   date_end?: string;
   date_closed?: string;
   [field: string]: unknown;
-}
-
-/** Parameters of `get_projects`. */
-export interface GetProjectsParams {
-  /** Which projects: `active`, `pending` or `archive` (Worksection's default: all of them). */
-  filter?: 'active' | 'pending' | 'archive' | (string & {});
-  /** Extra data to include, comma-separated, e.g. `text,options,users`. */
-  extra?: string;
-  [param: string]: string | number | boolean | undefined;
-}
-
-/** Parameters of `get_tasks`: the tasks of one project. */
-export interface GetTasksParams {
-  /** The project, as `WorksectionProject.id`. */
-  id_project: string;
-  /** `active` or `done` (Worksection's default: both). */
-  filter?: 'active' | 'done' | (string & {});
-  /** Extra data to include, comma-separated, e.g. `text,files`. */
-  extra?: string;
-  [param: string]: string | number | boolean | undefined;
-}
-
-/** Parameters of `get_users`. */
-export interface GetUsersParams {
-  [param: string]: string | number | boolean | undefined;
 }

@@ -1,14 +1,5 @@
 import { readEnvelope } from './envelope';
-import type {
-  ApiParams,
-  GetProjectsParams,
-  GetTasksParams,
-  GetUsersParams,
-  WorksectionMe,
-  WorksectionProject,
-  WorksectionTask,
-  WorksectionUser,
-} from './api-types';
+import type { ApiParams, WorksectionMe, WorksectionProject, WorksectionTask, WorksectionUser } from './api-types';
 import {
   checkClientOptions,
   checkTokens,
@@ -18,11 +9,11 @@ import {
   type TokenRefresher,
   type WorksectionClientOptions,
 } from './options';
-import { INVALID_RESPONSE } from '../errors/codes';
+import { INVALID_RESPONSE, UNEXPECTED_CONTENT_TYPE } from '../errors/codes';
 import { WorksectionArgumentError } from '../errors/argument-error';
 import { WorksectionResponseError } from '../errors/response-error';
 import type { JsonAnswer } from '../http/answer';
-import { requestJson, type JsonRequest } from '../http/request';
+import { MAX_API_BODY_BYTES, requestBytes, type BytesRequest } from '../http/stream-request';
 import { type HttpSettings } from '../http/settings';
 import { isRecord } from '../shared/is-record';
 import type { CallSpacer } from './call-spacer';
@@ -31,9 +22,30 @@ import { WorksectionRefreshError } from '../errors/refresh-error';
 import { WorksectionOAuthError } from '../errors/oauth-error';
 import { hash, type RefreshOutcomes } from './refresh-outcomes';
 import type { TokenSet } from '../oauth/token-set';
+import { isActionName, type ActionName } from '../oauth/action-scopes';
 import { withinTimeout } from './hook-timeout';
 import { untilAborted } from './until-aborted';
 import { rateLimitedPage } from './rate-limit';
+import type { ActionArgs, ActionResult } from './actions/action-map';
+import type { GetProjectsParams } from './actions/projects';
+import type { GetTasksParams } from './actions/tasks';
+import type { GetUsersParams } from './actions/users';
+import type { UploadFile, WorksectionDownload } from './actions/files';
+import { CommentsApi } from './actions/comments';
+import { ContactsApi } from './actions/contacts';
+import { CostsApi } from './actions/costs';
+import { FilesApi } from './actions/files';
+import { ProjectsApi } from './actions/projects';
+import { TagsApi } from './actions/tags';
+import { TasksApi } from './actions/tasks';
+import { TimersApi } from './actions/timers';
+import { UsersApi } from './actions/users';
+import { WebhooksApi } from './actions/webhooks';
+import type { WorksectionList } from './list-cap';
+import { sendsJsonBody } from './request-kind';
+import { multipart } from './multipart';
+import { fileNameOf } from './content-disposition';
+import { notShaped } from './actions/shape';
 
 /**
  * OAuth errors that report Worksection's own trouble rather than a refusal of the grant (RFC 6749 §5.2 and §4.1.2.1;
@@ -45,7 +57,8 @@ const TRANSIENT_OAUTH_ERRORS = new Set(['server_error', 'temporarily_unavailable
 const RESERVED_PARAMS = new Set(['action', 'access_token']);
 
 /**
- * Calls the Worksection account API (`{account_url}/api/oauth2?action=…`) with a user's tokens, and keeps
+ * Calls the Worksection account API (`{account_url}/api/oauth2?action=…`) with a user's tokens — all 63 actions, typed,
+ * through `call(action, params)` or the grouped helpers (`client.tasks.create()`, `client.files.download()`…) — and keeps
  * those tokens alive: an expired access token is refreshed through the strategy before the call (or after
  * Worksection's HTTP 401 "Access token is expired", then the call is replayed once), concurrent calls share
  * one refresh, rotated tokens are handed to `onTokens` before they are used, and calls to one account are
@@ -67,7 +80,8 @@ const RESERVED_PARAMS = new Set(['action', 'access_token']);
  *   },
  * });
  * try {
- *   const projects = await client.getProjects({ filter: 'active' });
+ *   const projects = await client.projects.list({ filter: 'active' });      // grouped helpers, typed
+ *   const tasks = await client.call('get_tasks', { id_project: projects[0].id }); // or any action by name
  * } catch (err) {
  *   if (err instanceof WorksectionReauthError) return res.redirect('/auth/worksection');
  *   throw err; // WorksectionRefreshError, WorksectionRateLimitError: retryable, try again later
@@ -77,6 +91,26 @@ const RESERVED_PARAMS = new Set(['action', 'access_token']);
 export class WorksectionClient {
   /** The account the calls go to, e.g. `https://acc1234.worksection.com` (no trailing slash). */
   readonly accountUrl: string;
+  /** Members, teams and their schedules. */
+  readonly users: UsersApi;
+  /** Contacts and contact folders. */
+  readonly contacts: ContactsApi;
+  /** Projects, their members, folders, events and custom fields. */
+  readonly projects: ProjectsApi;
+  /** Tasks, subtasks, their subscribers and custom fields. */
+  readonly tasks: TasksApi;
+  /** Comments on tasks. */
+  readonly comments: CommentsApi;
+  /** Tags and tag groups of tasks and of projects. */
+  readonly tags: TagsApi;
+  /** Time and money entries, and their totals. */
+  readonly costs: CostsApi;
+  /** Running timers: the account's and the user's own. */
+  readonly timers: TimersApi;
+  /** Files: list, download (streamed), upload (multipart). */
+  readonly files: FilesApi;
+  /** The account's webhooks. */
+  readonly webhooks: WebhooksApi;
   /** @internal */
   readonly _strategy: TokenRefresher;
   /** @internal */
@@ -115,6 +149,16 @@ export class WorksectionClient {
     this._onTokens = options.onTokens;
     this._loadTokens = options.loadTokens;
     this._lock = options.lock ?? ((_key, fn) => fn());
+    this.users = new UsersApi(this);
+    this.contacts = new ContactsApi(this);
+    this.projects = new ProjectsApi(this);
+    this.tasks = new TasksApi(this);
+    this.comments = new CommentsApi(this);
+    this.tags = new TagsApi(this);
+    this.costs = new CostsApi(this);
+    this.timers = new TimersApi(this);
+    this.files = new FilesApi(this);
+    this.webhooks = new WebhooksApi(this);
   }
 
   /** A copy of the tokens the client uses now (after a refresh: the rotated ones). */
@@ -123,50 +167,70 @@ export class WorksectionClient {
   }
 
   /**
-   * Calls `action` with `params` in the query string and resolves to the answer's `data` (for `me`, the
-   * profile object even when Worksection wraps it in a one-element array). Rejects with
-   * {@link WorksectionApiError} when Worksection answers `"status":"error"`, {@link WorksectionReauthError}
-   * when Worksection refused to refresh the tokens, {@link WorksectionRefreshError} when the refresh failed
-   * otherwise (try again), {@link WorksectionRateLimitError} when Worksection refused the call for its rate limit
-   * or its turn would come later than `maxQueueWait`, `options.signal`'s reason when it was aborted, and the
-   * package's other typed errors for a timeout, a broken connection, a 5xx or an answer that is not the API's JSON.
+   * Calls `action` and resolves to the answer's `data`, typed by {@link ActionMap}: `call('get_tasks', { id_project })`
+   * resolves to `WorksectionTask[]`. Reads (`me`, `get_*`, `search_tasks`) go as `GET` with the parameters in the
+   * query string (a list or object parameter: as a JSON body); writes as a `POST` with a JSON body, as Worksection's
+   * official clients send them. `download` resolves to a {@link WorksectionDownload} (streamed), `upload_files`
+   * sends `multipart/form-data`. For `me`, the profile object even when Worksection wraps it in a one-element array;
+   * for a write answered without `data` (`{"status":"ok","id":…}`), the answer's other fields.
+   *
+   * Rejects with {@link WorksectionApiError} when Worksection answers `"status":"error"` (with `scope` set for a
+   * missing scope, `limit` for a list over its 10,000-record cap), {@link WorksectionReauthError} when Worksection
+   * refused to refresh the tokens, {@link WorksectionRefreshError} when the refresh failed otherwise (try again),
+   * {@link WorksectionRateLimitError} when Worksection refused the call for its rate limit or its turn would come
+   * later than `maxQueueWait`, `options.signal`'s reason when it was aborted, and the package's other typed errors for
+   * a timeout, a broken connection, a 5xx or an answer that is not the API's JSON.
    */
-  call<T = unknown>(action: string, params: ApiParams = {}, options: CallOptions = {}): Promise<T> {
-    return this._call(action, params, undefined, options.signal) as Promise<T>;
+  call<A extends ActionName>(action: A, ...args: ActionArgs<A>): Promise<ActionResult<A>>;
+  /**
+   * An action this package does not know yet (Worksection adds some): `params` in the query string, resolving to the
+   * answer's `data` as `unknown`. For a write, or a parameter our types lack, use {@link callJson}.
+   */
+  call<A extends string>(action: A & UnknownAction<A>, params?: ApiParams, options?: CallOptions): Promise<unknown>;
+  call(action: string, params: unknown = {}, options: CallOptions = {}): Promise<unknown> {
+    if (action === 'download') return this._download(params, options.signal);
+    if (action === 'upload_files') return this._upload(params, options.signal);
+    if (isActionName(action) && sendsJsonBody(action, params)) return this._jsonCall(action, params, options.signal);
+    return this._call(action, params as ApiParams, undefined, options.signal);
   }
 
   /**
-   * Like {@link call}, with the parameters sent as a JSON body (a POST) rather than in the query string: for
-   * writes too large for a URL. Worksection reads JSON bodies only (a form body is answered "invalid JSON").
+   * Like {@link call}, with the parameters always sent as a JSON body (a POST), and the answer untyped: for an action
+   * or a parameter this package does not know yet. Worksection reads JSON bodies only (a form body is answered
+   * "invalid JSON").
    */
   callJson<T = unknown>(action: string, body: Record<string, unknown>, options: CallOptions = {}): Promise<T> {
-    if (!isRecord(body))
-      return Promise.reject(new WorksectionArgumentError('body', 'callJson(action, body) needs a plain object as its body.'));
-    const reserved = Object.keys(body).find((name) => RESERVED_PARAMS.has(name));
-    if (reserved !== undefined) return Promise.reject(reservedParam(reserved));
-    return this._call(action, {}, body, options.signal) as Promise<T>;
+    return this._jsonCall(action, body, options.signal) as Promise<T>;
   }
 
   /** The signed-in user, as the account API describes them (`me`; no scope needed). */
   async me(options: CallOptions = {}): Promise<WorksectionMe> {
-    const data = await this.call('me', {}, options);
+    const data: unknown = await this.call('me', {}, options);
     if (!isRecord(data)) throw notShaped('me', 'an object');
     return data as WorksectionMe;
   }
 
-  /** The account's projects the user can see (`get_projects`; needs the `projects_read` scope). */
-  async getProjects(params: GetProjectsParams = {}, options: CallOptions = {}): Promise<WorksectionProject[]> {
-    return list<WorksectionProject>('get_projects', await this.call('get_projects', params, options));
+  /** The account's projects the user can see (`get_projects`; needs `projects_read`): `projects.list()`. */
+  getProjects(params: GetProjectsParams = {}, options: CallOptions = {}): Promise<WorksectionList<WorksectionProject>> {
+    return this.projects.list(params, options);
   }
 
-  /** The tasks of one project (`get_tasks`; needs the `tasks_read` scope). */
-  async getTasks(params: GetTasksParams, options: CallOptions = {}): Promise<WorksectionTask[]> {
-    return list<WorksectionTask>('get_tasks', await this.call('get_tasks', params, options));
+  /** The tasks of one project (`get_tasks`; needs `tasks_read`): `tasks.list()`. */
+  getTasks(params: GetTasksParams, options: CallOptions = {}): Promise<WorksectionList<WorksectionTask>> {
+    return this.tasks.list(params, options);
   }
 
-  /** The account's members (`get_users`; needs the `users_read` scope). */
-  async getUsers(params: GetUsersParams = {}, options: CallOptions = {}): Promise<WorksectionUser[]> {
-    return list<WorksectionUser>('get_users', await this.call('get_users', params, options));
+  /** The account's members (`get_users`; needs `users_read`): `users.list()`. */
+  getUsers(_params: GetUsersParams = {}, options: CallOptions = {}): Promise<WorksectionList<WorksectionUser>> {
+    return this.users.list(options);
+  }
+
+  /** @internal `callJson`, and `call` for a write: checks the body, then sends it as JSON. */
+  _jsonCall(action: string, body: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+    if (!isRecord(body)) return Promise.reject(new WorksectionArgumentError('body', `${action}'s parameters must be a plain object.`));
+    const reserved = Object.keys(body).find((name) => RESERVED_PARAMS.has(name));
+    if (reserved !== undefined) return Promise.reject(reservedParam(reserved));
+    return this._call(action, {}, body, signal);
   }
 
   /**
@@ -176,14 +240,113 @@ export class WorksectionClient {
    */
   async _call(action: string, params: ApiParams, body: Record<string, unknown> | undefined, signal?: AbortSignal): Promise<unknown> {
     const url = this._url(action, params);
-    signal?.throwIfAborted();
-    const label = `Worksection's account API (${this.accountUrl}, action ${action})`;
-    await untilAborted(this._prepareTokens(), signal);
-    let sent = await this._sendInTurn(url, body, label, signal);
-    if (sent.answer.status === 401 && (await untilAborted(this._replayAfter401(sent.used, sent.answer), signal))) {
-      sent = await this._sendInTurn(url, body, label, signal);
+    const label = this._label(action);
+    const request = apiRequest(body);
+    const sent = await this._exchange(
+      label,
+      signal,
+      (used) => requestBytes(url, withToken(request, used, signal), this._http, label),
+      (answer) => answer.json,
+    );
+    // Not streamed: `stream: false` reads every answer as JSON.
+    return readEnvelope(sent.answer.json as JsonAnswer, action, label, [sent.used.accessToken, sent.used.refreshToken]);
+  }
+
+  /**
+   * @internal
+   * `download`: the file's bytes as a stream, through the same refresh, spacing, replay and abort as any call. A JSON
+   * answer is Worksection's refusal (a typed error); a 2xx answer without a file name is not a file (an HTML page).
+   */
+  async _download(params: unknown, signal: AbortSignal | undefined): Promise<WorksectionDownload> {
+    const id = isRecord(params) ? params.id_file : undefined;
+    if ((typeof id !== 'string' && typeof id !== 'number') || String(id) === '') {
+      throw new WorksectionArgumentError('params', 'download needs { id_file }: the id of the file, as get_files lists it.');
     }
-    return readEnvelope(sent.answer, action, label, [sent.used.accessToken, sent.used.refreshToken]);
+    const url = this._url('download', { id_file: String(id) });
+    const label = this._label('download');
+    const sent = await this._exchange(
+      label,
+      signal,
+      (used) => requestBytes(url, withToken({ method: 'GET', headers: { accept: '*/*' }, stream: true }, used, signal), this._http, label),
+      (answer) => answer.json,
+    );
+    const { json, streamed } = sent.answer;
+    if (json !== undefined) {
+      readEnvelope(json, 'download', label, [sent.used.accessToken, sent.used.refreshToken]);
+      throw new WorksectionResponseError(`${label} answered JSON instead of the file. Check the id_file parameter.`, INVALID_RESPONSE, {
+        status: json.status,
+        ...(json.contentType !== undefined && { contentType: json.contentType }),
+      });
+    }
+    const fileName = fileNameOf(streamed.contentDisposition);
+    if (fileName === undefined) {
+      streamed.body.destroy();
+      // Worksection names every file it sends; a 2xx answer without a name is someone else's page (a proxy's login).
+      throw new WorksectionResponseError(
+        `${label} answered HTTP ${streamed.status}${streamed.contentType ? ` (${streamed.contentType})` : ''} without a Content-Disposition file name: not a file. Check the accountUrl option.`,
+        UNEXPECTED_CONTENT_TYPE,
+        { status: streamed.status, ...(streamed.contentType !== undefined && { contentType: streamed.contentType }) },
+      );
+    }
+    const size = /^\d{1,15}$/.test(streamed.contentLength ?? '') ? Number(streamed.contentLength) : undefined;
+    return {
+      fileName,
+      contentType: streamed.contentType ?? 'application/octet-stream',
+      ...(size !== undefined && { size }),
+      stream: streamed.body,
+    };
+  }
+
+  /** @internal `upload_files`: a `multipart/form-data` POST of `files[]` parts, through the same machinery as any call. */
+  async _upload(params: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+    const files = isRecord(params) ? params.files : undefined;
+    const { contentType, body } = multipart(files as readonly UploadFile[]);
+    const url = this._url('upload_files', {});
+    const label = this._label('upload_files');
+    const sent = await this._exchange(
+      label,
+      signal,
+      (used) =>
+        requestBytes(
+          url,
+          withToken(
+            { method: 'POST', headers: { 'content-type': contentType }, body, stream: false, maxBytes: MAX_API_BODY_BYTES },
+            used,
+            signal,
+          ),
+          this._http,
+          label,
+        ),
+      (answer) => answer.json,
+    );
+    // Not streamed: `stream: false` reads every answer as JSON.
+    return readEnvelope(sent.answer.json as JsonAnswer, 'upload_files', label, [sent.used.accessToken, sent.used.refreshToken]);
+  }
+
+  /** @internal How messages name a call. */
+  _label(action: string): string {
+    return `Worksection's account API (${this.accountUrl}, action ${action})`;
+  }
+
+  /**
+   * @internal
+   * Fresh tokens first, then `send` in the account's turn, then at most one replay after an HTTP 401 (`jsonOf` reads
+   * the answer's JSON, if any). `signal` stops this call's waiting at every step.
+   */
+  async _exchange<A>(
+    label: string,
+    signal: AbortSignal | undefined,
+    send: (used: ClientTokens) => Promise<A>,
+    jsonOf: (answer: A) => JsonAnswer | undefined,
+  ): Promise<{ answer: A; used: ClientTokens }> {
+    signal?.throwIfAborted();
+    await untilAborted(this._prepareTokens(), signal);
+    let sent = await this._sendInTurn(label, signal, send);
+    const first = jsonOf(sent.answer);
+    if (first?.status === 401 && (await untilAborted(this._replayAfter401(sent.used, first), signal))) {
+      sent = await this._sendInTurn(label, signal, send);
+    }
+    return sent;
   }
 
   /** @internal Builds the URL: the action and parameters in the query string, never a token. */
@@ -202,12 +365,11 @@ export class WorksectionClient {
   }
 
   /** @internal Waits for this account's turn (at most `maxQueueWait`), then sends with the tokens current at that moment. */
-  _sendInTurn(
-    url: string,
-    body: Record<string, unknown> | undefined,
+  _sendInTurn<A>(
     label: string,
     signal: AbortSignal | undefined,
-  ): Promise<{ answer: JsonAnswer; used: ClientTokens }> {
+    send: (used: ClientTokens) => Promise<A>,
+  ): Promise<{ answer: A; used: ClientTokens }> {
     const turn = { maxWait: this._maxQueueWait, ...(signal !== undefined && { signal }) };
     return this._spacer.schedule(
       this.accountUrl,
@@ -215,17 +377,8 @@ export class WorksectionClient {
       async () => {
         // Read now, not when the call was queued: a refresh may have rotated the tokens while it waited.
         const used = this._tokens;
-        const request: JsonRequest =
-          body === undefined
-            ? { method: 'GET', headers: { authorization: `Bearer ${used.accessToken}` }, signal }
-            : {
-                method: 'POST',
-                headers: { authorization: `Bearer ${used.accessToken}`, 'content-type': 'application/json' },
-                body: JSON.stringify(body),
-                signal,
-              };
         try {
-          return { answer: await requestJson(url, request, this._http, label), used };
+          return { answer: await send(used), used };
         } catch (err) {
           // A 429 that is not JSON (a proxy's HTML page) is refused before its body is read: still the rate limit.
           if (err instanceof WorksectionResponseError && err.status === 429) throw rateLimitedPage(label, err.status);
@@ -373,14 +526,23 @@ function isExpired(tokens: ClientTokens): boolean {
   return tokens.expiresAt !== undefined && tokens.expiresAt <= Date.now();
 }
 
-function list<T>(action: string, data: unknown): T[] {
-  if (!Array.isArray(data)) throw notShaped(action, 'a list');
-  return data as T[];
+/** An action name that is not one of the 63: `never` for those, so that a known name is always typed. */
+type UnknownAction<A extends string> = A extends ActionName ? never : unknown;
+
+/** The request of a call, before its token: a GET, or a POST of `body` as JSON (serialised once, for a replay too). */
+function apiRequest(body: Record<string, unknown> | undefined): BytesRequest {
+  return body === undefined
+    ? { method: 'GET', headers: {}, stream: false, maxBytes: MAX_API_BODY_BYTES }
+    : {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from(JSON.stringify(body), 'utf8'),
+        stream: false,
+        maxBytes: MAX_API_BODY_BYTES,
+      };
 }
 
-function notShaped(action: string, expected: string): WorksectionResponseError {
-  return new WorksectionResponseError(
-    `Worksection's account API answered "${action}" with data that is not ${expected}. Check the accountUrl option.`,
-    INVALID_RESPONSE,
-  );
+/** `request` with the token `used` in `Authorization` (never in the URL), and the call's signal. */
+function withToken(request: BytesRequest, used: ClientTokens, signal: AbortSignal | undefined): BytesRequest {
+  return { ...request, headers: { ...request.headers, authorization: `Bearer ${used.accessToken}` }, signal };
 }

@@ -1,3 +1,4 @@
+import { AccountStores } from './account-api/store/account-stores';
 import { isScope } from '../oauth/scopes';
 import { createManualClock } from './state/clock';
 import type { EmulatorContext } from './state/context';
@@ -5,11 +6,15 @@ import { DEMO_ACCOUNTS, DEMO_CLIENT, DEMO_USERS } from './state/demo';
 import { Directory } from './state/directory';
 import { FaultTable } from './control/faults';
 import { GrantStore } from './state/grants';
-import { createSigningKeys } from './state/jwt';
+import { createSigningKeys, exportSigningKey, importSigningKeys } from './state/jwt';
+import { EMULATOR_STATE_VERSION, type EmulatorState } from './state/emulator-state';
+import { parseEmulatorState } from './state/parse-emulator-state';
+import { Sealer } from './state/sealed';
 import { PendingAuthorizations } from './authorize/pending';
+import { warnIfProduction } from './production-warning';
 import { startServer } from './http/server';
 import { StatsCounter } from './control/stats';
-import type { Emulator, EmulatorOptions } from './types';
+import type { Emulator, EmulatorOptions, ManualClock } from './types';
 
 function origin(host: string, port: number): string {
   // A wildcard address is not somewhere a browser can go; loopback is where the emulator is reachable.
@@ -38,11 +43,51 @@ function checkDefaultScopes(scopes: EmulatorOptions['defaultScopes']): void {
   if (scopes.length === 0) throw new TypeError('defaultScopes must name at least one scope, or be null to refuse an empty scope');
 }
 
+/** Calls `listener` once after any number of calls within one turn of the event loop: one save per request. */
+function coalesced(listener: (() => void) | undefined): () => void {
+  if (!listener) return () => undefined;
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    setImmediate(() => {
+      queued = false;
+      listener();
+    });
+  };
+}
+
+/** The account API's data of a saved state, or undefined when it holds none. */
+function restoredAccounts(saved: EmulatorState | undefined, directory: Directory, clock: ManualClock): AccountStores | undefined {
+  if (saved === undefined || saved.accountApi === null) return undefined;
+  try {
+    return AccountStores.fromJSON(saved.accountApi, directory, () => clock.now());
+  } catch (err) {
+    throw new TypeError(`Emulator state: accountApi: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/**
+ * `stores`, calling `changed` whenever an account's store is used: an account API call may have changed its data,
+ * and the store has no change events of its own. `changed` is coalesced, and a saver can skip an unchanged state.
+ */
+function observed(stores: AccountStores, changed: () => void): AccountStores {
+  const get = stores.get.bind(stores);
+  return Object.assign(stores, {
+    get: (accountId: string) => {
+      const store = get(accountId);
+      changed();
+      return store;
+    },
+  });
+}
+
 /**
  * Starts a local Worksection OAuth2 server that behaves like the real one, quirks included: `/oauth2/authorize`
  * with sign-in, account and consent pages (or `autoApprove`), `/oauth2/token`, `/oauth2/refresh`,
  * `/oauth2/resource`, the account API at `{account_url}/api/oauth2`, and fault injection. For development
- * and tests only: it keeps everything in memory and its demo credentials are public.
+ * and tests only: it keeps everything in memory and its demo credentials are public. `exportState()` and the
+ * `state` option carry its keys, grants and account data over a restart.
  *
  * @example
  * ```ts
@@ -52,25 +97,36 @@ function checkDefaultScopes(scopes: EmulatorOptions['defaultScopes']): void {
  * ```
  */
 export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  warnIfProduction();
   const directory = new Directory(options.clients ?? [DEMO_CLIENT], options.users ?? DEMO_USERS, options.accounts ?? DEMO_ACCOUNTS);
   checkAutoApprove(directory, options.autoApprove);
   checkDefaultScopes(options.defaultScopes);
   const clock = createManualClock(options.clock);
-  const keys = await createSigningKeys();
+  const saved = options.state === undefined ? undefined : parseEmulatorState(options.state);
+  const keys = saved ? importSigningKeys(saved.keys.signingKey) : await createSigningKeys();
+  const sealer = saved ? new Sealer(Buffer.from(saved.keys.sealingKey, 'base64')) : new Sealer();
+  const changed = coalesced(options.onStateChange);
+  const grants = new GrantStore(clock, keys, sealer, changed);
+  if (saved) grants.restore(saved.grants);
   const host = options.host ?? '127.0.0.1';
   let url = '';
   const ctx: EmulatorContext = {
     directory,
-    grants: new GrantStore(clock, keys),
+    grants,
     pending: new PendingAuthorizations(clock),
     clock,
     keys,
     options: { ...options },
     accountUrl: (accountId) => `${url}/${accountId}`,
+    accountStores: observed(restoredAccounts(saved, directory, clock) ?? new AccountStores(directory, () => clock.now()), changed),
   };
   const faults = new FaultTable();
   const stats = new StatsCounter();
-  const running = await startServer(ctx, faults, stats, { host, port: options.port ?? 0, origin: (port) => origin(host, port) });
+  const running = await startServer(ctx, faults, stats, {
+    host,
+    port: options.port ?? saved?.port ?? 0,
+    origin: (port) => origin(host, port),
+  });
   url = origin(host, running.port);
   const publicKey = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
   let closed: Promise<void> | undefined;
@@ -86,7 +142,19 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     users: directory.users,
     accounts: directory.accounts,
     addClient: (client) => directory.addClient(client),
+    // A getter: whoever restores saved data replaces ctx.accountStores, and this must show the new one.
+    get accountStores() {
+      return ctx.accountStores;
+    },
     publicKey,
+    exportState: (): EmulatorState => ({
+      version: EMULATOR_STATE_VERSION,
+      port: running.port,
+      keys: { signingKey: exportSigningKey(keys), sealingKey: sealer.exportKey() },
+      grants: grants.toJSON(),
+      accountApi: ctx.accountStores.toJSON(),
+    }),
+    revokeGrants: (filter = {}) => grants.revokeWhere(filter),
     close: () => (closed ??= running.close()),
   };
 }

@@ -1,3 +1,6 @@
+import type { AccountStores } from './account-api/store/account-stores';
+import type { EmulatorState } from './state/emulator-state';
+
 /** A client application registered with the emulator, as one is registered in Worksection's account settings. */
 export interface EmulatorClient {
   clientId: string;
@@ -120,6 +123,25 @@ export interface EmulatorOptions {
    * behaves like league up to 8.3.x, which ignores such a verifier. Default `true`.
    */
   pkceDowngradeProtection?: boolean;
+  /**
+   * A state saved by `emulator.exportState()` (checked: a damaged one throws a `TypeError`): the emulator comes
+   * back with its keys, the codes and tokens it issued (so they stay valid), its account data and, unless `port`
+   * is given, its port.
+   */
+  state?: EmulatorState;
+  /**
+   * Called after what `exportState()` returns may have changed (tokens issued, rotated or revoked; an account API
+   * call), at most once per turn of the event loop: save `exportState()` then to survive a crash as well as a
+   * `close()`. A read-only API call also calls it: compare with what you saved last to skip a write.
+   */
+  onStateChange?: () => void;
+}
+
+/** Which grants `emulator.revokeGrants()` revokes: those matching every field given (all of them for `{}`). */
+export interface EmulatorGrantFilter {
+  clientId?: string;
+  userId?: string;
+  accountId?: string;
 }
 
 /** Controls the faults of a running emulator. Changes apply to the next request. */
@@ -162,8 +184,24 @@ export interface Emulator {
   readonly accounts: EmulatorAccount[];
   /** Registers another client application while the emulator runs. */
   addClient(client: EmulatorClient): void;
+  /**
+   * The in-memory data the account API serves, per account: `accountStores.get('acc1234').addTasks(10_000)` seeds
+   * tasks without HTTP; `toJSON()` saves everything.
+   */
+  readonly accountStores: AccountStores;
   /** PEM (SPKI) of the RSA public key that verifies the emulator's RS256 access tokens. */
   readonly publicKey: string;
+  /**
+   * What `createEmulator({ state })` needs to come back as the same server after a restart: its port, keys, the
+   * grants it issued and its account data. It holds private keys: store it where only you can read it.
+   */
+  exportState(): EmulatorState;
+  /**
+   * Revokes every code, access token and refresh token of the grants matching `filter` (all of them by default),
+   * as a user removing an app's access in Worksection would: the app's next refresh is refused with
+   * `invalid_request` "Token has been revoked". Returns how many refresh tokens it revoked.
+   */
+  revokeGrants(filter?: EmulatorGrantFilter): number;
   /** Stops listening and destroys every open connection (hung and keep-alive ones included), so Jest exits. */
   close(): Promise<void>;
 }

@@ -103,6 +103,11 @@ export class NodeTransport {
     });
   }
 
+  /** @internal The pool's agent for an `https:` (`secure`) or `http:` URL: file transfers share the pool. */
+  agentFor(secure: boolean): http.Agent {
+    return secure ? this.agents['https:'] : this.agents['http:'];
+  }
+
   /** Closes the pooled sockets. Requests still running fail with a network error; later ones open new sockets. */
   close(): void {
     this.agents['http:'].destroy();

@@ -10,6 +10,7 @@ import {
   WorksectionResponseError,
   WorksectionTimeoutError,
   API_ERROR,
+  MAX_API_BODY_BYTES,
 } from '../../src';
 import { startRecorder, type Recorder } from '../helpers/client-recorder';
 import type { Socket } from 'node:net';
@@ -74,11 +75,13 @@ describe('requests', () => {
 
   it('refuses an access_token or action parameter with an argument error: the client sets those', async () => {
     const { client } = clientOf(grant);
+    // @ts-expect-error me takes no parameters: the typed call refuses them at compile time too.
     await expect(client.call('me', { access_token: 'x' })).rejects.toMatchObject({
       name: 'WorksectionArgumentError',
       code: 'WORKSECTION_INVALID_ARGUMENT',
       argument: 'params',
     });
+    // @ts-expect-error me takes no parameters, as above.
     await expect(client.call('me', { action: 'get_users' })).rejects.toMatchObject({ argument: 'params' });
     await expect(client.callJson('get_tasks', { action: 'get_users', id_project: '101' })).rejects.toMatchObject({ argument: 'params' });
     await expect(client.call('me&x=1')).rejects.toMatchObject({ argument: 'action' });
@@ -107,6 +110,21 @@ describe('the envelope', () => {
     await expect(client.me()).resolves.toEqual(profile);
   });
 
+  it('an answer without data ({"status":"ok","id":…}) resolves to its other fields, in a null-prototype object', async () => {
+    const { client } = clientOf(grant);
+    emu.faults.set('api', { type: 'respond', status: 200, headers: JSON_HEADERS, body: '{"status":"ok","id":"4010"}', times: 1 });
+    await expect(client.call('add_costs', { id_task: '1002', time: 5 })).resolves.toEqual({ id: '4010' });
+    const hostile = '{"status":"ok","id":"4011","__proto__":{"polluted":true}}';
+    emu.faults.set('api', { type: 'respond', status: 200, headers: JSON_HEADERS, body: hostile, times: 1 });
+    const answer = (await client.call('add_costs', { id_task: '1002', time: 5 })) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(answer)).toBeNull();
+    // The parser drops a __proto__ key: nothing reaches a prototype.
+    expect(answer).toEqual({ id: '4011' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    emu.faults.set('api', { type: 'respond', status: 200, headers: JSON_HEADERS, body: '{"status":"ok"}', times: 1 });
+    await expect(client.tasks.complete({ id_task: '1002' })).resolves.toBeUndefined();
+  });
+
   it('getProjects, getTasks and getUsers resolve to the lists of the account', async () => {
     const { client } = clientOf(grant);
     const projects = await client.getProjects({ filter: 'active' });
@@ -121,17 +139,19 @@ describe('the envelope', () => {
 
   it('"status":"error" rejects with WorksectionApiError carrying statusCode, message and details', async () => {
     const { client } = clientOf(grant);
+    // @ts-expect-error get_tasks needs id_project: here Worksection's refusal of its absence is under test.
     const err = await rejection(client.call('get_tasks'));
     expect(err).toBeInstanceOf(WorksectionApiError);
     expect(err).toMatchObject({
       code: API_ERROR,
-      statusCode: 400,
+      // Worksection's documented code 10: a required field is missing.
+      statusCode: 10,
       message: 'Field is required',
       details: 'id_project',
       status: 200,
       action: 'get_tasks',
     });
-    expect(JSON.parse(JSON.stringify(err))).toMatchObject({ name: 'WorksectionApiError', statusCode: 400, details: 'id_project' });
+    expect(JSON.parse(JSON.stringify(err))).toMatchObject({ name: 'WorksectionApiError', statusCode: 10, details: 'id_project' });
   });
 
   it("an action whose scope was not granted rejects with the emulator's 403 answer, naming the scope", async () => {
@@ -207,10 +227,16 @@ describe('answers that are not the API', () => {
     await expect(client.getProjects()).rejects.toMatchObject({ code: INVALID_JSON });
   });
 
-  it('an answer over 1 MiB is WORKSECTION_BODY_TOO_LARGE', async () => {
-    emu.faults.set('api', { type: 'oversized' });
+  it('an answer of megabytes is read (lists of thousands of tasks are); one over MAX_API_BODY_BYTES is WORKSECTION_BODY_TOO_LARGE', async () => {
     const { client } = clientOf(grant);
-    await expect(client.getProjects()).rejects.toMatchObject({ code: BODY_TOO_LARGE });
+    // 2 MiB of JSON that is not the envelope: read whole, then refused for its shape, not its size.
+    emu.faults.set('api', { type: 'oversized', bytes: 2 * 1024 * 1024, times: 1 });
+    await expect(client.getProjects()).rejects.toMatchObject({ code: INVALID_RESPONSE });
+    emu.faults.set('api', { type: 'oversized', bytes: MAX_API_BODY_BYTES + 1, times: 1 });
+    await expect(client.getProjects()).rejects.toMatchObject({
+      code: BODY_TOO_LARGE,
+      message: expect.stringContaining(`${MAX_API_BODY_BYTES}-byte cap`) as unknown,
+    });
   });
 
   it('a redirect is not followed, so the bearer token is not sent elsewhere', async () => {

@@ -316,7 +316,7 @@ describe('the packed tarball', () => {
       path.join(dir, 'consumer.ts'),
       `import express from 'express';
        import passport from 'passport';
-       import { Strategy, SCOPES, type WorksectionProfile, type TokenSet } from 'passport-worksection';
+       import { Strategy, SCOPES, WorksectionClient, type WorksectionProfile, type TokenSet, type WorksectionTask, type WorksectionDownload } from 'passport-worksection';
        import { createEmulator } from 'passport-worksection/emulator';
 
        const strategy = new Strategy(
@@ -331,7 +331,14 @@ describe('the packed tarball', () => {
        const refreshed: Promise<TokenSet> = strategy.refresh('def50200');
        const first: string = SCOPES[0];
        void createEmulator({ autoApprove: true }).then((emu) => emu.close());
-       void refreshed; void first; void app;
+       // The typed account-API surface, as the declarations ship it.
+       const client = new WorksectionClient({ strategy, accountUrl: 'https://acc.worksection.com', tokens: { accessToken: 'a', refreshToken: 'r' } });
+       const tasks: Promise<WorksectionTask[]> = client.call('get_tasks', { id_project: '1' });
+       const listed: Promise<boolean> = client.tasks.list({ id_project: '1' }).then((list) => list.capped);
+       const file: Promise<WorksectionDownload> = client.files.download('70');
+       // @ts-expect-error get_tasks needs id_project: the declarations keep the parameter types.
+       void client.call('get_tasks', {});
+       void refreshed; void first; void app; void tasks; void listed; void file;
       `,
     );
     await writeFile(

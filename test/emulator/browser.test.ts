@@ -57,4 +57,46 @@ describeIfChromium('the authorization pages in headless Chromium', () => {
     await page.getByText('callback reached').waitFor();
     expect(new URL(callbacks[0]!).searchParams.get('error')).toBe('access_denied');
   }, 45_000);
+  it('goes Back through the pages and from the callback with GETs only: no form is sent again, no resubmission prompt', async () => {
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(authorizeUrl(emu, { state: 'back' }));
+    await page.getByRole('button', { name: 'Sign in as Henry Gardner' }).click();
+    await page.getByRole('button', { name: 'Northwind Studio' }).click();
+    await page.getByText('See your projects').waitFor();
+    expect(posts).toEqual(['/oauth2/authorize/login', '/oauth2/authorize/account']);
+
+    // Back from consent: the account picker again, fetched with a GET (a POST answered with a page would be re-sent
+    // or refused with ERR_CACHE_MISS, Chromium's "Confirm Form Resubmission").
+    const toPicker = await page.goBack();
+    expect(toPicker?.request().method()).toBe('GET');
+    await page.getByRole('button', { name: 'Northwind Studio' }).click();
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.getByText('callback reached').waitFor();
+    expect(new URL(callbacks[0]!).searchParams.get('state')).toBe('back');
+
+    // Back from the app: the consent page's GET, which now says the sign-in is over.
+    const toConsent = await page.goBack();
+    expect(toConsent?.request().method()).toBe('GET');
+    await page.getByText('This sign-in has finished or expired').waitFor();
+    expect(posts).toEqual([
+      '/oauth2/authorize/login',
+      '/oauth2/authorize/account',
+      '/oauth2/authorize/account',
+      '/oauth2/authorize/decision',
+    ]);
+  }, 45_000);
+
+  it('Cancel on the sign-in page lands on the callback with access_denied and the state', async () => {
+    await page.goto(authorizeUrl(emu, { state: 'never mind' }));
+    await page.getByText("The demo users' password is demo.").waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('callback reached').waitFor();
+    const url = new URL(callbacks[0]!);
+    expect(url.searchParams.get('error')).toBe('access_denied');
+    expect(url.searchParams.get('state')).toBe('never mind');
+    expect(url.searchParams.get('code')).toBeNull();
+  }, 45_000);
 });

@@ -15,22 +15,21 @@ const COOKIE_PATH = '/oauth2/authorize';
 
 /**
  * `/oauth2/authorize` and the forms of its pages. GET checks the query, then either redirects at once
- * (`autoApprove`) or starts the sign-in → account → consent pages; the POST paths move through them.
+ * (`autoApprove`) or starts the sign-in → account → consent pages. Every form POST is answered with a 303
+ * (POST/redirect/GET): to the GET of the next page, or back to the client. So Back after signing in, like
+ * reload, only repeats a GET and never asks to resubmit a form.
  */
 export function handleAuthorize(ctx: EmulatorContext, req: EmulatorRequest): Reply {
   if (req.path === '/oauth2/authorize') {
     return req.method === 'GET' || req.method === 'HEAD' ? start(ctx, req) : methodNotAllowed('GET');
   }
-  if (req.method !== 'POST') return methodNotAllowed('POST');
+  if (!isFormPath(req.path)) return htmlReply(errorPage('Not found', 'not_found', 'There is no such page.'), 404);
+  if ((req.method === 'GET' || req.method === 'HEAD') && req.path !== FORM_PATHS.cancel) return show(ctx, req);
+  if (req.method !== 'POST') return methodNotAllowed(req.path === FORM_PATHS.cancel ? 'POST' : 'GET, POST');
   const form = formBody(req);
   const pendingId = form.get('request') ?? undefined;
   const pending = ctx.pending.verify(pendingId, form.get('csrf') ?? undefined, pendingId && cookie(req, csrfCookieName(pendingId)));
-  if (!pending) {
-    return htmlReply(
-      errorPage('Page expired', 'invalid_request', 'This form has expired or was not opened in this browser (CSRF check failed).'),
-      403,
-    );
-  }
+  if (!pending) return expired('This form has expired or was not opened in this browser (CSRF check failed).');
   switch (req.path) {
     case FORM_PATHS.login:
       return login(ctx, pending, form);
@@ -39,8 +38,62 @@ export function handleAuthorize(ctx: EmulatorContext, req: EmulatorRequest): Rep
     case FORM_PATHS.decision:
       return decide(ctx, pending, form.get('decision'));
     default:
-      return htmlReply(errorPage('Not found', 'not_found', 'There is no such page.'), 404);
+      return cancel(ctx, pending);
   }
+}
+
+function isFormPath(path: string): boolean {
+  return (Object.values(FORM_PATHS) as string[]).includes(path);
+}
+
+function expired(description: string): Reply {
+  return htmlReply(errorPage('Page expired', 'invalid_request', description), 403);
+}
+
+/** A 303: the browser follows it with a GET, and its history keeps the GET, not the POST. */
+function seeOther(location: string, extraHeaders: Record<string, string> = {}): Reply {
+  return { ...redirectReply(location, extraHeaders), status: 303 };
+}
+
+/** The page of a pending sign-in the browser should see now: sign-in, then the account picker, then consent. */
+function currentStep(pending: PendingAuthorization): string {
+  if (pending.userId === undefined) return FORM_PATHS.login;
+  return pending.accountId === undefined ? FORM_PATHS.account : FORM_PATHS.decision;
+}
+
+/** Where a POST sends the browser to see `path` of `pending` (a path of this origin, so relative). */
+function pageOf(path: string, pending: PendingAuthorization): Reply {
+  return seeOther(`${path}?request=${encodeURIComponent(pending.id)}`);
+}
+
+/** The GET of a page, after a form's 303: shows it, with the error the last form left, if any. */
+function show(ctx: EmulatorContext, req: EmulatorRequest): Reply {
+  const pendingId = req.query.get('request') ?? undefined;
+  const pending = ctx.pending.find(pendingId, pendingId && cookie(req, csrfCookieName(pendingId)));
+  // Also what Back to the consent page shows once the browser went on to the client: the sign-in is over.
+  if (!pending)
+    return expired('This sign-in has finished or expired, or was not started in this browser. Start again from the application.');
+  const client = pendingClient(ctx, pending);
+  const user = ctx.directory.user(pending.userId);
+  const account = ctx.directory.account(pending.accountId);
+  // A page further on than the sign-in has come (an old link, a hand-made URL): the one it is at instead.
+  const reached = req.path === FORM_PATHS.account ? user : req.path === FORM_PATHS.decision ? user && account : true;
+  if (!reached) return pageOf(currentStep(pending), pending);
+  const { notice } = pending;
+  // Shown once, by the GET that follows the form; a HEAD does not use it up.
+  if (req.method === 'GET') pending.notice = undefined;
+  const error = notice?.error === undefined ? {} : { error: notice.error };
+  if (user && req.path === FORM_PATHS.account)
+    return htmlReply(accountPage({ pending, client, user, accounts: accountsOf(ctx, user), ...error }));
+  if (user && account && req.path === FORM_PATHS.decision) return htmlReply(consentPage({ pending, client, user, account, ...error }));
+  const email = notice?.email === undefined ? {} : { email: notice.email };
+  return htmlReply(loginPage({ pending, client, users: ctx.directory.users, ...error, ...email }));
+}
+
+/** Back to the page `path` with `error` on it, once. */
+function again(pending: PendingAuthorization, path: string, error: string, email?: string): Reply {
+  pending.notice = email === undefined ? { error } : { error, email };
+  return pageOf(path, pending);
 }
 
 function methodNotAllowed(allowed: string): Reply {
@@ -91,57 +144,65 @@ function accountsOf(ctx: EmulatorContext, user: EmulatorUser): EmulatorAccount[]
 }
 
 function login(ctx: EmulatorContext, pending: PendingAuthorization, form: URLSearchParams): Reply {
-  const client = pendingClient(ctx, pending);
   let user: EmulatorUser | undefined;
   const userId = form.get('user_id');
   if (userId !== null) {
     user = ctx.directory.user(userId);
+    if (!user) return again(pending, FORM_PATHS.login, 'There is no such user.');
   } else {
     const email = form.get('email') ?? '';
     const candidate = ctx.directory.userByEmail(email);
     if (candidate && candidate.password === (form.get('password') ?? '')) user = candidate;
-    if (!user) {
-      return htmlReply(loginPage({ pending, client, users: ctx.directory.users, error: 'Wrong email or password.', email }), 401);
-    }
+    // The email comes back into the form; the password never does.
+    if (!user) return again(pending, FORM_PATHS.login, 'Wrong email or password.', email);
   }
-  if (!user) return htmlReply(loginPage({ pending, client, users: ctx.directory.users, error: 'There is no such user.' }), 401);
   pending.userId = user.id;
   pending.accountId = undefined;
   const [onlyAccountId, ...otherAccountIds] = user.accountIds;
-  if (onlyAccountId !== undefined && otherAccountIds.length === 0) return pickAccount(ctx, pending, onlyAccountId);
-  return htmlReply(accountPage({ pending, client, user, accounts: accountsOf(ctx, user) }));
+  if (onlyAccountId !== undefined && otherAccountIds.length === 0) pending.accountId = onlyAccountId;
+  return pageOf(currentStep(pending), pending);
 }
 
 function pickAccount(ctx: EmulatorContext, pending: PendingAuthorization, accountId: string): Reply {
-  const client = pendingClient(ctx, pending);
   const user = ctx.directory.user(pending.userId);
-  if (!user) return htmlReply(loginPage({ pending, client, users: ctx.directory.users, error: 'Sign in first.' }), 400);
-  const account = user.accountIds.includes(accountId) ? ctx.directory.account(accountId) : undefined;
-  if (!account) {
-    return htmlReply(accountPage({ pending, client, user, accounts: accountsOf(ctx, user) }), 400);
+  if (!user) return again(pending, FORM_PATHS.login, 'Sign in first.');
+  if (!user.accountIds.includes(accountId) || !ctx.directory.account(accountId)) {
+    return again(pending, FORM_PATHS.account, 'Choose one of your accounts.');
   }
-  pending.accountId = account.id;
-  return htmlReply(consentPage({ pending, client, user, account }));
+  pending.accountId = accountId;
+  return pageOf(FORM_PATHS.decision, pending);
+}
+
+/**
+ * Ends the sign-in and sends the browser back to the client, if the client still has that redirect URI
+ * (it may have been re-registered meanwhile); otherwise an error page, since the URI can no longer be trusted.
+ */
+function finish(ctx: EmulatorContext, pending: PendingAuthorization, params: () => Record<string, string | undefined>): Reply {
+  ctx.pending.delete(pending.id);
+  const client = ctx.directory.client(pending.clientId);
+  if (!client || !client.redirectUris.includes(pending.redirectUri)) {
+    return htmlReply(errorPage('Cannot sign in', 'invalid_client', 'Client authentication failed'), 401);
+  }
+  const clearCookie = { 'Set-Cookie': `${csrfCookieName(pending.id)}=; Path=${COOKIE_PATH}; Max-Age=0; HttpOnly; SameSite=Lax` };
+  return seeOther(withQuery(pending.redirectUri, params()), clearCookie);
 }
 
 function decide(ctx: EmulatorContext, pending: PendingAuthorization, decision: string | null): Reply {
-  const client = ctx.directory.client(pending.clientId);
-  if (!client || !client.redirectUris.includes(pending.redirectUri)) {
-    ctx.pending.delete(pending.id);
-    return htmlReply(errorPage('Cannot sign in', 'invalid_client', 'Client authentication failed'), 401);
+  const { userId, accountId } = pending;
+  if (userId === undefined || accountId === undefined || (decision !== 'allow' && decision !== 'deny')) {
+    return again(pending, currentStep(pending), 'Sign in and choose an account first.');
   }
-  if (pending.userId === undefined || pending.accountId === undefined || (decision !== 'allow' && decision !== 'deny')) {
-    return htmlReply(loginPage({ pending, client, users: ctx.directory.users, error: 'Sign in and choose an account first.' }), 400);
-  }
-  ctx.pending.delete(pending.id);
-  const clearCookie = { 'Set-Cookie': `${csrfCookieName(pending.id)}=; Path=${COOKIE_PATH}; Max-Age=0; HttpOnly; SameSite=Lax` };
-  if (decision === 'deny') {
-    return redirectReply(withQuery(pending.redirectUri, errorRedirectParams(accessDenied(), pending.state)), clearCookie);
-  }
-  const code = ctx.grants.issueCode(
-    { clientId: pending.clientId, userId: pending.userId, accountId: pending.accountId, scopes: pending.scopes },
-    pending.redirectUri,
-    pending.codeChallenge,
-  );
-  return redirectReply(withQuery(pending.redirectUri, { code, state: pending.state }), clearCookie);
+  if (decision === 'deny') return cancel(ctx, pending);
+  return finish(ctx, pending, () => {
+    const grant = { clientId: pending.clientId, userId, accountId, scopes: pending.scopes };
+    return { code: ctx.grants.issueCode(grant, pending.redirectUri, pending.codeChallenge), state: pending.state };
+  });
+}
+
+/**
+ * "Cancel" on the sign-in or account page, and "Deny" on consent: what Worksection (league's `accessDenied`) sends
+ * when the user says no, `access_denied` with the state.
+ */
+function cancel(ctx: EmulatorContext, pending: PendingAuthorization): Reply {
+  return finish(ctx, pending, () => errorRedirectParams(accessDenied(), pending.state));
 }

@@ -1,14 +1,19 @@
 import { html, Raw } from '../http/html';
 import type { PendingAuthorization } from './pending';
+import { publicDemoPassword } from './demo-password';
 import { SCOPE_TEXT } from './scope-text';
 import { isScope } from '../../oauth/scopes';
 import type { EmulatorAccount, EmulatorClient, EmulatorUser } from '../types';
 
-/** Where the page forms post to. */
+/**
+ * Where the page forms post to. Each POST is answered with a 303 to the GET of the next page (POST/redirect/GET),
+ * at `{path}?request={id}` of `login`, `account` or `decision`; `cancel` sends the browser back to the client.
+ */
 export const FORM_PATHS = {
   login: '/oauth2/authorize/login',
   account: '/oauth2/authorize/account',
   decision: '/oauth2/authorize/decision',
+  cancel: '/oauth2/authorize/cancel',
 } as const;
 
 const STYLE = `
@@ -26,7 +31,8 @@ label{display:block;font-size:14px;margin:0 0 4px}input[type=email],input[type=p
 .error{color:#a11;background:#fdecec;border-radius:8px;padding:8px 12px}hr{border:0;border-top:1px solid #e3e7ee;margin:24px 0}
 code{font-size:13px;background:#f3f5f8;padding:1px 4px;border-radius:4px;word-break:break-all}`;
 
-function layout(title: string, body: Raw): string {
+/** The frame of every emulator page, marked as the emulator's so nobody mistakes it for Worksection. */
+export function layout(title: string, body: Raw): string {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -53,7 +59,10 @@ function hidden(pending: PendingAuthorization): Raw {
 const clientName = (client: EmulatorClient) => client.name ?? client.clientId;
 const fullName = (user: EmulatorUser) => `${user.firstName} ${user.lastName}`;
 
-/** The sign-in page: one button per user (as the Firebase Auth emulator lists its accounts) and an email/password form. */
+/**
+ * The sign-in page: one button per user (as the Firebase Auth emulator lists its accounts) and an email/password
+ * form. The demo users' public password is shown beside them; the password of any other user never is.
+ */
 export function loginPage(options: {
   pending: PendingAuthorization;
   client: EmulatorClient;
@@ -62,6 +71,7 @@ export function loginPage(options: {
   email?: string;
 }): string {
   const { pending, client, users } = options;
+  const demoPassword = users.map(publicDemoPassword).find((password) => password !== undefined);
   return layout(
     'Sign in',
     html`<h1>Sign in to Worksection</h1>
@@ -70,7 +80,7 @@ ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
 <form method="post" action="${FORM_PATHS.login}">
 ${hidden(pending)}
 <ul>
-${users.map((user) => html`<li><button type="submit" name="user_id" value="${user.id}">Sign in as ${fullName(user)}</button> <span class="muted">${user.email}</span></li>`)}
+${users.map((user) => html`<li><button type="submit" name="user_id" value="${user.id}">Sign in as ${fullName(user)}</button> <span class="muted">${user.email}${passwordHint(user)}</span></li>`)}
 </ul>
 </form>
 <hr>
@@ -78,9 +88,24 @@ ${users.map((user) => html`<li><button type="submit" name="user_id" value="${use
 ${hidden(pending)}
 <label for="email">Email</label><input id="email" type="email" name="email" autocomplete="username" value="${options.email ?? ''}" required>
 <label for="password">Password</label><input id="password" type="password" name="password" autocomplete="current-password" required>
+${demoPassword === undefined ? '' : html`<p class="muted">The demo users' password is <code>${demoPassword}</code>.</p>`}
 <button type="submit" class="primary">Sign in</button>
-</form>`,
+</form>
+${cancelForm(pending)}`,
   );
+}
+
+function passwordHint(user: EmulatorUser): Raw | undefined {
+  const password = publicDemoPassword(user);
+  return password === undefined ? undefined : html` · password <code>${password}</code>`;
+}
+
+/** A form of its own, so the email form's `required` fields do not stop it. */
+function cancelForm(pending: PendingAuthorization): Raw {
+  return html`<form method="post" action="${FORM_PATHS.cancel}">
+${hidden(pending)}
+<p><button type="submit">Cancel</button></p>
+</form>`;
 }
 
 /** The account picker shown to a user who belongs to several accounts. */
@@ -89,18 +114,21 @@ export function accountPage(options: {
   client: EmulatorClient;
   user: EmulatorUser;
   accounts: EmulatorAccount[];
+  error?: string;
 }): string {
   const { pending, client, user, accounts } = options;
   return layout(
     'Choose an account',
     html`<h1>Choose an account</h1>
 <p class="muted">${fullName(user)}, which Worksection account should <strong>${clientName(client)}</strong> use?</p>
+${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
 <form method="post" action="${FORM_PATHS.account}">
 ${hidden(pending)}
 <ul>
 ${accounts.map((account) => html`<li><button type="submit" name="account_id" value="${account.id}">${account.name}</button></li>`)}
 </ul>
-</form>`,
+</form>
+${cancelForm(pending)}`,
   );
 }
 
@@ -110,6 +138,7 @@ export function consentPage(options: {
   client: EmulatorClient;
   user: EmulatorUser;
   account: EmulatorAccount;
+  error?: string;
 }): string {
   const { pending, client, user, account } = options;
   const origin = new URL(pending.redirectUri).origin;
@@ -117,6 +146,7 @@ export function consentPage(options: {
     'Allow access',
     html`<h1>${clientName(client)} wants to access your Worksection account</h1>
 <p class="muted">Signed in as ${fullName(user)} (${user.email}) · account <strong>${account.name}</strong></p>
+${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
 <p>It will be able to:</p>
 <ul class="scopes">
 ${pending.scopes.map((scope) => html`<li>${isScope(scope) ? SCOPE_TEXT[scope] : scope} <span class="muted">(${scope})</span></li>`)}

@@ -19,6 +19,11 @@ export interface PendingAuthorization {
   userId?: string;
   /** Set once the account is known (picked, or the user's only one). */
   accountId?: string;
+  /**
+   * What went wrong with the last form posted, shown once by the page the browser is redirected to: every POST
+   * is answered with a redirect (POST/redirect/GET), so the error cannot travel in the answer itself.
+   */
+  notice?: { error: string; email?: string };
   expiresAt: number;
 }
 
@@ -50,10 +55,19 @@ export class PendingAuthorizations {
    * CSRF token; otherwise undefined.
    */
   verify(id: string | undefined, formToken: string | undefined, cookieToken: string | undefined): PendingAuthorization | undefined {
-    if (!id || !formToken || !cookieToken) return undefined;
+    const entry = this.find(id, cookieToken);
+    return entry && formToken && safeEqual(formToken, entry.csrf) ? entry : undefined;
+  }
+
+  /**
+   * The pending request `id` if it exists, has not expired and `cookieToken` equals its CSRF token: what a GET of
+   * a page needs. The GET only shows the page, so the cookie (which another site cannot read or set) is enough.
+   */
+  find(id: string | undefined, cookieToken: string | undefined): PendingAuthorization | undefined {
+    if (!id || !cookieToken) return undefined;
     const entry = this.entries.get(id);
     if (!entry || entry.expiresAt <= this.clock.now()) return undefined;
-    return safeEqual(formToken, entry.csrf) && safeEqual(cookieToken, entry.csrf) ? entry : undefined;
+    return safeEqual(cookieToken, entry.csrf) ? entry : undefined;
   }
 
   /** Forgets a finished request so its forms cannot be replayed. */

@@ -3,6 +3,7 @@ import { parseCliArgs, USAGE } from './args';
 import { banner, PRODUCTION_WARNING } from './banner';
 import { DEMO_CLIENT } from '../state/demo';
 import { createEmulator } from '../emulator';
+import { warnIfProduction } from '../production-warning';
 import type { Emulator } from '../types';
 
 async function main(): Promise<void> {
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  if (process.env.NODE_ENV === 'production') process.stderr.write(PRODUCTION_WARNING);
+  // The banner instead of createEmulator's one-line process warning, which it then does not repeat.
+  warnIfProduction(() => process.stderr.write(PRODUCTION_WARNING));
 
   // Handlers go in before anything is printed: whoever reads the banner may signal at once.
   // Shared by the signal handler and the start-up below; as properties, TypeScript does not assume `stopping`

@@ -5,6 +5,13 @@ export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Binary bodies (the account API's `download`): sent instead of `body` when set. */
+  bytes?: Buffer;
+}
+
+/** The bytes a reply sends. */
+export function replyBytes(reply: Reply): Buffer {
+  return reply.bytes ?? Buffer.from(reply.body);
 }
 
 /** The headers Worksection's nginx/PHP front end sends with every OAuth2 answer (Postman collection). */

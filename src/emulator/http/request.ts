@@ -14,6 +14,9 @@ export interface EmulatorRequest {
 /** Bodies beyond this are refused: nothing legitimate sent to Worksection comes close. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The limit for `multipart/form-data` bodies instead, which carry the account API's `upload_files`. */
+export const MAX_UPLOAD_BODY_BYTES = 16 * 1024 * 1024;
+
 /** Thrown by {@link readRequest} when a body exceeds {@link MAX_BODY_BYTES}. */
 export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
@@ -23,9 +26,11 @@ export class BodyTooLargeError extends Error {
 export async function readRequest(req: IncomingMessage): Promise<EmulatorRequest> {
   const chunks: Buffer[] = [];
   let size = 0;
+  const multipart = /^multipart\/form-data\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+  const limit = multipart ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError(`Request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > limit) throw new BodyTooLargeError(`Request body over ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');

@@ -1,6 +1,8 @@
 import { handleAdmin, ADMIN_PREFIX } from '../control/admin';
 import { API_PATH, handleApi } from '../account-api/api';
+import { RECORD_PAGE_PATH, recordPage } from '../account-web/record-pages';
 import { handleAuthorize } from '../authorize/authorize';
+import { isOwnHost } from '../control/host-check';
 import type { EmulatorContext } from '../state/context';
 import type { FaultTable } from '../control/faults';
 import { errorPage, homePage } from '../authorize/pages';
@@ -40,10 +42,16 @@ export function route(ctx: EmulatorContext, faults: FaultTable, stats: StatsCoun
     default:
       break;
   }
-  if (req.path.startsWith(ADMIN_PREFIX)) return handleAdmin(ctx, faults, stats, req);
+  if (req.path.startsWith(ADMIN_PREFIX)) {
+    if (!isOwnHost(req.headers.host, { host: ctx.options.host ?? '127.0.0.1', port: Number(new URL(url).port) })) {
+      return jsonReply({ error: 'forbidden', errorDescription: `Control endpoints answer only requests addressed to ${url}` }, 403);
+    }
+    return handleAdmin(ctx, faults, stats, req);
+  }
   if (req.path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
     return htmlReply(homePage({ url, clients: ctx.directory.clients, users: ctx.directory.users, accounts: ctx.directory.accounts }));
   }
+  if ((req.method === 'GET' || req.method === 'HEAD') && RECORD_PAGE_PATH.test(req.path)) return recordPage(ctx, req.path);
   return htmlReply(errorPage('Not found', 'not_found', 'The Worksection emulator has no such page.'), 404);
 }
 

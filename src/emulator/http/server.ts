@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { EmulatorContext } from '../state/context';
 import { DEFAULT_OVERSIZED_BYTES, oversizedBody, type FaultTable } from '../control/faults';
 import { BodyTooLargeError, readRequest } from './request';
-import { jsonReply, WORKSECTION_HEADERS, type Reply } from './reply';
+import { jsonReply, replyBytes, WORKSECTION_HEADERS, type Reply } from './reply';
 import { endpointOf, route } from './router';
 import type { StatsCounter } from '../control/stats';
 import type { Fault } from '../types';
@@ -109,7 +109,7 @@ export async function startServer(
 // cannot size its buffer from Content-Length; HTML pages, redirects and `respond` faults carry a length.
 const isJson = (reply: Reply) => /^application\/json/i.test(reply.headers['Content-Type'] ?? '');
 
-function write(res: ServerResponse, reply: Reply, body: Buffer = Buffer.from(reply.body), chunked = isJson(reply)): void {
+function write(res: ServerResponse, reply: Reply, body: Buffer = replyBytes(reply), chunked = isJson(reply)): void {
   if (!chunked) {
     res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(body.length) });
     res.end(body);
@@ -123,12 +123,12 @@ function write(res: ServerResponse, reply: Reply, body: Buffer = Buffer.from(rep
 function applyFault(res: ServerResponse, reply: Reply, fault: Fault): void {
   switch (fault.type) {
     case 'truncate': {
-      const bytes = Buffer.from(reply.body);
+      const bytes = replyBytes(reply);
       write(res, reply, bytes.subarray(0, Math.floor(bytes.length / 2)));
       return;
     }
     case 'reset': {
-      const bytes = Buffer.from(reply.body);
+      const bytes = replyBytes(reply);
       // A chunked answer cut off before its last chunk, or one that announced more bytes than it sent (some
       // even for an empty body): either way the client can tell it was cut short.
       res.writeHead(

@@ -1,3 +1,4 @@
+import type { AccountStores } from '../account-api/store/account-stores';
 import type { Directory } from './directory';
 import type { GrantStore } from './grants';
 import type { SigningKeys } from './jwt';
@@ -12,6 +13,11 @@ export interface EmulatorContext {
   clock: ManualClock;
   keys: SigningKeys;
   options: Readonly<EmulatorOptions>;
+  /**
+   * The data of every account (projects, tasks, comments, files, …) the account API serves. Replace it with
+   * `AccountStores.fromJSON(saved, directory, clock.now)` to restore what `toJSON()` saved.
+   */
+  accountStores: AccountStores;
   /** `${origin}/${accountId}`. */
   // A function property, not a method: `emulator.ts` hands it on as `emu.accountUrl`.
   accountUrl: (accountId: string) => string;

@@ -3,7 +3,7 @@ import { seconds } from './clock';
 import { signJwt, type SigningKeys } from './jwt';
 import type { CodeChallenge, CodeChallengeMethod } from '../oauth/pkce';
 import { Sealer } from './sealed';
-import type { EmulatorClock } from '../types';
+import type { EmulatorClock, EmulatorGrantFilter } from '../types';
 
 /** Authorization codes live 10 minutes (Worksection's docs). */
 export const CODE_TTL_SECONDS = 600;
@@ -48,9 +48,30 @@ export interface AccessRecord extends Grant {
   revoked: boolean;
 }
 
+/** Who a code or refresh token was issued to: enough to revoke a user's or a client's grants. */
+type Holder = Pick<Grant, 'clientId' | 'userId' | 'accountId'>;
+
 interface Revocable {
   expireTime: number;
   revoked: boolean;
+}
+
+/** What the server remembers about a code: whether it was used, and what it was exchanged for. */
+export interface CodeRecord extends Holder, Revocable {
+  id: string;
+  issued?: { jti: string; refreshTokenId: string };
+}
+
+/** What the server remembers about a refresh token. */
+export interface RefreshRecord extends Holder, Revocable {
+  id: string;
+}
+
+/** Everything a {@link GrantStore} remembers, as plain JSON-safe data: what an emulator's saved state keeps. */
+export interface GrantRecords {
+  codes: CodeRecord[];
+  refreshTokens: RefreshRecord[];
+  accessTokens: AccessRecord[];
 }
 
 /** A freshly issued pair. */
@@ -70,16 +91,62 @@ const SWEEP_EVERY = 1000;
  * self-contained encrypted payloads, and the server only remembers ids and whether they were revoked.
  */
 export class GrantStore {
-  private readonly sealer = new Sealer();
-  private readonly codes = new Map<string, Revocable & { issued?: { jti: string; refreshTokenId: string } }>();
-  private readonly refreshTokens = new Map<string, Revocable>();
+  private readonly codes = new Map<string, CodeRecord>();
+  private readonly refreshTokens = new Map<string, RefreshRecord>();
   private readonly accessTokens = new Map<string, AccessRecord>();
   private issuedSinceSweep = 0;
 
+  /**
+   * `sealer` holds the key of codes and refresh tokens (a saved state's, or a new one); `onChange` is called
+   * after every change to what {@link GrantStore.toJSON} returns.
+   */
   constructor(
     private readonly clock: EmulatorClock,
     private readonly keys: SigningKeys,
+    readonly sealer: Sealer = new Sealer(),
+    private readonly onChange: () => void = () => undefined,
   ) {}
+
+  /** The records of the codes and tokens not yet expired, as copies. */
+  toJSON(): GrantRecords {
+    const now = seconds(this.clock);
+    const live = <T extends Revocable>(map: Map<string, T>): T[] => [...map.values()].filter((r) => r.expireTime >= now);
+    return structuredClone({ codes: live(this.codes), refreshTokens: live(this.refreshTokens), accessTokens: live(this.accessTokens) });
+  }
+
+  /** Adds the records of a saved state (checked by `parseEmulatorState`); a record with a known id replaces it. */
+  restore(records: GrantRecords): void {
+    for (const r of structuredClone(records.codes)) this.codes.set(r.id, r);
+    for (const r of structuredClone(records.refreshTokens)) this.refreshTokens.set(r.id, r);
+    for (const r of structuredClone(records.accessTokens)) this.accessTokens.set(r.jti, r);
+    this.onChange();
+  }
+
+  /**
+   * Revokes every code, access token and refresh token of the grants matching `filter` (all of them for `{}`), as
+   * a user removing the app's access in Worksection would. Returns how many refresh tokens it revoked.
+   */
+  revokeWhere(filter: EmulatorGrantFilter): number {
+    const matches = (r: Holder & Revocable): boolean =>
+      !r.revoked &&
+      (filter.clientId === undefined || r.clientId === filter.clientId) &&
+      (filter.userId === undefined || r.userId === filter.userId) &&
+      (filter.accountId === undefined || r.accountId === filter.accountId);
+    const revoke = (records: Iterable<Holder & Revocable>): number => {
+      let count = 0;
+      for (const record of records) {
+        if (!matches(record)) continue;
+        record.revoked = true;
+        count++;
+      }
+      return count;
+    };
+    revoke(this.codes.values());
+    revoke(this.accessTokens.values());
+    const refreshTokens = revoke(this.refreshTokens.values());
+    this.onChange();
+    return refreshTokens;
+  }
 
   /**
    * Issues a single-use authorization code bound to the client, its redirect URI, the user and the account, and
@@ -94,8 +161,17 @@ export class GrantStore {
       codeChallenge: codeChallenge?.challenge ?? null,
       codeChallengeMethod: codeChallenge?.method ?? null,
     };
-    this.codes.set(payload.authCodeId, { expireTime: payload.expireTime, revoked: false });
+    const { clientId, userId, accountId } = grant;
+    this.codes.set(payload.authCodeId, {
+      id: payload.authCodeId,
+      clientId,
+      userId,
+      accountId,
+      expireTime: payload.expireTime,
+      revoked: false,
+    });
     this.maybeSweep();
+    this.onChange();
     return this.sealer.seal(payload, CODE_LENGTH);
   }
 
@@ -115,6 +191,7 @@ export class GrantStore {
     if (record) {
       record.revoked = true;
       record.issued = { jti: issued.jti, refreshTokenId: issued.refreshTokenId };
+      this.onChange();
     }
   }
 
@@ -138,8 +215,17 @@ export class GrantStore {
     );
     this.accessTokens.set(jti, { ...grant, scopes: [...grant.scopes], jti, expireTime: accessExpire, revoked: false });
     const refresh: RefreshPayload = { ...grant, refreshTokenId, accessTokenId: jti, expireTime: now + REFRESH_TTL_SECONDS };
-    this.refreshTokens.set(refreshTokenId, { expireTime: refresh.expireTime, revoked: false });
+    const { clientId, userId, accountId } = grant;
+    this.refreshTokens.set(refreshTokenId, {
+      id: refreshTokenId,
+      clientId,
+      userId,
+      accountId,
+      expireTime: refresh.expireTime,
+      revoked: false,
+    });
     this.maybeSweep();
+    this.onChange();
     return { accessToken, refreshToken: this.sealer.seal(refresh, REFRESH_TOKEN_LENGTH), jti, refreshTokenId };
   }
 
@@ -156,7 +242,9 @@ export class GrantStore {
   /** Revokes a refresh token by id. */
   revokeRefreshToken(refreshTokenId: string): void {
     const record = this.refreshTokens.get(refreshTokenId);
-    if (record) record.revoked = true;
+    if (!record) return;
+    record.revoked = true;
+    this.onChange();
   }
 
   /** The record of an access token by its `jti`, or undefined when the server never issued (or forgot) it. */
@@ -167,7 +255,9 @@ export class GrantStore {
   /** Revokes an access token by its `jti`. */
   revokeAccessToken(jti: string): void {
     const record = this.accessTokens.get(jti);
-    if (record) record.revoked = true;
+    if (!record) return;
+    record.revoked = true;
+    this.onChange();
   }
 
   private maybeSweep(): void {

@@ -1,4 +1,4 @@
-import { createSign, createVerify, generateKeyPair, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSign, createVerify, generateKeyPair, type KeyObject } from 'node:crypto';
 import { decodeJwtSegment } from '../../shared/jwt-payload';
 
 /** The claims of a league/oauth2-server 8.x access token, in the order Worksection's tokens carry them. */
@@ -33,6 +33,28 @@ export function createSigningKeys(): Promise<SigningKeys> {
       err ? reject(err) : resolve({ publicKey, privateKey }),
     );
   });
+}
+
+/** The private key as PKCS#8 PEM: what a saved state keeps so that the access tokens issued stay valid. */
+export function exportSigningKey(keys: SigningKeys): string {
+  return keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+/**
+ * The key pair of a PEM private key saved by {@link exportSigningKey}. Throws a `TypeError` for anything but an
+ * RSA private key of at least 2048 bits, so a damaged state fails at start rather than at the first token.
+ */
+export function importSigningKeys(pem: string): SigningKeys {
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey({ key: pem, format: 'pem' });
+  } catch {
+    throw new TypeError('The signing key is not a PEM private key');
+  }
+  const bits = privateKey.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (privateKey.asymmetricKeyType !== 'rsa' || bits < 2048)
+    throw new TypeError('The signing key must be an RSA key of at least 2048 bits');
+  return { privateKey, publicKey: createPublicKey(privateKey) };
 }
 
 const b64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');

@@ -11,13 +11,27 @@ export class UnsealError extends Error {
   override name = 'UnsealError';
 }
 
+/** Bytes of the AES-256 key. */
+export const SEALING_KEY_BYTES = 32;
+
 /**
  * Encrypts JSON payloads into opaque `def50200…` hex strings and back, as league/oauth2-server does for
- * authorization codes and refresh tokens. AES-256-GCM with a key made at start: any edited or foreign
- * string fails to open, which is what produces "Cannot decrypt the refresh token".
+ * authorization codes and refresh tokens. AES-256-GCM with a key made at start (or restored from a saved
+ * state): any edited or foreign string fails to open, which is what produces "Cannot decrypt the refresh token".
  */
 export class Sealer {
-  private readonly key = randomBytes(32);
+  private readonly key: Buffer;
+
+  /** `key`: the 32-byte key of a saved state; default a new random one. */
+  constructor(key: Buffer = randomBytes(SEALING_KEY_BYTES)) {
+    if (key.length !== SEALING_KEY_BYTES) throw new TypeError(`The sealing key must be ${SEALING_KEY_BYTES} bytes, got ${key.length}`);
+    this.key = Buffer.from(key);
+  }
+
+  /** The key, base64: what a saved state keeps so that the codes and refresh tokens issued stay valid. */
+  exportKey(): string {
+    return this.key.toString('base64');
+  }
 
   /**
    * Seals `payload` into a `def50200…` hex string of at least `length` characters. Worksection's codes are

@@ -119,6 +119,8 @@ describe('worksection-emulator CLI', () => {
     running.push(cli.child);
     expect(cli.stderr).toContain('WARNING: NODE_ENV=production');
     expect(cli.stderr).toContain('Never point a production app at it');
+    // The banner is the CLI's warning: createEmulator's one-line process warning is not printed as well.
+    expect(cli.stderr).not.toContain('WORKSECTION_EMULATOR_IN_PRODUCTION');
   });
 
   it('prints usage with --help and exits 0', async () => {

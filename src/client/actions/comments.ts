@@ -1,0 +1,61 @@
+import type { WorksectionUserRef } from '../api-types';
+import type { WorksectionList } from '../list-cap';
+import type { CallOptions } from '../options';
+import type { ActionCaller } from './action-map';
+import type { WorksectionFile, WorksectionUploadedFile } from './files';
+import { asList, asOne } from './shape';
+import type { WorksectionId } from './values';
+
+/** A comment on a task (`get_comments`). */
+export interface WorksectionComment {
+  id: WorksectionId;
+  text: string;
+  date_added: string;
+  user_from?: WorksectionUserRef | null;
+  /** With `extra=files`. */
+  files?: WorksectionFile[];
+  [field: string]: unknown;
+}
+
+/** Parameters of `get_comments`. */
+export interface GetCommentsParams {
+  id_task: WorksectionId;
+  /** `files`: the files attached to each comment. */
+  extra?: 'files';
+}
+
+/** Parameters of `post_comment`. */
+export interface PostCommentParams {
+  id_task: WorksectionId;
+  text: string;
+  /** The author, by email (default: the signed-in user). */
+  email_user_from?: string;
+  /** Who alone can see the comment, by email, comma-separated. */
+  hidden?: string;
+  /** Who is mentioned, by email, comma-separated. */
+  mention?: string;
+  /** Files uploaded with `client.files.upload()`. */
+  files?: WorksectionUploadedFile[];
+}
+
+/** The Comments actions. */
+export interface CommentActions {
+  get_comments: { params: GetCommentsParams; result: WorksectionComment[] };
+  post_comment: { params: PostCommentParams; result: WorksectionComment };
+}
+
+/** Comments on tasks: `client.comments`. */
+export class CommentsApi {
+  /** @internal */
+  constructor(private readonly client: ActionCaller) {}
+
+  /** A task's comments (`get_comments`; `comments_read`). */
+  async list(params: GetCommentsParams, options?: CallOptions): Promise<WorksectionList<WorksectionComment>> {
+    return asList('get_comments', await this.client.call('get_comments', params, options));
+  }
+
+  /** Comments on a task (`post_comment`; `comments_write`). */
+  async post(params: PostCommentParams, options?: CallOptions): Promise<WorksectionComment> {
+    return asOne('post_comment', await this.client.call('post_comment', params, options));
+  }
+}

@@ -1,0 +1,37 @@
+import { rows, startApi, type ApiHarness } from './api-call';
+
+describe('account API: webhooks', () => {
+  let api: ApiHarness;
+  beforeEach(async () => {
+    api = await startApi('administrative');
+  });
+  afterEach(() => api.emu.close());
+
+  it('registers a webhook that starts disabled, lists it without its password, and deletes it', async () => {
+    expect(rows(await api.call('get_webhooks'))).toEqual([]);
+    const added = await api.call('add_webhook', {
+      url: 'https://hooks.example/ws',
+      events: 'post_task,close_task',
+      projects: ['101'],
+      http_user: 'hook',
+      http_pass: 's3cret-pass',
+    });
+    expect(added).toEqual({ status: 'ok', id: expect.any(String) as unknown });
+    const listed = await api.call('get_webhooks');
+    expect(rows(listed)).toEqual([
+      { id: added.id, url: 'https://hooks.example/ws', events: 'post_task,close_task', status: 'disabled', projects: '101' },
+    ]);
+    expect(JSON.stringify(listed)).not.toContain('s3cret-pass');
+    expect((await api.call('delete_webhook', { id: added.id })).status).toBe('ok');
+    expect(rows(await api.call('get_webhooks'))).toEqual([]);
+  });
+
+  it('refuses unknown events, bad URLs and unknown projects', async () => {
+    expect(await api.call('add_webhook', { url: 'https://hooks.example', events: 'drop_everything' })).toMatchObject({ status_code: 10 });
+    expect(await api.call('add_webhook', { url: 'javascript:alert(1)', events: 'post_task' })).toMatchObject({ status_code: 10 });
+    expect(await api.call('add_webhook', { url: 'https://hooks.example', events: 'post_task', projects: '999' })).toMatchObject({
+      status_code: 4,
+    });
+    expect(await api.call('add_webhook', { events: 'post_task' })).toMatchObject({ status_code: 10, message_details: 'url' });
+  });
+});
