@@ -10,35 +10,51 @@ import { requireCsrfToken, csrfToken } from './csrf';
 import { errorHandler, notFound } from './error-handler';
 import { refreshRoute } from './refresh-route';
 import { projectsRoute } from './projects-route';
+import { tasksRoute } from './tasks-route';
 import { ReturnToCookie } from './return-to-cookie';
+import { safeLogLine } from './log-line';
 import { openSessionStore } from './session-store';
 import { toSessionUser, type SessionUser } from './session-user';
 import { TokenSealer } from './token-sealer';
 import { homePage, isSignInReason } from './views/home';
 import { profilePage } from './views/profile';
 import { STYLESHEET } from './views/style';
+import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from './session-cookie';
+import { endSessionsOfGoneAccounts } from './unusable-session';
 
-/** The session cookie's name: not express-session's default, which tells everyone what runs here. */
-export const SESSION_COOKIE = 'ws-example.sid';
+export { SESSION_COOKIE } from './session-cookie';
 
-/** The session cookie's attributes but `Secure` (`'auto'` there) and its lifetime: set and cleared with these. */
-const SESSION_COOKIE_ATTRIBUTES = { httpOnly: true, sameSite: 'lax', path: '/' } as const;
+/**
+ * The scopes the example's pages need: projects and tasks to read, comments to read and post, time to log
+ * (`add_costs`: Worksection does not say which scope it needs; `costs_write` by its name).
+ */
+export const DEFAULT_SCOPES = ['projects_read', 'tasks_read', 'comments_read', 'comments_write', 'costs_write'];
 
 /** What {@link createApp} needs: resolved credentials (real or the emulator's), a store and a secret. */
 export interface ExampleAppOptions {
   worksection: { clientID: string; clientSecret: string; callbackURL: string; baseURL?: string; timeout?: number };
   sessions: SessionBackend;
-  sessionSecret: string;
+  /** The session secret, or the session secrets newest first: the first signs and seals, all verify and open (rotation). */
+  sessionSecret: string | readonly string[];
   /** Reverse-proxy hops to trust (Express `trust proxy`). Default 0. */
   trustProxy?: number;
   /** Adds HSTS and `upgrade-insecure-requests`. Default false. */
   production?: boolean;
   /** Lifetime of a signed-in session, ms. Default 8 hours. */
   sessionTtlMs?: number;
-  /** Scopes to ask for. Default `['projects_read', 'tasks_read']`. */
+  /** Milliseconds between two calls to one Worksection account (its rate limit). Default 1000. */
+  apiMinInterval?: number;
+  /** Scopes to ask for. Default {@link DEFAULT_SCOPES}. */
   scope?: string[];
   /** A line for the start page when running against the emulator (e.g. the demo users). */
   emulatorNote?: string;
+  /**
+   * Whether a session's account URL still leads to its account. A session it refuses is signed out on any page,
+   * with a message: with the emulator, one whose account URL names a port the emulator no longer listens on.
+   */
+  isCurrentAccountUrl?: (accountUrl: string) => boolean;
+  /** Milliseconds a session store call (or a Redis refresh-lock call) may take before the request is a 503. Default 3000. */
+  storeTimeoutMs?: number;
   /** Where the app logs (never a secret). Default `console.log`. */
   log?: (line: string) => void;
   /** The Express to build the app with. Default: Express 5 (the tests also run it on Express 4). */
@@ -61,10 +77,13 @@ export interface ExampleApp {
  * logout, safe `returnTo`, session regenerated at sign-in, friendly error pages, 503 when the store is down).
  */
 export function createApp(options: ExampleAppOptions): ExampleApp {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const writeLine = options.log ?? ((line: string) => console.log(line));
+  // Every route's log line may quote Worksection's error texts: none may break the line or drive the terminal.
+  const log = (line: string) => writeLine(safeLogLine(line));
   const sessionTtlMs = options.sessionTtlMs ?? 8 * 60 * 60 * 1000;
   const production = options.production ?? false;
-  const sessions = openSessionStore(options.sessions, log, new TokenSealer([options.sessionSecret]));
+  const secrets = typeof options.sessionSecret === 'string' ? [options.sessionSecret] : [...options.sessionSecret];
+  const sessions = openSessionStore(options.sessions, log, new TokenSealer(secrets), options.storeTimeoutMs);
 
   // A Passport instance of its own, so two apps in one process (the scale-out test) do not share strategies.
   const authenticator = new passport.Passport();
@@ -72,7 +91,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     clientID: options.worksection.clientID,
     clientSecret: options.worksection.clientSecret,
     callbackURL: options.worksection.callbackURL,
-    scope: options.scope ?? ['projects_read', 'tasks_read'],
+    scope: options.scope ?? DEFAULT_SCOPES,
     ...(options.worksection.baseURL !== undefined ? { baseURL: options.worksection.baseURL } : {}),
     ...(options.worksection.timeout !== undefined ? { timeout: options.worksection.timeout } : {}),
   };
@@ -121,7 +140,8 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   app.use(
     session({
       name: SESSION_COOKIE,
-      secret: options.sessionSecret,
+      // express-session signs with the first and accepts any of them.
+      secret: secrets,
       store: sessions.store,
       resave: false,
       // Nothing is stored, and no cookie set, until someone signs in: the sign-in in progress keeps its state and
@@ -139,6 +159,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   );
   app.use(authenticator.initialize());
   app.use(authenticator.session());
+  if (options.isCurrentAccountUrl) app.use(endSessionsOfGoneAccounts(options.isCurrentAccountUrl));
 
   app.get('/', (req, res) => {
     const reason = isSignInReason(req.query.signin) ? req.query.signin : undefined;
@@ -149,7 +170,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     res.send(homePage(page));
   });
 
-  const returnTo = new ReturnToCookie(options.sessionSecret, STATE_MAX_AGE * 1000);
+  const returnTo = new ReturnToCookie(secrets, STATE_MAX_AGE * 1000, { secure: production });
   app.use(authRoutes({ authenticator, store: sessions.store, returnTo, log, router: express.Router }));
 
   app.get('/profile', (req, res) => {
@@ -164,7 +185,16 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   });
 
   app.use(refreshRoute({ strategy, log, express }));
-  app.use(projectsRoute({ strategy, sessions: options.sessions, log, router: express.Router }));
+  // One set of options for the pages that call the account API: the same tokens, lock and store timeout.
+  const apiPages = {
+    strategy,
+    sessions: options.sessions,
+    log,
+    ...(options.storeTimeoutMs !== undefined && { storeTimeoutMs: options.storeTimeoutMs }),
+    ...(options.apiMinInterval !== undefined && { minInterval: options.apiMinInterval }),
+  };
+  app.use(projectsRoute({ ...apiPages, router: express.Router }));
+  app.use(tasksRoute({ ...apiPages, express }));
 
   app.post('/logout', express.urlencoded({ extended: false, limit: '2kb' }), requireCsrfToken, (req, res, next) => {
     // Destroyed, not regenerated (as passport's req.logout does, which stores a fresh empty session): the row is

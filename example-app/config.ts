@@ -17,8 +17,17 @@ export interface AppConfig {
   port: number;
   production: boolean;
   worksection: WorksectionTarget;
-  /** Undefined only outside production with SQLite: the server then keeps a generated secret beside the database. */
+  /**
+   * The secret that signs session cookies and seals tokens: the newest of {@link AppConfig.sessionSecrets}.
+   * Undefined only outside production with SQLite: the server then keeps a generated secret beside the database.
+   */
   sessionSecret?: string;
+  /**
+   * Every configured session secret, newest first (`SESSION_SECRETS`, or a comma-separated `SESSION_SECRET`): the
+   * first signs and seals, all of them verify and open, so a secret can be rotated without signing everyone out.
+   * Set whenever {@link AppConfig.sessionSecret} is.
+   */
+  sessionSecrets?: string[];
   sessions: SessionBackend;
   /** Reverse-proxy hops to trust for `X-Forwarded-*` (Express `trust proxy`); 0 trusts none. */
   trustProxy: number;
@@ -49,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const trustProxy = parseHopCount(env.TRUST_PROXY);
   const worksection = parseWorksection(env, port, production);
   const sessions = parseSessions(env);
-  const sessionSecret = parseSessionSecret(env.SESSION_SECRET, production, sessions);
+  const sessionSecrets = parseSessionSecrets(env, production, sessions);
   const config: AppConfig = {
     port,
     production,
@@ -58,7 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustProxy,
     sessionTtlMs: DEFAULT_SESSION_TTL_MS,
   };
-  if (sessionSecret !== undefined) config.sessionSecret = sessionSecret;
+  if (sessionSecrets !== undefined) {
+    config.sessionSecret = sessionSecrets[0];
+    config.sessionSecrets = sessionSecrets;
+  }
   return config;
 }
 
@@ -110,6 +122,10 @@ function parseWorksection(env: NodeJS.ProcessEnv, port: number, production: bool
     );
   }
   checkUrl('WORKSECTION_CALLBACK_URL', callbackURL);
+  if (production && new URL(callbackURL).protocol !== 'https:') {
+    // Worksection only redirects to HTTPS, and the sign-in's state cookie is Secure only with an https callback.
+    throw new ConfigError('WORKSECTION_CALLBACK_URL must be an https:// URL in production: Worksection requires HTTPS.');
+  }
   const target: WorksectionTarget = { kind: 'worksection', clientID, clientSecret, callbackURL };
   if (baseURL !== undefined) {
     checkUrl('WORKSECTION_BASE_URL', baseURL);
@@ -139,9 +155,19 @@ function parseSessions(env: NodeJS.ProcessEnv): SessionBackend {
   return { kind: 'sqlite', file: sessionDb ?? 'example-app-sessions.sqlite' };
 }
 
-function parseSessionSecret(value: string | undefined, production: boolean, sessions: SessionBackend): string | undefined {
-  const secret = nonEmpty(value);
-  if (secret === undefined) {
+/**
+ * `SESSION_SECRETS` or `SESSION_SECRET` (not both), split at commas, newest first. In production each one must be
+ * strong: a retired secret still verifies cookies, so a weak one would still let anyone forge a session.
+ */
+function parseSessionSecrets(env: NodeJS.ProcessEnv, production: boolean, sessions: SessionBackend): [string, ...string[]] | undefined {
+  const single = nonEmpty(env.SESSION_SECRET);
+  const list = nonEmpty(env.SESSION_SECRETS);
+  if (single !== undefined && list !== undefined) {
+    throw new ConfigError('Set either SESSION_SECRET or SESSION_SECRETS, not both (SESSION_SECRETS lists the secrets, newest first).');
+  }
+  const name = list === undefined ? 'SESSION_SECRET' : 'SESSION_SECRETS';
+  const value = list ?? single;
+  if (value === undefined) {
     if (production) {
       throw new ConfigError(
         `SESSION_SECRET is required in production: at least ${MIN_SECRET_LENGTH} random characters (e.g. \`openssl rand -hex 32\`).`,
@@ -153,13 +179,22 @@ function parseSessionSecret(value: string | undefined, production: boolean, sess
     }
     return undefined;
   }
-  if (production && !isStrongSecret(secret)) {
-    throw new ConfigError(
-      `SESSION_SECRET is too weak for production: use at least ${MIN_SECRET_LENGTH} random characters ` +
-        '(e.g. `openssl rand -hex 32`), not the example value.',
-    );
+  const secrets = value.split(',').map((secret) => secret.trim());
+  const [newest, ...older] = secrets;
+  if (newest === undefined || secrets.includes('')) {
+    throw new ConfigError(`${name} has an empty entry: list the secrets separated by commas, newest first.`);
   }
-  return secret;
+  if (production) {
+    const weak = secrets.findIndex((secret) => !isStrongSecret(secret));
+    if (weak >= 0) {
+      const which = secrets.length === 1 ? name : `${name} (entry ${weak + 1} of ${secrets.length})`;
+      throw new ConfigError(
+        `${which} is too weak for production: use at least ${MIN_SECRET_LENGTH} random characters ` +
+          '(e.g. `openssl rand -hex 32`), not the example value.',
+      );
+    }
+  }
+  return [newest, ...older];
 }
 
 /** Whether `secret` is long and varied enough to sign session cookies in production. */

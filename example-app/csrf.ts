@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { optionalSession } from './request-session';
+import { isCrossSiteRequest } from './same-origin';
 
 declare module 'express-session' {
   interface SessionData {
@@ -21,7 +22,7 @@ export function csrfToken(req: Request): string {
   return req.session.csrfToken;
 }
 
-/** Thrown (as a 403) when a POST lacks the session's CSRF token. */
+/** Thrown (as a 403) when a POST lacks the session's CSRF token or comes from another site. */
 export class CsrfError extends Error {
   override readonly name = 'CsrfError';
   readonly status = 403;
@@ -30,11 +31,16 @@ export class CsrfError extends Error {
   }
 }
 
-/** Middleware: lets the request through only when its body's `_csrf` equals the session's token. */
+/**
+ * Middleware for every state-changing POST: lets the request through only when the browser does not say it came
+ * from another site ({@link isCrossSiteRequest}: `Sec-Fetch-Site`, else `Origin`) and its body's `_csrf` equals
+ * the session's token. The headers stop a cross-site form even when its token leaked (a page cached or copied);
+ * the token protects from browsers that send neither header.
+ */
 export function requireCsrfToken(req: Request, _res: Response, next: NextFunction): void {
   const expected = optionalSession(req)?.csrfToken;
   const sent: unknown = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
-  if (!expected || typeof sent !== 'string' || !sameString(expected, sent)) {
+  if (isCrossSiteRequest(req) || !expected || typeof sent !== 'string' || !sameString(expected, sent)) {
     next(new CsrfError());
     return;
   }

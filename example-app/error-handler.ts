@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { CsrfError } from './csrf';
 import { SessionStoreUnavailableError } from './guarded-store';
+import { safeLogLine } from './log-line';
 import { errorPage } from './views/error';
 
 /** Seconds a client should wait before retrying when the session store is down. */
@@ -14,6 +15,7 @@ export const notFound: RequestHandler = (_req, res) => {
 /**
  * Turns any error into a friendly page with the right status, never a stack or an error message: 503 when the
  * session store is down (with Retry-After), 403 for a CSRF failure, 4xx for a malformed request, 500 otherwise.
+ * Server errors are logged as one line, control and line-separator characters replaced ({@link safeLogLine}).
  */
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
@@ -24,7 +26,8 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     const status = statusOf(err);
     if (status >= 500) {
       const e = err instanceof Error ? err : new Error(String(err));
-      log(`error ${status}: ${e.name}: ${e.message}`);
+      // The message may quote Worksection: one line, without control characters.
+      log(safeLogLine(`error ${status}: ${e.name}: ${e.message}`));
     }
     if (status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     res.set('Cache-Control', 'no-store');

@@ -1,4 +1,5 @@
 import { Store, type SessionData } from 'express-session';
+import { SessionDestroyedError } from './session-destroyed-error';
 
 /** The session store failed or did not answer in time. The app answers 503 and the request can be retried. */
 export class SessionStoreUnavailableError extends Error {
@@ -12,7 +13,8 @@ type Callback = (err?: unknown, value?: unknown) => void;
 
 /**
  * Wraps a session store so that every call ends within `timeoutMs`, and every failure reaches express-session as a
- * {@link SessionStoreUnavailableError} the app turns into a 503. Without it a store that accepts a request and never
+ * {@link SessionStoreUnavailableError} the app turns into a 503 (but a {@link SessionDestroyedError}, which is no
+ * outage: the session was signed out). Without it a store that accepts a request and never
  * answers (a stalled Redis) would hang the request forever.
  */
 export class GuardedStore extends Store {
@@ -57,7 +59,8 @@ export class GuardedStore extends Store {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      if (err) callback?.(toUnavailable(operation, err));
+      if (err instanceof SessionDestroyedError) callback?.(err);
+      else if (err) callback?.(toUnavailable(operation, err));
       else callback?.(undefined, value);
     };
     const timer = setTimeout(() => finish(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
@@ -69,7 +72,8 @@ export class GuardedStore extends Store {
   }
 }
 
-function toUnavailable(operation: string, err: unknown): SessionStoreUnavailableError {
+/** `err` as a {@link SessionStoreUnavailableError} of `operation`, its message stripped of URLs (and so passwords). */
+export function toUnavailable(operation: string, err: unknown): SessionStoreUnavailableError {
   if (err instanceof SessionStoreUnavailableError) return err;
   // Only the error's class and message: a store's error may carry its connection string, password included.
   const reason = err instanceof Error ? `${err.name}: ${redactUrls(err.message)}` : 'unknown error';

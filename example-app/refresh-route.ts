@@ -2,6 +2,8 @@ import type { Router } from 'express';
 import { defaultExpress, type ExpressModule } from './express-module';
 import type { Strategy } from 'passport-worksection';
 import { requireCsrfToken } from './csrf';
+import { saveRefreshedTokens } from './save-refreshed-tokens';
+import { endUnusableSession, isUnusableGrant } from './unusable-session';
 import type { SessionUser } from './session-user';
 
 /** What {@link refreshRoute} needs from the app. */
@@ -15,7 +17,8 @@ export interface RefreshRouteOptions {
 /**
  * `POST /profile/refresh` (CSRF-protected): exchanges the session's refresh token for new tokens with
  * `strategy.refresh()` and stores them at once. Worksection rotates refresh tokens (the old one is revoked), so
- * the new one must be saved before anything else, or the grant is lost.
+ * the new one must be saved before anything else, or the grant is lost. A sign-out during the refresh stays a
+ * sign-out: see {@link saveRefreshedTokens}.
  */
 export function refreshRoute(options: RefreshRouteOptions): Router {
   const express = options.express ?? defaultExpress;
@@ -33,24 +36,20 @@ export function refreshRoute(options: RefreshRouteOptions): Router {
       // Typed errors of the strategy: no token or secret in their message.
       const e = err instanceof Error ? err : new Error(String(err));
       options.log(`token refresh failed: ${e.name}: ${e.message}`);
-      res.redirect(303, '/profile?refresh=failed');
+      // Worksection said no (revoked, expired, or a refresh token it cannot decrypt): this grant is over.
+      if (isUnusableGrant(err)) endUnusableSession(req, res, next);
+      else res.redirect(303, '/profile?refresh=failed');
       return;
     }
-    const updated: SessionUser = {
-      ...user,
-      expiresAt: tokens.expiresAt,
-      tokens: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken },
-      ...(tokens.scopes ? { scopes: tokens.scopes } : {}),
-    };
-    // Passport keeps the serialized user here; this app serializes the whole user object.
-    (req.session as unknown as { passport: { user: SessionUser } }).passport.user = updated;
-    req.session.save((err) => {
-      if (err) {
-        next(err);
-        return;
-      }
-      res.redirect(303, '/profile?refresh=done');
-    });
+    let outcome;
+    try {
+      outcome = await saveRefreshedTokens(req, tokens);
+    } catch (err) {
+      next(err);
+      return;
+    }
+    // Signed out meanwhile (here or in another tab): the profile page shows whoever is signed in now, if anyone.
+    res.redirect(303, outcome === 'saved' ? '/profile?refresh=done' : '/profile');
   });
   return router;
 }

@@ -10,27 +10,40 @@ export const RETURN_TO_COOKIE_PATH = '/auth/worksection';
 
 /**
  * `returnTo` between the start of a sign-in and its callback, without a session: a short-lived cookie, HttpOnly,
- * SameSite=Lax (Worksection sends the user back with a top-level GET), Secure over HTTPS, signed with an HMAC
- * keyed on the session secret, holding the path and its expiry. The callback takes it (and clears it) and checks
- * the path again before redirecting.
+ * SameSite=Lax (Worksection sends the user back with a top-level GET), Secure in production and over HTTPS, signed
+ * with an HMAC keyed on the session secret, holding the path and its expiry. The callback takes it (and clears it)
+ * and checks the path again before redirecting.
  *
  * One cookie, not one per sign-in: when two tabs start a sign-in, both land where the later one asked to.
  * Harmless, since either is a path of this site the user asked for.
  */
 export class ReturnToCookie {
-  private readonly key: Buffer;
+  private readonly signingKey: Buffer;
+  private readonly keys: Buffer[];
+  private readonly alwaysSecure: boolean;
+  private readonly now: () => number;
 
   /**
-   * @param secret the session secret; a key of its own is derived from it, so this cookie's signature is never
-   *   one of the session cookie's.
+   * @param secrets the session secret, or the session secrets newest first: a key of its own is derived from each,
+   *   so this cookie's signature is never one of the session cookie's. The newest signs; every one verifies, so a
+   *   sign-in started before a secret rotation still lands where it asked to.
    * @param maxAgeMs how long a sign-in may take, in ms.
+   * @param options `secure`: always mark the cookie Secure (production), not only on requests that came over HTTPS;
+   *   `now`: the clock, for tests.
    */
   constructor(
-    secret: string,
+    secrets: string | readonly string[],
     private readonly maxAgeMs: number,
-    private readonly now: () => number = Date.now,
+    options: { secure?: boolean; now?: () => number } = {},
   ) {
-    this.key = createHmac('sha256', secret).update('ws-example return-to cookie v1').digest();
+    const [newest, ...older] = (typeof secrets === 'string' ? [secrets] : secrets).map((secret) =>
+      createHmac('sha256', secret).update('ws-example return-to cookie v1').digest(),
+    );
+    if (!newest) throw new TypeError('ReturnToCookie needs at least one secret.');
+    this.signingKey = newest;
+    this.keys = [newest, ...older];
+    this.alwaysSecure = options.secure ?? false;
+    this.now = options.now ?? Date.now;
   }
 
   /** At the start of a sign-in: remembers `returnTo`, or forgets the one an earlier sign-in left. */
@@ -40,7 +53,7 @@ export class ReturnToCookie {
       return;
     }
     const payload = Buffer.from(JSON.stringify([returnTo, this.now() + this.maxAgeMs])).toString('base64url');
-    res.cookie(RETURN_TO_COOKIE, `${payload}.${this.mac(payload)}`, { ...this.attributes(req), maxAge: this.maxAgeMs });
+    res.cookie(RETURN_TO_COOKIE, `${payload}.${this.mac(payload, this.signingKey)}`, { ...this.attributes(req), maxAge: this.maxAgeMs });
   }
 
   /**
@@ -66,18 +79,23 @@ export class ReturnToCookie {
   }
 
   private attributes(req: Request): CookieOptions {
-    // Secure exactly when the session cookie is (its `secure: 'auto'`): over HTTPS, directly or via a trusted proxy.
-    return { path: RETURN_TO_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: req.secure };
+    // Secure exactly when the session cookie is: always in production, else over HTTPS (directly or via a trusted proxy).
+    return { path: RETURN_TO_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: this.alwaysSecure || req.secure };
   }
 
-  private mac(payload: string): string {
-    return createHmac('sha256', this.key).update(payload).digest('base64url');
+  private mac(payload: string, key: Buffer): string {
+    return createHmac('sha256', key).update(payload).digest('base64url');
   }
 
   private sameMac(payload: string, mac: string): boolean {
-    const expected = Buffer.from(this.mac(payload));
     const given = Buffer.from(mac);
-    return expected.length === given.length && timingSafeEqual(expected, given);
+    // Every key is tried, matched or not, so the time taken does not tell which secret signed the cookie.
+    let matched = false;
+    for (const key of this.keys) {
+      const expected = Buffer.from(this.mac(payload, key));
+      if (expected.length === given.length && timingSafeEqual(expected, given)) matched = true;
+    }
+    return matched;
   }
 }
 

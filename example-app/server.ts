@@ -36,9 +36,11 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
   let server: Server;
   try {
     if (config.worksection.kind === 'emulator') {
-      const emulator = await startDevEmulator(config.worksection.callbackURL);
+      // Beside the session database, like the secret: the sessions it keeps hold tokens only this emulator accepts.
+      const stateFile = sessions.kind === 'sqlite' ? `${sessions.file}-emulator-state.json` : undefined;
+      const emulator = await startDevEmulator(config.worksection.callbackURL, stateFile === undefined ? {} : { stateFile });
       dev = emulator;
-      started.push(() => emulator.emulator.close());
+      started.push(() => emulator.close());
       worksection = {
         clientID: dev.clientID,
         clientSecret: dev.clientSecret,
@@ -53,11 +55,14 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
     const example = createApp({
       worksection,
       sessions,
-      sessionSecret,
+      // Every secret verifies (rotation); the newest signs.
+      sessionSecret: config.sessionSecrets ?? sessionSecret,
       trustProxy: config.trustProxy,
       production: config.production,
       sessionTtlMs: config.sessionTtlMs,
       ...(dev ? { emulatorNote: 'Demo users sign in with the password "demo".' } : {}),
+      // A session signed in before the emulator had to move to another port names the old one: it is signed out.
+      ...(dev && { isCurrentAccountUrl: isOnEmulator(dev.baseURL) }),
     });
     started.push(() => example.close());
     await example.ready();
@@ -76,7 +81,9 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
   const lines = ['', `passport-worksection example app: open ${url}`];
   lines.push(`  sessions: ${sessions.kind === 'sqlite' ? `SQLite (${sessions.file})` : 'Redis'}`);
   if (dev) {
-    lines.push(`  signing in against the built-in Worksection emulator at ${dev.baseURL}`, '  demo users:');
+    lines.push(`  signing in against the built-in Worksection emulator at ${dev.baseURL}`);
+    if (dev.portNotice !== undefined) lines.push(`  note: ${dev.portNotice}`);
+    lines.push('  demo users:');
     for (const user of dev.demoUsers) lines.push(`    ${user}`);
   } else {
     lines.push(`  signing in against ${worksection.baseURL ?? 'https://worksection.com'}`);
@@ -86,6 +93,11 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
   }
   print(lines.join('\n'));
   return { url, server, close: closeStarted };
+}
+
+/** Whether an account URL is one of the emulator's at `baseURL`. */
+function isOnEmulator(baseURL: string): (accountUrl: string) => boolean {
+  return (accountUrl) => accountUrl.startsWith(`${baseURL}/`);
 }
 
 /** Listens on `port`; a port in use is a {@link ConfigError} naming PORT. */
@@ -106,7 +118,11 @@ async function listen(app: RequestListener, port: number): Promise<Server> {
   return server;
 }
 
-if (require.main === module) {
+/**
+ * Runs the app as `npm start` does: starts it from `process.env`, closes it on Ctrl-C (SIGINT) or SIGTERM, and when
+ * it cannot start prints one line and sets exit code 1.
+ */
+export function main(): void {
   start(process.env).then(
     (running) => {
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -125,3 +141,6 @@ if (require.main === module) {
     },
   );
 }
+
+// `scripts/start.mjs` (npm start) calls main() itself; `node example-app/dist/server.js` runs it this way.
+if (require.main === module) main();

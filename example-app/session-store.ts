@@ -20,18 +20,23 @@ export class SessionStoreOpenError extends Error {
   override readonly name = 'SessionStoreOpenError';
 }
 
-/** Every store call ends within this time: longer, the request gets a 503 instead of hanging. */
+/** Every store call ends within this time by default: longer, the request gets a 503 instead of hanging. */
 export const STORE_TIMEOUT_MS = 3000;
 
 /**
  * Opens the configured store: SQLite by default (never MemoryStore), Redis when `REDIS_URL` is set. Either way the
- * tokens in a session reach it sealed by `sealer`.
+ * tokens in a session reach it sealed by `sealer`. Every store call fails after `timeoutMs` (a 503).
  */
-export function openSessionStore(backend: SessionBackend, log: (line: string) => void, sealer: TokenSealer): SessionStoreHandle {
+export function openSessionStore(
+  backend: SessionBackend,
+  log: (line: string) => void,
+  sealer: TokenSealer,
+  timeoutMs: number = STORE_TIMEOUT_MS,
+): SessionStoreHandle {
   if (backend.kind === 'redis') {
-    const redis = createRedisSessions(backend.url, log);
+    const redis = createRedisSessions(backend.url, log, { timeoutMs });
     return {
-      store: new GuardedStore(new SealedTokensStore(redis.store, sealer), STORE_TIMEOUT_MS),
+      store: new GuardedStore(new SealedTokensStore(redis.store, sealer), timeoutMs),
       kind: 'redis',
       ready: () => redis.ready(),
       close: () => redis.close(),
@@ -48,7 +53,7 @@ export function openSessionStore(backend: SessionBackend, log: (line: string) =>
     );
   }
   return {
-    store: new GuardedStore(new SealedTokensStore(sqlite, sealer), STORE_TIMEOUT_MS),
+    store: new GuardedStore(new SealedTokensStore(sqlite, sealer), timeoutMs),
     kind: 'sqlite',
     ready: () => Promise.resolve(),
     close: () => {

@@ -7,6 +7,8 @@ export const SIGN_IN_MESSAGES = {
   failed: 'Sign-in could not be completed (it may have expired or been started in another tab). Please try again.',
   unavailable: 'Worksection could not be reached or answered unexpectedly. Please try again in a moment.',
   'signed-out': 'You are signed out.',
+  expired:
+    'Your Worksection sign-in can no longer be used (access was revoked, or it expired), so you were signed out. Please sign in again.',
 } as const;
 
 /** A reason {@link SIGN_IN_MESSAGES} knows. */

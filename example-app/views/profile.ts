@@ -21,7 +21,7 @@ export function accountName(accountUrl: string): string {
 
 const REFRESH_MESSAGES = {
   done: 'New tokens received from Worksection.',
-  failed: 'Worksection refused to refresh the tokens (the grant may have been revoked). Sign out and sign in again.',
+  failed: 'Worksection could not refresh the tokens just now. Please try again in a moment.',
 } as const;
 
 /**

@@ -17,4 +17,10 @@ dt { font-weight: 600; }
 dd { margin: 0; overflow-wrap: anywhere; }
 ul.scopes { margin: 0; padding-left: 1.1rem; }
 ul.links { display: flex; gap: 1.5rem; list-style: none; padding: 0; }
+h2 { font-size: 1.15rem; margin-top: 1.75rem; }
+ol.comments { padding-left: 1.2rem; }
+ol.comments p { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+form.stacked { display: grid; gap: .4rem; max-width: 28rem; }
+form.stacked .button { justify-self: start; margin-top: .4rem; }
+textarea, input:not([type=hidden]) { font: inherit; padding: .4rem .5rem; border: 1px solid #b8c2cc; border-radius: 6px; }
 `;

@@ -1,5 +1,9 @@
-import { Browser, signIn, type Hop } from './helpers/http-client';
-import { startExample, type RunningExample } from './helpers/example-server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEmulator } from 'passport-worksection/emulator';
+import { Browser, CookieJar, signIn, type Hop } from './helpers/http-client';
+import { startExample, TEST_SESSION_SECRET, type RunningExample } from './helpers/example-server';
 import { SESSION_COOKIE } from '../../example-app/app';
 import { RETURN_TO_COOKIE } from '../../example-app/return-to-cookie';
 import { SIGN_IN_MESSAGES } from '../../example-app/views/home';
@@ -194,5 +198,82 @@ describe('POST /logout', () => {
     await signIn(browser);
     await browser.get('/profile');
     expect((await browser.post('/logout', { _csrf: 'x'.repeat(43) })).status).toBe(403);
+  });
+});
+
+describe('production settings', () => {
+  test('in production the returnTo cookie is Secure even on a request that came over plain http', async () => {
+    running = await startExample({ app: { production: true } });
+    const start = await new Browser(running.url).get('/auth/worksection?returnTo=%2Fprojects');
+    expect(start.headers.getSetCookie().find((c) => c.startsWith(`${RETURN_TO_COOKIE}=`))).toMatch(/; Secure/);
+  });
+
+  test('sessions signed and sealed with the old secret keep working after a rotation, and are refused once it is dropped', async () => {
+    const emulator = await createEmulator({ autoApprove: true, clients: [] });
+    const dir = mkdtempSync(join(tmpdir(), 'ws-rotation-'));
+    const sessions = { kind: 'sqlite' as const, file: join(dir, 'sessions.sqlite') };
+    const OLD = TEST_SESSION_SECRET;
+    const NEW = 'rotated-secret-Hq7Lm2Xv9Rk4Tz1Wb8Nc5Pd0Fy3Gs6Je';
+    const signedBefore = new CookieJar();
+    const signedAfter = new CookieJar();
+    const profileStatus = async (url: string, jar: CookieJar) => (await new Browser(url, jar).get('/profile')).status;
+    try {
+      running = await startExample({ emulator, app: { sessions, sessionSecret: OLD } });
+      await signIn(new Browser(running.url, signedBefore));
+      const signedWithOld = new CookieJar();
+      signedWithOld.set(SESSION_COOKIE, signedBefore.get(SESSION_COOKIE)!);
+      await running.close();
+
+      running = await startExample({ emulator, app: { sessions, sessionSecret: [NEW, OLD] } });
+      expect(await profileStatus(running.url, signedBefore)).toBe(200);
+      await signIn(new Browser(running.url, signedAfter));
+      await running.close();
+
+      running = await startExample({ emulator, app: { sessions, sessionSecret: NEW } });
+      expect(await profileStatus(running.url, signedAfter)).toBe(200);
+      // The browser that came back during the rotation got its cookie signed anew, and its tokens sealed anew.
+      expect(await profileStatus(running.url, signedBefore)).toBe(200);
+      expect(await profileStatus(running.url, signedWithOld)).toBe(302);
+    } finally {
+      // afterEach closes the last app.
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a state-changing POST from another site is refused even with the valid CSRF token; one from this app goes through', async () => {
+    running = await startExample();
+    const browser = new Browser(running.url);
+    await signIn(browser);
+    const token = (await browser.get('/profile')).body.match(/name="_csrf" value="([^"]+)"/)![1]!;
+    const crossSite: Array<Record<string, string>> = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'http://evil.example' },
+    ];
+    for (const headers of crossSite) {
+      expect((await browser.post('/logout', { _csrf: token }, headers)).status).toBe(403);
+      expect((await browser.post('/profile/refresh', { _csrf: token }, headers)).status).toBe(403);
+    }
+    expect((await browser.get('/profile')).status).toBe(200);
+    const out = await browser.post('/logout', { _csrf: token }, { 'sec-fetch-site': 'same-origin', origin: running.url });
+    expect(out.status).toBe(303);
+    expect((await browser.get('/profile')).status).toBe(302);
+  });
+
+  test("Worksection's error text reaches the log as one line, without control characters or line separators", async () => {
+    running = await startExample();
+    const hostile = 'Down\n2026-01-01 forged line\u001b[31m\u0085\u2028x\u2029y\u202e';
+    running.emulator.faults.set('token', {
+      type: 'respond',
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ error: 'temporarily_unavailable', errorDescription: hostile }),
+    });
+    await signInWith(new Browser(running.url), {});
+    const line = running.logs.find((l) => l.includes('Down'));
+    expect(line).toBeDefined();
+    expect(line).toContain('Down 2026-01-01 forged line');
+    expect(line).not.toMatch(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u);
   });
 });

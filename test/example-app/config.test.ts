@@ -1,6 +1,7 @@
 import { ConfigError, EXAMPLE_SESSION_SECRET, isStrongSecret, loadConfig } from '../../example-app/config';
 
 const STRONG = 'Zq3v9Lr1Xk7Tb2Nw8Pm4Hc6Yd0Fs5GjE';
+const OTHER_STRONG = 'u8Kd2Qx7Wm1Rz5Ty9Bn3Vc6Hf0Lp4SgJ';
 const CREDENTIALS = {
   WORKSECTION_CLIENT_ID: 'my-client',
   WORKSECTION_CLIENT_SECRET: 'super-secret-value-MARKER',
@@ -99,6 +100,30 @@ describe('loadConfig', () => {
       expect(err.message).not.toContain(secret);
     });
 
+    test('refuses a list of secrets with a weak one, even an old one that only verifies, naming the entry and not its value', () => {
+      const weak = '0123456789'.repeat(4);
+      for (const env of [{ SESSION_SECRET: `${STRONG},${weak}` }, { SESSION_SECRETS: `${STRONG}, ${weak}` }]) {
+        const err = refusal({ ...production, ...env });
+        expect(err.message).toMatch(/SESSION_SECRETS? \(entry 2 of 2\) is too weak/);
+        expect(err.message).not.toContain(weak);
+        expect(err.message).not.toContain(STRONG);
+      }
+    });
+
+    test('accepts a list of strong secrets for rotation', () => {
+      const config = loadConfig({ ...production, SESSION_SECRETS: `${STRONG},${OTHER_STRONG}` });
+      expect(config.sessionSecrets).toEqual([STRONG, OTHER_STRONG]);
+    });
+
+    test('refuses an http callback URL: Worksection requires HTTPS, and the sign-in cookie would not be Secure', () => {
+      const err = refusal({
+        ...production,
+        SESSION_SECRET: STRONG,
+        WORKSECTION_CALLBACK_URL: 'http://app.example.com/auth/worksection/callback',
+      });
+      expect(err.message).toMatch(/WORKSECTION_CALLBACK_URL must be an https:\/\/ URL in production/);
+    });
+
     test('refuses to run the emulator', () => {
       expect(refusal({ NODE_ENV: 'production', SESSION_SECRET: STRONG }).message).toMatch(/emulator is for development/);
     });
@@ -111,6 +136,39 @@ describe('loadConfig', () => {
       refusal({ ...CREDENTIALS, NODE_ENV: 'production' }),
     ].map((e) => e.message);
     for (const message of messages) expect(message).not.toContain('MARKER');
+  });
+});
+
+describe('session secret rotation', () => {
+  test('SESSION_SECRET="new,old" lists the secrets newest first; the newest is the one that signs', () => {
+    const config = loadConfig({ SESSION_SECRET: ` ${STRONG} , ${OTHER_STRONG} ` });
+    expect(config.sessionSecret).toBe(STRONG);
+    expect(config.sessionSecrets).toEqual([STRONG, OTHER_STRONG]);
+  });
+
+  test('SESSION_SECRETS does the same', () => {
+    const config = loadConfig({ SESSION_SECRETS: `${OTHER_STRONG},${STRONG}` });
+    expect(config.sessionSecret).toBe(OTHER_STRONG);
+    expect(config.sessionSecrets).toEqual([OTHER_STRONG, STRONG]);
+  });
+
+  test('one secret is a list of one', () => {
+    expect(loadConfig({ SESSION_SECRET: STRONG }).sessionSecrets).toEqual([STRONG]);
+  });
+
+  test('refuses both variables at once, and an empty entry, without printing a secret', () => {
+    const both = refusal({ SESSION_SECRET: STRONG, SESSION_SECRETS: OTHER_STRONG });
+    expect(both.message).toMatch(/either SESSION_SECRET or SESSION_SECRETS/);
+    for (const env of [{ SESSION_SECRET: `${STRONG},,${OTHER_STRONG}` }, { SESSION_SECRETS: `${STRONG},` }, { SESSION_SECRETS: ',' }]) {
+      const err = refusal(env);
+      expect(err.message).toMatch(/has an empty entry/);
+      expect(err.message).not.toContain(STRONG);
+    }
+    expect(both.message).not.toContain(STRONG);
+  });
+
+  test('SESSION_SECRETS satisfies the Redis requirement for a shared secret', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://x', SESSION_SECRETS: STRONG }).sessionSecrets).toEqual([STRONG]);
   });
 });
 

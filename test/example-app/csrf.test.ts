@@ -49,3 +49,36 @@ describe('CSRF synchronizer token', () => {
     expect((await other.post('/act', { _csrf: token })).status).toBe(403);
   });
 });
+
+describe('the origin of a state-changing POST', () => {
+  const post = async (headers: Record<string, string>, token?: string) =>
+    (await browser.post('/act', { _csrf: token ?? (await browser.get('/form')).body }, headers)).status;
+
+  test.each([['cross-site'], ['same-site'], ['bogus']])('Sec-Fetch-Site: %s is refused even with the valid token', async (site) => {
+    expect(await post({ 'sec-fetch-site': site })).toBe(403);
+  });
+
+  test('Sec-Fetch-Site: same-origin (a form of this app) or none (typed by the user) passes with the token', async () => {
+    expect(await post({ 'sec-fetch-site': 'same-origin' })).toBe(200);
+    expect(await post({ 'sec-fetch-site': 'none' })).toBe(200);
+  });
+
+  test('without Sec-Fetch-Site, an Origin of another host, or an opaque one, is refused even with the valid token', async () => {
+    for (const origin of ['http://evil.example', 'http://127.0.0.1.evil.example', 'null', 'not a url']) {
+      expect(await post({ origin })).toBe(403);
+    }
+  });
+
+  test("without Sec-Fetch-Site, the app's own Origin passes with the token", async () => {
+    expect(await post({ origin: browser.origin })).toBe(200);
+  });
+
+  test('a request with neither header (curl, a script) is left to the token alone', async () => {
+    expect(await post({})).toBe(200);
+    expect(await post({}, 'wrong-token')).toBe(403);
+  });
+
+  test('a same-origin request still needs the token', async () => {
+    expect(await post({ 'sec-fetch-site': 'same-origin', origin: browser.origin }, 'wrong-token')).toBe(403);
+  });
+});

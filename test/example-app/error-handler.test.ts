@@ -42,6 +42,18 @@ describe('error handler', () => {
     expect(logs).toEqual([`error 500: Error: ${STACK_MARKER}`]);
   });
 
+  test('logs provider text as one line, without a control character (C0, DEL, C1), a line separator or a bidi override', async () => {
+    const logs: string[] = [];
+    // What a hostile provider could put in an error description: a forged second log line, ANSI escapes, NEL (C1),
+    // DEL, the JavaScript line separators and a right-to-left override.
+    const hostile = 'invalid_grant\n2026-01-01 admin signed in\r\u001b[2J\u001b[31mred\u0085next\u007f\u2028line\u2029para\u202eevil\u0000';
+    const browser = await serve(new Error(hostile), logs);
+    expect((await browser.get('/boom')).status).toBe(500);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).not.toMatch(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u);
+    expect(logs[0]).toBe('error 500: Error: invalid_grant 2026-01-01 admin signed in  [2J [31mred next  line para evil ');
+  });
+
   test('a session store failure is a 503 with Retry-After', async () => {
     const browser = await serve(new SessionStoreUnavailableError('get', 'Error: down'), []);
     const res = await browser.get('/boom');

@@ -1,5 +1,6 @@
 import { MemoryStore, Store, type SessionData } from 'express-session';
 import { GuardedStore, SessionStoreUnavailableError } from '../../example-app/guarded-store';
+import { SessionDestroyedError } from '../../example-app/session-destroyed-error';
 
 /** A store that accepts calls and never answers, like a Redis that stalls with the connection open. */
 class SilentStore extends Store {
@@ -40,6 +41,12 @@ describe('GuardedStore', () => {
     expect(err).toBeInstanceOf(SessionStoreUnavailableError);
     expect(err.message).not.toContain('hunter2');
     expect(err.message).toContain('<url>');
+  });
+
+  test('a refused write to a destroyed session stays a SessionDestroyedError (a sign-out, not a 503)', async () => {
+    const store = new GuardedStore(new FailingStore(new SessionDestroyedError()), 1000);
+    const err = await new Promise<unknown>((resolve) => store.set('sid', {} as SessionData, (e) => resolve(e)));
+    expect(err).toBeInstanceOf(SessionDestroyedError);
   });
 
   test('ping rejects while the store fails and resolves when it answers', async () => {

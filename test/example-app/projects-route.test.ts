@@ -87,7 +87,7 @@ describe('/projects', () => {
     expect(emu.stats.requests.refresh).toBe(1);
   });
 
-  it('a lost refresh answer asks the user to try again (503), and the retry learns that the token was rotated: sign in again', async () => {
+  it('a lost refresh answer asks the user to try again (503), and the retry learns that the token was rotated: signed out', async () => {
     const browser = await signedIn();
     emu.clock.advance(PAST_EXPIRY);
     // The emulator rotates the refresh token, then resets the connection: the answer is lost.
@@ -97,8 +97,8 @@ describe('/projects', () => {
     expect(first.headers.get('retry-after')).toBe('1');
     expect(first.body).toContain('Please try again in a moment');
     const second = await browser.get('/projects');
-    expect(second.status).toBe(302);
-    expect(second.location).toBe('/auth/worksection?returnTo=%2Fprojects');
+    expect(second.status).toBe(303);
+    expect(second.location).toBe('/?signin=expired');
     expect(emu.stats.requests.refresh).toBe(2);
     expect(app!.logs.join('\n')).toContain('WORKSECTION_REFRESH_FAILED');
   });

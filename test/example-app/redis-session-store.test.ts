@@ -1,6 +1,7 @@
 import { createClient } from 'redis';
 import type { SessionData } from 'express-session';
 import { createRedisSessions, type RedisSessions } from '../../example-app/redis-session-store';
+import { SessionDestroyedError } from '../../example-app/session-destroyed-error';
 import { REDIS_SERVER, RedisServer } from './helpers/redis-server';
 import { describeIfInstalled } from './helpers/requirements';
 import { asError } from '../helpers/errors';
@@ -14,6 +15,8 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisSe
     redis = await RedisServer.start();
   });
   afterEach(async () => {
+    // A test that failed while Redis was paused must not leave it paused for the next ones.
+    redis.unpause();
     await sessions?.close();
     sessions = undefined;
     inspector?.destroy();
@@ -31,8 +34,9 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisSe
     sessions = createRedisSessions(redis.url, () => undefined);
     const session = { cookie: { expires: new Date(Date.now() + 600_000), originalMaxAge: 600_000 } } as unknown as SessionData;
     await waitForReady(sessions);
-    // connect-redis's methods also return a promise; the callback is what this test waits for.
-    await call((cb) => void sessions!.store.set('sid-1', session, cb));
+    await call((cb) => {
+      sessions!.store.set('sid-1', session, cb);
+    });
     inspector = createClient({ url: redis.url });
     inspector.on('error', () => undefined);
     await inspector.connect();
@@ -46,18 +50,70 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisSe
     sessions = createRedisSessions('redis://:pa55word@127.0.0.1:1', (line) => logs.push(line));
     const started = Date.now();
     await expect(
-      new Promise((resolve, reject) => void sessions!.store.get('sid', (err) => (err ? reject(asError(err)) : resolve(err)))),
+      new Promise((resolve, reject) => {
+        sessions!.store.get('sid', (err) => (err ? reject(asError(err)) : resolve(err)));
+      }),
     ).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(1000);
     await new Promise((r) => setTimeout(r, 200));
     expect(logs.join('\n')).toMatch(/Redis unavailable/);
     expect(logs.join('\n')).not.toContain('pa55word');
   });
+
+  test('a destroyed session cannot be saved back, by this instance or another: set fails with SessionDestroyedError', async () => {
+    sessions = createRedisSessions(redis.url, () => undefined);
+    const other = createRedisSessions(redis.url, () => undefined);
+    try {
+      await waitForReady(sessions);
+      await waitForReady(other);
+      const session = { cookie: { expires: new Date(Date.now() + 600_000) }, user: 'henry' } as unknown as SessionData;
+      await call((cb) => sessions!.store.set('sid-2', session, cb));
+      await call((cb) => sessions!.store.destroy('sid-2', cb));
+      await expect(call((cb) => other.store.set('sid-2', session, cb))).rejects.toThrow(SessionDestroyedError);
+      await call((cb) => other.store.touch('sid-2', session, cb));
+      const stored = await new Promise((resolve) => sessions!.store.get('sid-2', (_err, value) => resolve(value)));
+      expect(stored).toBeNull();
+      await call((cb) => other.store.set('sid-3', session, cb));
+      expect(await new Promise((resolve) => sessions!.store.get('sid-3', (_err, value) => resolve(value)))).toMatchObject({
+        user: 'henry',
+      });
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('destroying a session that was never stored leaves no tombstone: an anonymous visitor costs no key', async () => {
+    sessions = createRedisSessions(redis.url, () => undefined);
+    await waitForReady(sessions);
+    await call((cb) => sessions!.store.destroy('never-stored', cb));
+    const session = { cookie: { expires: new Date(Date.now() + 600_000) }, user: 'henry' } as unknown as SessionData;
+    await call((cb) => sessions!.store.set('never-stored', session, cb));
+    expect(await new Promise((resolve) => sessions!.store.get('never-stored', (_err, value) => resolve(value)))).toMatchObject({
+      user: 'henry',
+    });
+  });
+
+  test('with Redis paused (connections open, no answers), a call fails after timeoutMs while Redis is still paused', async () => {
+    sessions = createRedisSessions(redis.url, () => undefined, { timeoutMs: 200 });
+    await waitForReady(sessions);
+    const events: string[] = [];
+    redis.pause();
+    try {
+      const err = await new Promise((resolve) => sessions!.store.get('sid', (e) => resolve(e)));
+      events.push(err instanceof Error ? 'failed' : 'answered');
+    } finally {
+      events.push('unpaused');
+      redis.unpause();
+    }
+    expect(events).toEqual(['failed', 'unpaused']);
+  });
 });
 
 async function waitForReady(sessions: RedisSessions): Promise<void> {
   for (let i = 0; i < 50; i++) {
-    const ok = await new Promise((resolve) => void sessions.store.get('probe', (err) => resolve(!err)));
+    const ok = await new Promise((resolve) => {
+      sessions.store.get('probe', (err) => resolve(!err));
+    });
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }

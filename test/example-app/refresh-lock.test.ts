@@ -1,6 +1,7 @@
 import { createClient } from 'redis';
 import type { Emulator } from '../../src/emulator';
 import { WorksectionClient, type ClientTokens, type TokenSet } from '../../src';
+import { SessionStoreUnavailableError } from '../../example-app/guarded-store';
 import { createRedisRefreshLock, redisRefreshLockAt } from '../../example-app/refresh-lock';
 import { RefreshOutcomes } from '../../src/client/refresh-outcomes';
 import { PAST_EXPIRY, signIn, startEmulator } from '../helpers/client-setup';
@@ -15,6 +16,8 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
     redis = await RedisServer.start();
   });
   afterEach(() => {
+    // A test that failed while Redis was paused must not leave it paused for the next ones.
+    redis.unpause();
     for (const connection of connections) connection.destroy();
     connections = [];
   });
@@ -125,8 +128,46 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
         ran = true;
         return Promise.resolve(true);
       }),
-    ).rejects.toThrow();
+    ).rejects.toThrow(SessionStoreUnavailableError);
     expect(ran).toBe(false);
+  });
+
+  test('with Redis paused, taking the lock on a new connection fails after timeoutMs (a 503), while Redis is still paused', async () => {
+    const lock = redisRefreshLockAt(redis.url, { timeoutMs: 200 });
+    const events: string[] = [];
+    redis.pause();
+    try {
+      await lock('k8', () => Promise.resolve(events.push('ran'))).catch((err: unknown) => {
+        events.push(err instanceof SessionStoreUnavailableError ? 'unavailable' : `other: ${String(err)}`);
+      });
+    } finally {
+      events.push('unpaused');
+      redis.unpause();
+    }
+    expect(events).toEqual(['unavailable', 'unpaused']);
+  });
+
+  test('with Redis paused while fn runs, the release gives up after timeoutMs and the result of fn is returned', async () => {
+    const lock = createRedisRefreshLock(await connect(), { timeoutMs: 200 });
+    const events: string[] = [];
+    try {
+      const result = await lock('k9', () => {
+        redis.pause();
+        return Promise.resolve('refreshed');
+      });
+      events.push(result);
+    } finally {
+      events.push('unpaused');
+      redis.unpause();
+    }
+    expect(events).toEqual(['refreshed', 'unpaused']);
+  });
+
+  test('Redis failing while the lock is taken rejects with SessionStoreUnavailableError (a 503), never the raw Redis error', async () => {
+    const connection = await connect();
+    connection.destroy();
+    const lock = createRedisRefreshLock(connection, { timeoutMs: 200 });
+    await expect(lock('k10', () => Promise.resolve('never'))).rejects.toThrow(SessionStoreUnavailableError);
   });
 
   describe('two app instances sharing Redis', () => {

@@ -40,7 +40,7 @@ describe('POST /profile/refresh', () => {
     expect(page.body).not.toContain(after.tokens.refreshToken);
   });
 
-  test("Worksection's HTTP-200 error answer keeps the old tokens and says to sign in again", async () => {
+  test("Worksection's HTTP-200 refusal signs the user out: the session is deleted and / says to sign in again", async () => {
     running = await startExample();
     const { browser, csrf } = await signedIn();
     const before = storedUser(running);
@@ -51,13 +51,25 @@ describe('POST /profile/refresh', () => {
       headers: { 'content-type': 'application/json; charset=utf-8' },
     });
     const res = await browser.post('/profile/refresh', { _csrf: csrf });
-    expect(res.location).toBe('/profile?refresh=failed');
-    expect((await browser.get(res.location!)).body).toContain('Sign out and sign in again.');
-    expect(storedUser(running).tokens).toEqual(before.tokens);
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/?signin=expired');
+    expect(storedUsers(running.sessionFile)).toEqual([]);
+    expect((await browser.get(res.location!)).body).toContain('Please sign in again.');
     const log = running.logs.join('\n');
     expect(log).toMatch(/token refresh failed/);
     expect(log).not.toContain(before.tokens.refreshToken);
     expect(log).not.toContain(TEST_CLIENT_SECRET);
+  });
+
+  test('a refresh that did not complete (a 502) keeps the session and its tokens, and says to try again', async () => {
+    running = await startExample();
+    const { browser, csrf } = await signedIn();
+    const before = storedUser(running);
+    running.emulator.faults.set('refresh', { type: 'respond', status: 502, body: 'Bad Gateway', headers: { 'content-type': 'text/html' } });
+    const res = await browser.post('/profile/refresh', { _csrf: csrf });
+    expect(res.location).toBe('/profile?refresh=failed');
+    expect((await browser.get(res.location!)).body).toContain('Please try again in a moment.');
+    expect(storedUser(running).tokens).toEqual(before.tokens);
   });
 
   test('without the CSRF token nothing is refreshed (403)', async () => {

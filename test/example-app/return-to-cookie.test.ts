@@ -46,6 +46,34 @@ describe('ReturnToCookie', () => {
     expect((start.headers['set-cookie'] as unknown as string[])[0]).toMatch(/; Secure/);
   });
 
+  test('with secure (production) is Secure on every request, plain http included, and cleared as Secure', async () => {
+    const app = appWith(new ReturnToCookie(SECRET, TEN_MINUTES, { secure: true }));
+    const start = await request(app).get('/auth/worksection?returnTo=%2Fprojects');
+    expect((start.headers['set-cookie'] as unknown as string[])[0]).toMatch(/; HttpOnly; Secure; SameSite=Lax$/);
+    const callback = await request(app).get('/auth/worksection/callback').set('Cookie', setCookie(start));
+    expect((callback.headers['set-cookie'] as unknown as string[])[0]).toMatch(/; Secure/);
+  });
+
+  test('after a secret rotation, opens a cookie signed with the old secret and signs new ones with the new secret only', async () => {
+    const OLD = `${SECRET}-old`;
+    const rotated = appWith(new ReturnToCookie([SECRET, OLD], TEN_MINUTES));
+    const beforeRotation = setCookie(
+      await request(appWith(new ReturnToCookie(OLD, TEN_MINUTES))).get('/auth/worksection?returnTo=%2Fprojects'),
+    );
+    const take = async (app: express.Express, cookie: string) =>
+      ((await request(app).get('/auth/worksection/callback').set('Cookie', cookie)).body as { returnTo: unknown }).returnTo;
+    expect(await take(rotated, beforeRotation)).toBe('/projects');
+    const afterRotation = setCookie(await request(rotated).get('/auth/worksection?returnTo=%2Fprofile'));
+    expect(await take(appWith(new ReturnToCookie(SECRET, TEN_MINUTES)), afterRotation)).toBe('/profile');
+    expect(await take(appWith(new ReturnToCookie(OLD, TEN_MINUTES)), afterRotation)).toBeNull();
+    // Once the old secret is dropped, its cookies are refused.
+    expect(await take(appWith(new ReturnToCookie([SECRET], TEN_MINUTES)), beforeRotation)).toBeNull();
+  });
+
+  test('refuses an empty list of secrets', () => {
+    expect(() => new ReturnToCookie([], TEN_MINUTES)).toThrow(/at least one secret/);
+  });
+
   test('a start without returnTo clears the cookie an earlier sign-in left, and sets nothing when there is none', async () => {
     const app = appWith(new ReturnToCookie(SECRET, TEN_MINUTES));
     const earlier = setCookie(await request(app).get('/auth/worksection?returnTo=%2Fprojects'));
@@ -58,7 +86,7 @@ describe('ReturnToCookie', () => {
 
   test('is refused once expired, signed with another secret, tampered with, or holding a path that could leave the site', async () => {
     let now = 1_000_000;
-    const cookie = new ReturnToCookie(SECRET, TEN_MINUTES, () => now);
+    const cookie = new ReturnToCookie(SECRET, TEN_MINUTES, { now: () => now });
     const app = appWith(cookie);
     const returnToOf = async (value: string): Promise<unknown> =>
       ((await request(app).get('/auth/worksection/callback').set('Cookie', value)).body as { returnTo: unknown }).returnTo;
@@ -70,7 +98,9 @@ describe('ReturnToCookie', () => {
     now = 1_000_000;
 
     const other = setCookie(
-      await request(appWith(new ReturnToCookie(`${SECRET}-other`, TEN_MINUTES, () => now))).get('/auth/worksection?returnTo=%2Fprojects'),
+      await request(appWith(new ReturnToCookie(`${SECRET}-other`, TEN_MINUTES, { now: () => now }))).get(
+        '/auth/worksection?returnTo=%2Fprojects',
+      ),
     );
     expect(await returnToOf(other)).toBeNull();
     const [name, value] = genuine.split('=') as [string, string];

@@ -55,6 +55,17 @@ describe('the server process (npm start) when it cannot start', () => {
     expect(exit.stderr.trim().split('\n')).toEqual([expect.stringContaining(`SESSION_DB ${file} cannot be used`)]);
   });
 
+  test('a damaged emulator state file prints one line naming it and saying to delete it, and exits with code 1', async () => {
+    const file = join(dir, 's.sqlite');
+    writeFileSync(`${file}-emulator-state.json`, 'not json');
+    const exit = await runServer({ PORT: String(await freePort()), SESSION_DB: file });
+    expect(exit.code).toBe(1);
+    expect(exit.stderr.trim().split('\n')).toEqual([
+      `The example app could not start: The emulator state file ${file}-emulator-state.json cannot be used (not JSON): ` +
+        'delete it to start the emulator afresh (signed-in browsers then sign in again).',
+    ]);
+  });
+
   test('a port in use prints one line naming PORT and exits with code 1', async () => {
     const busy: Server = createServer();
     await new Promise<void>((done) => busy.listen(0, done));

@@ -86,10 +86,13 @@ async function signInInteractively(app: Browser): Promise<void> {
   });
   const login = await emulator.get(authorize.href);
   expect(login.body).toContain('Sign in as Henry Gardner');
-  const accounts = await emulator.post('/oauth2/authorize/login', { ...fields(login), user_id: '3993' });
-  const consent = await emulator.post('/oauth2/authorize/account', { ...fields(accounts), account_id: 'acc1234' });
+  // Each of the emulator's forms answers with a redirect to its next page (POST/redirect/GET).
+  const signedIn = await emulator.post('/oauth2/authorize/login', { ...fields(login), user_id: '3993' });
+  const accounts = await emulator.get(signedIn.location!);
+  const picked = await emulator.post('/oauth2/authorize/account', { ...fields(accounts), account_id: 'acc1234' });
+  const consent = await emulator.get(picked.location!);
   const allowed = await emulator.post('/oauth2/authorize/decision', { ...fields(consent), decision: 'allow' });
-  expect(allowed.status).toBe(302);
+  expect(allowed.status).toBe(303);
   // The callback URL names localhost (as npm start prints it); the app listens there on 127.0.0.1 too.
   const callback = new URL(allowed.location!);
   const landed = await app.get(`${callback.pathname}${callback.search}`);

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { parseEmulatorState, type EmulatorState } from 'passport-worksection/emulator';
+
+/** The dev emulator's state file cannot be used: start fails, saying which file and what to do. */
+export class EmulatorStateFileError extends Error {
+  override name = 'EmulatorStateFileError';
+
+  constructor(file: string, why: string) {
+    super(
+      `The emulator state file ${file} cannot be used (${why}): delete it to start the emulator afresh (signed-in browsers then sign in again).`,
+    );
+  }
+}
+
+/**
+ * Reads the state the dev emulator saved at `file`: undefined when there is none yet. Throws
+ * {@link EmulatorStateFileError} when the file is there but unreadable or damaged: starting afresh would silently
+ * sign every browser out and overwrite it, so the user decides (by deleting it).
+ */
+export function loadEmulatorState(file: string): EmulatorState | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new EmulatorStateFileError(file, code ?? 'unreadable');
+  }
+  try {
+    return parseEmulatorState(JSON.parse(text));
+  } catch (err) {
+    throw new EmulatorStateFileError(file, err instanceof SyntaxError ? 'not JSON' : err instanceof Error ? err.message : String(err));
+  }
+}
+
+/**
+ * Writes `state` to `file`, mode 0600 (it holds the emulator's private keys), through a temporary file renamed over
+ * it: a crash mid-write leaves the previous state, never half of one.
+ */
+export async function saveEmulatorState(file: string, state: EmulatorState): Promise<void> {
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    // `wx`: a file someone planted at that name is not written through (nor its mode kept).
+    await writeFile(temporary, `${JSON.stringify(state)}\n`, { mode: 0o600, flag: 'wx' });
+    await rename(temporary, file);
+  } catch (err) {
+    await unlink(temporary).catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,155 @@
+import type { Request, Response, Router } from 'express';
+import { defaultExpress, type ExpressModule } from './express-module';
+import { answerApiFailure, type ApiFailurePage } from './api-failure';
+import { csrfToken, requireCsrfToken } from './csrf';
+import { sessionClients, sessionUser, type SessionClientOptions } from './session-client';
+import type { SessionUser } from './session-user';
+import { isTaskNotice, taskPage, type TaskNotice } from './views/task';
+import { tasksPage } from './views/tasks';
+import { unavailablePage } from './views/unavailable';
+
+/** What {@link tasksRoute} needs from the app. */
+export interface TasksRouteOptions extends SessionClientOptions {
+  log: (line: string) => void;
+  /** The Express the app is built with (its `Router` and `urlencoded`). Default: Express 5. */
+  express?: ExpressModule;
+}
+
+/** Worksection's ids are decimal numbers sent as strings; anything else is not a page here. */
+const ID = /^\d{1,18}$/;
+/** Time as Worksection's `add_costs` takes it: `H:MM`, or hours with a decimal point or comma (`1.5`, `1,5`). */
+const TIME = /^(?:\d{1,3}:[0-5]\d|\d{1,3}(?:[.,]\d{1,2})?)$/;
+const MAX_COMMENT = 10_000;
+
+/**
+ * The pages below `/projects`: a project's tasks (`/projects/:id`), a task with its comments (`/tasks/:id`), and the
+ * task page's two forms, which post a comment (`post_comment`, scope `comments_write`) and log time (`add_costs`,
+ * `costs_write`). Every call goes through `WorksectionClient` with the session's tokens; each form is
+ * POST/redirect/GET with the CSRF token and the same-site check, and a refused or failed call gets the same answers
+ * as `/projects` (sign in again, 403, 404, 503 with Retry-After, 502).
+ */
+export function tasksRoute(options: TasksRouteOptions): Router {
+  const { log } = options;
+  const express = options.express ?? defaultExpress;
+  const clientFor = sessionClients(options);
+  const router = express.Router();
+  const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 10 });
+
+  router.get('/projects/:projectId', async (req, res, next) => {
+    const projectId = idParam(req, 'projectId');
+    if (projectId === undefined) {
+      next();
+      return;
+    }
+    const user = signedIn(req, res, `/projects/${projectId}`);
+    if (!user) return;
+    const page = failurePage('tasks', 'Tasks', 'read your tasks', `/projects/${projectId}`);
+    try {
+      res.send(tasksPage(projectId, await clientFor(req, user).tasks.list({ id_project: projectId })));
+    } catch (err) {
+      answerApiFailure(err, req, res, next, page, log);
+    }
+  });
+
+  router.get('/tasks/:taskId', async (req, res, next) => {
+    const taskId = idParam(req, 'taskId');
+    if (taskId === undefined) {
+      next();
+      return;
+    }
+    const user = signedIn(req, res, `/tasks/${taskId}`);
+    if (!user) return;
+    const page = failurePage('task', 'Task', 'read this task and its comments', `/tasks/${taskId}`);
+    try {
+      const client = clientFor(req, user);
+      // Two calls, spaced by the client as Worksection's rate limit (about one a second per account) asks.
+      const [task, comments] = await Promise.all([
+        client.tasks.get({ id_task: taskId, extra: 'text' }),
+        client.comments.list({ id_task: taskId }),
+      ]);
+      const notice: TaskNotice | undefined = isTaskNotice(req.query.done) ? req.query.done : undefined;
+      res.send(taskPage(task, comments, csrfToken(req), notice));
+    } catch (err) {
+      answerApiFailure(err, req, res, next, page, log);
+    }
+  });
+
+  router.post('/tasks/:taskId/comments', form, requireCsrfToken, async (req, res, next) => {
+    const taskId = idParam(req, 'taskId');
+    if (taskId === undefined) {
+      next();
+      return;
+    }
+    const user = signedIn(req, res, `/tasks/${taskId}`);
+    if (!user) return;
+    const text = field(req, 'text');
+    if (text === undefined || text.length > MAX_COMMENT) {
+      res.redirect(303, `/tasks/${taskId}?done=comment-invalid`);
+      return;
+    }
+    const page = failurePage('comment', 'Comment', 'comment on tasks', `/tasks/${taskId}`);
+    try {
+      await clientFor(req, user).comments.post({ id_task: taskId, text });
+      res.redirect(303, `/tasks/${taskId}?done=comment`);
+    } catch (err) {
+      answerApiFailure(err, req, res, next, page, log);
+    }
+  });
+
+  router.post('/tasks/:taskId/costs', form, requireCsrfToken, async (req, res, next) => {
+    const taskId = idParam(req, 'taskId');
+    if (taskId === undefined) {
+      next();
+      return;
+    }
+    const user = signedIn(req, res, `/tasks/${taskId}`);
+    if (!user) return;
+    const time = field(req, 'time');
+    const comment = field(req, 'comment');
+    if (time === undefined || !TIME.test(time) || (comment !== undefined && comment.length > 1000)) {
+      res.redirect(303, `/tasks/${taskId}?done=time-invalid`);
+      return;
+    }
+    const page = failurePage('costs', 'Log time', 'log time', `/tasks/${taskId}`);
+    try {
+      await clientFor(req, user).costs.add({ id_task: taskId, time, ...(comment !== undefined && { comment }) });
+      res.redirect(303, `/tasks/${taskId}?done=time`);
+    } catch (err) {
+      answerApiFailure(err, req, res, next, page, log);
+    }
+  });
+
+  return router;
+}
+
+/** A route parameter that is a Worksection id, or undefined (then the page is a 404). */
+function idParam(req: Request, name: string): string | undefined {
+  const value: unknown = req.params[name];
+  return typeof value === 'string' && ID.test(value) ? value : undefined;
+}
+
+/** The signed-in user, or (having answered with a redirect to sign in, and back to `returnTo`) undefined. */
+function signedIn(req: Request, res: Response, returnTo: string): SessionUser | undefined {
+  const user = sessionUser(req);
+  // Personal data (and, on the task page, a CSRF token): no cache may keep any of these pages.
+  res.set('Cache-Control', 'no-store');
+  if (!user) res.redirect(req.method === 'GET' ? 302 : 303, `/auth/worksection?returnTo=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** A form field as text without control characters (tabs and line breaks kept), trimmed; undefined when missing, repeated or empty. */
+function field(req: Request, name: string): string | undefined {
+  const value: unknown = (req.body as Record<string, unknown> | undefined)?.[name];
+  if (typeof value !== 'string') return undefined;
+  // Every control character (\p{Cc}) but tab and line feed, and the Unicode line separators, go.
+  const text = value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\P{Cc}\t\n]|[\u2028\u2029]/gu, '')
+    .trim();
+  return text === '' ? undefined : text;
+}
+
+/** How a page of these answers a failed call (see {@link answerApiFailure}). */
+function failurePage(label: string, title: string, allow: string, returnTo: string): ApiFailurePage {
+  return { label, returnTo, unavailable: (reason) => unavailablePage({ title, allow, returnTo }, reason) };
+}

@@ -1,0 +1,62 @@
+import type { WorksectionComment, WorksectionTask } from 'passport-worksection';
+import { CSRF_FIELD } from '../csrf';
+import { html } from './html';
+import { layout } from './layout';
+
+/** What the last form on the task page did: shown once, after its redirect. */
+export const TASK_NOTICES = {
+  comment: { ok: true, text: 'Your comment was posted.' },
+  time: { ok: true, text: 'Your time was logged.' },
+  'comment-invalid': { ok: false, text: 'Write a comment of at most 10,000 characters.' },
+  'time-invalid': { ok: false, text: 'Give the time as hours and minutes, such as 1:30, or as hours, such as 1.5.' },
+} as const;
+
+/** One of the {@link TASK_NOTICES}. */
+export type TaskNotice = keyof typeof TASK_NOTICES;
+
+/** Whether a query value names a {@link TaskNotice}. */
+export function isTaskNotice(value: unknown): value is TaskNotice {
+  return typeof value === 'string' && Object.hasOwn(TASK_NOTICES, value);
+}
+
+/** `/tasks/:id`: a task, its comments, and forms to comment on it and to log time on it. Shows no token. */
+export function taskPage(task: WorksectionTask, comments: readonly WorksectionComment[], csrfToken: string, notice?: TaskNotice): string {
+  const action = (what: string) => `/tasks/${encodeURIComponent(task.id)}/${what}`;
+  const shown = notice === undefined ? undefined : TASK_NOTICES[notice];
+  const list = comments.length
+    ? html`<ol class="comments">${comments.map(
+        (c) => html`<li><p>${c.text}</p><small>${c.user_from?.name ?? 'Someone'} · ${c.date_added}</small></li>`,
+      )}</ol>`
+    : html`<p><em>No comments yet.</em></p>`;
+  const project = task.project ? html`<a href="/projects/${encodeURIComponent(task.project.id)}">${task.project.name}</a>` : undefined;
+  return layout(
+    task.name,
+    html`<h1>${task.name}</h1>
+${shown ? html`<p class="notice${shown.ok ? ' ok' : ''}" role="status">${shown.text}</p>` : undefined}
+<dl>
+${project ? html`<dt>Project</dt><dd>${project}</dd>` : undefined}
+<dt>Status</dt><dd>${task.status}</dd>
+${task.user_to ? html`<dt>Assignee</dt><dd>${task.user_to.name}</dd>` : undefined}
+${task.date_end ? html`<dt>Due</dt><dd>${task.date_end}</dd>` : undefined}
+</dl>
+${task.text ? html`<p>${task.text}</p>` : undefined}
+<h2>Comments</h2>
+${list}
+<form method="post" action="${action('comments')}" class="stacked">
+<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
+<label for="comment-text">Comment</label>
+<textarea id="comment-text" name="text" rows="3" maxlength="10000" required></textarea>
+<button class="button" type="submit">Post comment</button>
+</form>
+<h2>Log time</h2>
+<form method="post" action="${action('costs')}" class="stacked">
+<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
+<label for="cost-time">Time spent (h:mm, or hours)</label>
+<input id="cost-time" name="time" placeholder="1:30" pattern="\\d{1,3}(:[0-5]\\d|[.,]\\d{1,2})?" required>
+<label for="cost-comment">What for (optional)</label>
+<input id="cost-comment" name="comment" maxlength="1000">
+<button class="button" type="submit">Log time</button>
+</form>
+<p><a href="/projects">Projects</a> · <a href="/profile">Profile</a></p>`,
+  );
+}

@@ -1,0 +1,112 @@
+import type { Hop } from './helpers/http-client';
+import { Browser, signIn } from './helpers/http-client';
+import { startExample, type RunningExample } from './helpers/example-server';
+
+let running: RunningExample | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+/** The example app (spacing of calls off, so the test does not wait out Worksection's rate limit) and a browser signed in to it. */
+async function signedIn(scope?: string[]): Promise<Browser> {
+  running = await startExample({ app: { apiMinInterval: 0, ...(scope && { scope }) } });
+  const browser = new Browser(running.url);
+  await signIn(browser);
+  return browser;
+}
+
+const csrfOf = (page: Hop): string => page.body.match(/name="_csrf" value="([^"]+)"/)![1]!;
+const sameOrigin = { 'sec-fetch-site': 'same-origin' };
+
+describe('the pages below /projects', () => {
+  it('link each project to its tasks, and each task to its page with its description and comments', async () => {
+    const browser = await signedIn();
+    const projects = await browser.get('/projects');
+    expect(projects.body).toContain('href="/projects/101"');
+    const tasks = await browser.get('/projects/101');
+    expect(tasks.status).toBe(200);
+    expect(tasks.headers.get('cache-control')).toBe('no-store');
+    expect(tasks.body).toContain('<h1>Website relaunch</h1>');
+    expect(tasks.body).toContain('<a href="/tasks/1002">Content migration</a>');
+    const task = await browser.get('/tasks/1001');
+    expect(task.status).toBe(200);
+    expect(task.body).toContain('<h1>Wireframes</h1>');
+    expect(task.body).toContain('Home and pricing pages.');
+    expect(task.body).toContain('First drafts are in Figma.');
+    expect(task.body).toContain('Looks good, approved.');
+    expect(task.body).toContain('href="/projects/101"');
+  });
+
+  it('post a comment through post_comment and show it after the redirect, with a success notice', async () => {
+    const browser = await signedIn();
+    const page = await browser.get('/tasks/1002');
+    const posted = await browser.post(
+      '/tasks/1002/comments',
+      { _csrf: csrfOf(page), text: 'Redirects <b>done</b>\r\nNext: images' },
+      sameOrigin,
+    );
+    expect(posted.status).toBe(303);
+    expect(posted.location).toBe('/tasks/1002?done=comment');
+    const after = await browser.get(posted.location!);
+    expect(after.body).toContain('Redirects &#60;b&#62;done&#60;/b&#62;\nNext: images');
+    expect(after.body).toMatch(/class="notice ok"[^>]*>Your comment was posted\./);
+    const stored = running!.emulator.accountStores.get('acc1234').state.comments.filter((c) => c.taskId === '1002');
+    expect(stored.map((c) => c.text)).toContain('Redirects <b>done</b>\nNext: images');
+  });
+
+  it('log time through add_costs, as hours and minutes or as decimal hours, and refuse anything else before calling Worksection', async () => {
+    const browser = await signedIn();
+    const token = csrfOf(await browser.get('/tasks/1002'));
+    const costs = () => running!.emulator.accountStores.get('acc1234').state.costs.filter((c) => c.taskId === '1002');
+    const before = costs().length;
+    const logged = await browser.post('/tasks/1002/costs', { _csrf: token, time: '1:30', comment: 'Redirect map' }, sameOrigin);
+    expect(logged.location).toBe('/tasks/1002?done=time');
+    expect(costs()).toHaveLength(before + 1);
+    expect(costs().at(-1)).toMatchObject({ minutes: 90, comment: 'Redirect map' });
+    expect((await browser.post('/tasks/1002/costs', { _csrf: token, time: '0,75' }, sameOrigin)).location).toBe('/tasks/1002?done=time');
+    expect(costs().at(-1)).toMatchObject({ minutes: 45 });
+    for (const time of ['1:75', 'soon', '', '1e9', '1:30; drop', '99999']) {
+      const refused = await browser.post('/tasks/1002/costs', { _csrf: token, time }, sameOrigin);
+      expect(refused.location).toBe('/tasks/1002?done=time-invalid');
+    }
+    expect(costs()).toHaveLength(before + 2);
+    expect((await browser.get('/tasks/1002?done=time-invalid')).body).toMatch(/class="notice"[^>]*>Give the time as hours/);
+  });
+
+  it('refuse a form posted from another site, or without the CSRF token, and post nothing', async () => {
+    const browser = await signedIn();
+    const token = csrfOf(await browser.get('/tasks/1002'));
+    const comments = () => running!.emulator.accountStores.get('acc1234').state.comments.length;
+    const before = comments();
+    expect((await browser.post('/tasks/1002/comments', { _csrf: token, text: 'x' }, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await browser.post('/tasks/1002/comments', { text: 'x' }, sameOrigin)).status).toBe(403);
+    expect(comments()).toBe(before);
+  });
+
+  it('answer 404 for an id that is not a number or that Worksection does not know, without a call for the former', async () => {
+    const browser = await signedIn();
+    running!.emulator.stats.reset();
+    expect((await browser.get('/tasks/abc')).status).toBe(404);
+    expect((await browser.get('/projects/..%2Fadmin')).status).toBe(404);
+    expect(running!.emulator.stats.requests.api).toBe(0);
+    const unknown = await browser.get('/tasks/999999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toContain('Worksection does not know this page');
+  });
+
+  it('send a visitor who is not signed in to sign in, coming back to the page they asked for', async () => {
+    running = await startExample();
+    const res = await new Browser(running.url).get('/tasks/1002');
+    expect(res.status).toBe(302);
+    expect(res.location).toBe('/auth/worksection?returnTo=%2Ftasks%2F1002');
+  });
+
+  it('answer 403 with a way to sign in again when the comment scope was not granted', async () => {
+    const browser = await signedIn(['projects_read', 'tasks_read']);
+    const page = await browser.get('/tasks/1002');
+    expect(page.status).toBe(403);
+    expect(page.body).toContain('You did not allow this app to read this task and its comments.');
+    expect(page.body).toContain('href="/auth/worksection?returnTo=%2Ftasks%2F1002"');
+  });
+});

@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3';
+import {
+  WorksectionApiError,
+  WorksectionConfigError,
+  WorksectionOAuthError,
+  WorksectionReauthError,
+  WorksectionRefreshError,
+} from '../../src';
+import { createEmulator } from '../../src/emulator';
+import { SESSION_COOKIE } from '../../example-app/app';
+import { isUnusableGrant } from '../../example-app/unusable-session';
+import { SIGN_IN_MESSAGES } from '../../example-app/views/home';
+import { startExample, type RunningExample, type StartExampleOptions } from './helpers/example-server';
+import { Browser, signIn, type Hop } from './helpers/http-client';
+import { storedUsers } from './helpers/stored-sessions';
+
+const PAST_EXPIRY = 86_400_000 + 1000;
+
+let running: RunningExample | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+async function signedIn(options: StartExampleOptions = {}): Promise<{ browser: Browser; app: RunningExample; csrf: string }> {
+  const app = await startExample(options);
+  running = app;
+  const browser = new Browser(app.url);
+  await signIn(browser);
+  const profile = await browser.get('/profile');
+  expect(profile.status).toBe(200);
+  return { browser, app, csrf: /name="_csrf" value="([^"]+)"/.exec(profile.body)![1]! };
+}
+
+/** The answer ends the session: 303 to the message, cookie cleared, row deleted; then `/` offers to sign in again. */
+async function expectSignedOut(browser: Browser, app: RunningExample, answer: Hop): Promise<void> {
+  expect(answer.status).toBe(303);
+  expect(answer.location).toBe('/?signin=expired');
+  expect(answer.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=;`))).toBe(true);
+  expect(storedUsers(app.sessionFile)).toEqual([]);
+  const home = await browser.get(answer.location!);
+  expect(home.status).toBe(200);
+  expect(home.body).toContain(SIGN_IN_MESSAGES.expired);
+  expect(home.body).toContain('Sign in with Worksection');
+  expect((await browser.get('/profile')).status).toBe(302);
+}
+
+describe('a session whose tokens cannot be used any more is signed out with a message, never a 500', () => {
+  test('/projects after the grant was revoked at Worksection (its access token is refused with 401)', async () => {
+    const { browser, app } = await signedIn();
+    expect(app.emulator.revokeGrants()).toBe(1);
+    await expectSignedOut(browser, app, await browser.get('/projects'));
+    expect(app.logs.join('\n')).toContain('the tokens cannot be used any more');
+  });
+
+  test('/projects after the grant was revoked and the access token expired (the refresh is refused)', async () => {
+    const { browser, app } = await signedIn();
+    app.emulator.revokeGrants();
+    app.emulator.clock.advance(PAST_EXPIRY);
+    app.emulator.stats.reset();
+    await expectSignedOut(browser, app, await browser.get('/projects'));
+    expect(app.emulator.stats.requests.refresh).toBe(1);
+  });
+
+  test('POST /profile/refresh after the grant was revoked', async () => {
+    const { browser, app, csrf } = await signedIn();
+    app.emulator.revokeGrants();
+    await expectSignedOut(browser, app, await browser.post('/profile/refresh', { _csrf: csrf }));
+  });
+
+  test('any page, /profile included, when the account URL is no longer the emulator’s (it moved to another port)', async () => {
+    const emulator = await createEmulator({ autoApprove: true, clients: [] });
+    try {
+      let emulatorOrigin = emulator.url;
+      const { browser, app } = await signedIn({ emulator, app: { isCurrentAccountUrl: (url) => url.startsWith(`${emulatorOrigin}/`) } });
+      emulatorOrigin = 'http://127.0.0.1:1';
+      await expectSignedOut(browser, app, await browser.get('/profile'));
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  test('/projects with an account URL the client refuses (the stored session was edited): no 500', async () => {
+    const { browser, app } = await signedIn();
+    const db = new Database(app.sessionFile);
+    try {
+      const row = db.prepare('SELECT sid, sess FROM sessions').get() as { sid: string; sess: string };
+      const sess = JSON.parse(row.sess) as { passport: { user: { accountUrl: string } } };
+      sess.passport.user.accountUrl = 'ftp://example.com/acc1234';
+      db.prepare('UPDATE sessions SET sess = ? WHERE sid = ?').run(JSON.stringify(sess), row.sid);
+    } finally {
+      db.close();
+    }
+    await expectSignedOut(browser, app, await browser.get('/projects'));
+  });
+
+  test('a refresh that did not complete keeps the user signed in: /projects says to try again', async () => {
+    const { browser, app } = await signedIn();
+    app.emulator.clock.advance(PAST_EXPIRY);
+    app.emulator.faults.set('refresh', { type: 'respond', status: 503, body: 'down', headers: { 'content-type': 'text/plain' }, times: 1 });
+    expect((await browser.get('/projects')).status).toBe(503);
+    expect(storedUsers(app.sessionFile)).toHaveLength(1);
+    expect((await browser.get('/projects')).status).toBe(200);
+  });
+});
+
+describe('isUnusableGrant', () => {
+  test("is true for Worksection's refusals and for session data the client refuses", () => {
+    expect(isUnusableGrant(new WorksectionReauthError(new Error('x')))).toBe(true);
+    expect(isUnusableGrant(new WorksectionOAuthError('m', 'invalid_request', 'Cannot decrypt the refresh token', 200))).toBe(true);
+    expect(isUnusableGrant(new WorksectionOAuthError('m', 'invalid_grant'))).toBe(true);
+    expect(isUnusableGrant(new WorksectionApiError('get_projects', 401, 'Access token is invalid', '', 401))).toBe(true);
+    expect(isUnusableGrant(new WorksectionConfigError('tokens', 'm'))).toBe(true);
+    expect(isUnusableGrant(new WorksectionConfigError('accountUrl', 'm'))).toBe(true);
+  });
+
+  test('is false for what may succeed later and for mistakes of the app', () => {
+    expect(isUnusableGrant(new WorksectionOAuthError('m', 'server_error'))).toBe(false);
+    expect(isUnusableGrant(new WorksectionOAuthError('m', 'temporarily_unavailable'))).toBe(false);
+    expect(isUnusableGrant(new WorksectionRefreshError(new Error('x')))).toBe(false);
+    expect(isUnusableGrant(new WorksectionApiError('get_projects', 403, 'Forbidden', '', 200))).toBe(false);
+    expect(isUnusableGrant(new WorksectionConfigError('strategy', 'm'))).toBe(false);
+    expect(isUnusableGrant(new Error('anything else'))).toBe(false);
+  });
+});
