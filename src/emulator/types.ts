@@ -61,8 +61,10 @@ export interface FaultSchedule {
  * per second per account): HTTP 429 with `Retry-After: <retryAfter>` (seconds, default 1), Worksection's JSON
  * headers and the account API's error envelope, `{"status":"error","status_code":429,"message":"Too many requests",
  * "message_details":"Rate limit: about 1 request per second per account"}`. Worksection does not document how it
- * answers a breach: this is the common form of that answer, for testing a client's handling of it. The emulator
- * never rate-limits by itself.
+ * answers a breach: this is the common form of that answer, for testing a client's handling of it. With
+ * `minInterval` (ms, e.g. 1000) it enforces the limit instead of refusing every call: a call to an account is refused
+ * only when it comes less than `minInterval` after the last call to that account that went through, with
+ * `Retry-After` the seconds left (unless `retryAfter` is given). The emulator never rate-limits by itself.
  */
 export type Fault = FaultSchedule &
   (
@@ -72,7 +74,7 @@ export type Fault = FaultSchedule &
     | { type: 'reset' }
     | { type: 'truncate' }
     | { type: 'oversized'; bytes?: number }
-    | { type: 'rateLimit'; retryAfter?: number }
+    | { type: 'rateLimit'; retryAfter?: number; minInterval?: number }
   );
 
 /** Options of {@link createEmulator}. */

@@ -299,6 +299,19 @@ describe('rate-limit refusals', () => {
     await expect(client.getProjects()).resolves.toHaveLength(2);
   });
 
+  it("against the emulator enforcing Worksection's one call a second per account, a client spacing its calls is never refused, one that does not is", async () => {
+    // 900 ms at the emulator against the client's 1000: requests may arrive a little closer together than they left.
+    emu.faults.set('api', { type: 'rateLimit', minInterval: 900 });
+    const spaced = clientOf(grant, { minInterval: 1000 }).client;
+    for (let i = 0; i < 3; i++) await expect(spaced.me()).resolves.toMatchObject({ id: expect.any(String) as unknown });
+    const eager = clientOf(grant, { minInterval: 0 }).client;
+    const results = await Promise.allSettled([eager.me(), eager.me()]);
+    const refused: unknown[] = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(refused[0]).toBeInstanceOf(WorksectionRateLimitError);
+    expect(refused[0]).toMatchObject({ retryAfter: 1000 });
+  });
+
   it('reads Retry-After through a fetch option too', async () => {
     emu.faults.set('api', { type: 'rateLimit', retryAfter: 3, times: 1 });
     const { client } = clientOf(grant, { fetch: (url, init) => fetch(url, init) });

@@ -65,7 +65,14 @@ export function parseFault(value: unknown): Fault {
     case 'rateLimit':
       if (f.retryAfter !== undefined && !(Number.isInteger(f.retryAfter) && (f.retryAfter as number) >= 0))
         throw new TypeError('a rateLimit fault needs retryAfter as whole seconds >= 0');
-      return { type: 'rateLimit', ...(f.retryAfter !== undefined && { retryAfter: f.retryAfter as number }), ...schedule };
+      if (f.minInterval !== undefined && !(Number.isInteger(f.minInterval) && (f.minInterval as number) > 0))
+        throw new TypeError('a rateLimit fault needs minInterval as whole milliseconds > 0');
+      return {
+        type: 'rateLimit',
+        ...(f.retryAfter !== undefined && { retryAfter: f.retryAfter as number }),
+        ...(f.minInterval !== undefined && { minInterval: f.minInterval as number }),
+        ...schedule,
+      };
     default:
       throw new TypeError('fault.type must be one of delay, hang, respond, reset, truncate, oversized, rateLimit');
   }
@@ -76,7 +83,13 @@ export class FaultTable implements EmulatorFaults {
   // A list per endpoint; `single` remembers whether it was set as one fault, so list() gives back what was set.
   private readonly faults = new Map<EmulatorEndpoint, { list: Fault[]; single: boolean }>();
 
-  constructor(private readonly random: () => number = Math.random) {}
+  /** With a `minInterval` rate limit: when each account's last call went through, oldest first. */
+  private readonly lastCall = new Map<string, number>();
+
+  constructor(
+    private readonly random: () => number = Math.random,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   set(endpoint: EmulatorEndpoint, fault: Fault | Fault[]): void {
     if (!isEndpoint(endpoint)) throw new TypeError(`Unknown emulator endpoint "${String(endpoint)}"; use one of ${ENDPOINTS.join(', ')}`);
@@ -109,19 +122,37 @@ export class FaultTable implements EmulatorFaults {
    * uses up one of its `times` (and is removed after its last use). A `rateLimit` fault comes as the `respond` fault
    * it amounts to.
    */
-  take(endpoint: EmulatorEndpoint): Fault | undefined {
+  take(endpoint: EmulatorEndpoint, account?: string): Fault | undefined {
     const entry = this.faults.get(endpoint);
     if (!entry) return undefined;
     for (const [i, fault] of entry.list.entries()) {
       if (fault.probability !== undefined && !(this.random() < fault.probability)) continue;
+      let retryAfter = fault.type === 'rateLimit' ? (fault.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) : 0;
+      if (fault.type === 'rateLimit' && fault.minInterval !== undefined) {
+        const wait = this.waitFor(account ?? '', fault.minInterval);
+        if (wait === 0) continue;
+        retryAfter = fault.retryAfter ?? Math.ceil(wait / 1000);
+      }
       if (fault.times !== undefined) {
         if (fault.times <= 1) entry.list.splice(i, 1);
         else entry.list[i] = { ...fault, times: fault.times - 1 };
         if (entry.list.length === 0) this.faults.delete(endpoint);
       }
-      return fault.type === 'rateLimit' ? rateLimitAnswer(fault.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS) : fault;
+      return fault.type === 'rateLimit' ? rateLimitAnswer(retryAfter) : fault;
     }
     return undefined;
+  }
+
+  /** How long a call to `account` comes too early (0: it goes through, and the account's window starts again). */
+  private waitFor(account: string, minInterval: number): number {
+    const now = this.now();
+    const last = this.lastCall.get(account);
+    if (last !== undefined && now - last < minInterval) return minInterval - (now - last);
+    this.lastCall.delete(account);
+    this.lastCall.set(account, now);
+    // Account names come from request paths: keep only the most recent ones, not one entry per name ever sent.
+    if (this.lastCall.size > 1000) this.lastCall.delete(this.lastCall.keys().next().value as string);
+    return 0;
   }
 }
 

@@ -58,7 +58,8 @@ export async function startServer(
       }
       throw err;
     }
-    const fault = endpoint ? faults.take(endpoint) : undefined;
+    // The account API's rate limit is per account: the account is the path's first segment.
+    const fault = endpoint ? faults.take(endpoint, endpoint === 'api' ? parsed.path.split('/')[1] : undefined) : undefined;
     if (fault?.type === 'hang') return; // the socket stays open until the client gives up or close() runs
     if (fault?.type === 'delay') {
       await new Promise<void>((resolve) => {

@@ -58,6 +58,24 @@ describe('FaultTable', () => {
     expect(table.list()).toEqual({ api: { type: 'rateLimit', retryAfter: 7 } });
   });
 
+  it('a rateLimit fault with minInterval refuses only a call that comes too soon after the last one to the same account', () => {
+    let now = 1_000_000;
+    const table = new FaultTable(Math.random, () => now);
+    table.set('api', { type: 'rateLimit', minInterval: 1000 });
+    expect(table.take('api', 'acc1')).toBeUndefined();
+    now += 300;
+    expect(table.take('api', 'acc1')).toMatchObject({ status: 429, headers: expect.objectContaining({ 'Retry-After': '1' }) as unknown });
+    expect(table.take('api', 'acc2')).toBeUndefined();
+    // A refused call does not restart the window: 1000 ms after the last call that went through, the next goes through.
+    now += 700;
+    expect(table.take('api', 'acc1')).toBeUndefined();
+    table.set('api', { type: 'rateLimit', minInterval: 5000 });
+    now += 100;
+    expect(table.take('api', 'acc1')).toMatchObject({ headers: expect.objectContaining({ 'Retry-After': '5' }) as unknown });
+    expect(() => parseFault({ type: 'rateLimit', minInterval: 0 })).toThrow(/minInterval/);
+    expect(() => parseFault({ type: 'rateLimit', minInterval: 1.5 })).toThrow(/minInterval/);
+  });
+
   it('refuses a rateLimit fault on an OAuth endpoint, in a list too', () => {
     const table = new FaultTable();
     expect(() => table.set('token', { type: 'rateLimit' })).toThrow(/api endpoint only/);
