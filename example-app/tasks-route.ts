@@ -1,4 +1,5 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
+import type { WorksectionClient } from 'passport-worksection';
 import { defaultExpress, type ExpressModule } from './express-module';
 import { answerApiFailure, type ApiFailurePage } from './api-failure';
 import { csrfToken, requireCsrfToken } from './csrf';
@@ -20,6 +21,7 @@ const ID = /^\d{1,18}$/;
 /** Time as Worksection's `add_costs` takes it: `H:MM`, or hours with a decimal point or comma (`1.5`, `1,5`). */
 const TIME = /^(?:\d{1,3}:[0-5]\d|\d{1,3}(?:[.,]\d{1,2})?)$/;
 const MAX_COMMENT = 10_000;
+const MAX_NOTE = 1000;
 
 /**
  * The pages below `/projects`: a project's tasks (`/projects/:id`), a task with its comments (`/tasks/:id`), and the
@@ -35,89 +37,94 @@ export function tasksRoute(options: TasksRouteOptions): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 10 });
 
-  router.get('/projects/:projectId', async (req, res, next) => {
-    const projectId = idParam(req, 'projectId');
-    if (projectId === undefined) {
-      next();
-      return;
-    }
-    const user = signedIn(req, res, `/projects/${projectId}`);
-    if (!user) return;
-    const page = failurePage('tasks', 'Tasks', 'read your tasks', `/projects/${projectId}`);
-    try {
-      res.send(tasksPage(projectId, await clientFor(req, user).tasks.list({ id_project: projectId })));
-    } catch (err) {
-      answerApiFailure(err, req, res, next, page, log);
-    }
-  });
+  /**
+   * A handler for a page about one record: its id checked (anything else is a 404, without a call), the user signed in
+   * (else sent to sign in and back), and a failed call answered as every API page answers it.
+   */
+  const aboutRecord =
+    (
+      param: string,
+      returnTo: (id: string) => string,
+      about: PageSubject,
+      work: (req: Request, res: Response, id: string, client: WorksectionClient) => Promise<void>,
+    ): RequestHandler =>
+    async (req, res, next) => {
+      const id = idParam(req, param);
+      if (id === undefined) {
+        next();
+        return;
+      }
+      const user = signedIn(req, res, returnTo(id));
+      if (!user) return;
+      try {
+        await work(req, res, id, clientFor(req, user));
+      } catch (err) {
+        answerApiFailure(err, req, res, next, failurePage(about, returnTo(id)), log);
+      }
+    };
+  const projectPath = (id: string) => `/projects/${id}`;
+  const taskPath = (id: string) => `/tasks/${id}`;
 
-  router.get('/tasks/:taskId', async (req, res, next) => {
-    const taskId = idParam(req, 'taskId');
-    if (taskId === undefined) {
-      next();
-      return;
-    }
-    const user = signedIn(req, res, `/tasks/${taskId}`);
-    if (!user) return;
-    const page = failurePage('task', 'Task', 'read this task and its comments', `/tasks/${taskId}`);
-    try {
-      const client = clientFor(req, user);
-      // Two calls, spaced by the client as Worksection's rate limit (about one a second per account) asks.
-      const [task, comments] = await Promise.all([
-        client.tasks.get({ id_task: taskId, extra: 'text' }),
-        client.comments.list({ id_task: taskId }),
-      ]);
-      const notice: TaskNotice | undefined = isTaskNotice(req.query.done) ? req.query.done : undefined;
-      res.send(taskPage(task, comments, csrfToken(req), notice));
-    } catch (err) {
-      answerApiFailure(err, req, res, next, page, log);
-    }
-  });
+  router.get(
+    '/projects/:projectId',
+    aboutRecord(
+      'projectId',
+      projectPath,
+      { label: 'tasks', title: 'Tasks', allow: 'read your tasks' },
+      async (_req, res, projectId, client) => {
+        res.send(tasksPage(projectId, await client.tasks.list({ id_project: projectId })));
+      },
+    ),
+  );
 
-  router.post('/tasks/:taskId/comments', form, requireCsrfToken, async (req, res, next) => {
-    const taskId = idParam(req, 'taskId');
-    if (taskId === undefined) {
-      next();
-      return;
-    }
-    const user = signedIn(req, res, `/tasks/${taskId}`);
-    if (!user) return;
-    const text = field(req, 'text');
-    if (text === undefined || text.length > MAX_COMMENT) {
-      res.redirect(303, `/tasks/${taskId}?done=comment-invalid`);
-      return;
-    }
-    const page = failurePage('comment', 'Comment', 'comment on tasks', `/tasks/${taskId}`);
-    try {
-      await clientFor(req, user).comments.post({ id_task: taskId, text });
-      res.redirect(303, `/tasks/${taskId}?done=comment`);
-    } catch (err) {
-      answerApiFailure(err, req, res, next, page, log);
-    }
-  });
+  router.get(
+    '/tasks/:taskId',
+    aboutRecord(
+      'taskId',
+      taskPath,
+      { label: 'task', title: 'Task', allow: 'read this task and its comments' },
+      async (req, res, taskId, client) => {
+        // Two calls, spaced by the client as Worksection's rate limit (about one a second per account) asks.
+        const [task, comments] = await Promise.all([
+          client.tasks.get({ id_task: taskId, extra: 'text' }),
+          client.comments.list({ id_task: taskId }),
+        ]);
+        const notice: TaskNotice | undefined = isTaskNotice(req.query.done) ? req.query.done : undefined;
+        res.send(taskPage(task, comments, csrfToken(req), notice));
+      },
+    ),
+  );
 
-  router.post('/tasks/:taskId/costs', form, requireCsrfToken, async (req, res, next) => {
-    const taskId = idParam(req, 'taskId');
-    if (taskId === undefined) {
-      next();
-      return;
-    }
-    const user = signedIn(req, res, `/tasks/${taskId}`);
-    if (!user) return;
-    const time = field(req, 'time');
-    const comment = field(req, 'comment');
-    if (time === undefined || !TIME.test(time) || (comment !== undefined && comment.length > 1000)) {
-      res.redirect(303, `/tasks/${taskId}?done=time-invalid`);
-      return;
-    }
-    const page = failurePage('costs', 'Log time', 'log time', `/tasks/${taskId}`);
-    try {
-      await clientFor(req, user).costs.add({ id_task: taskId, time, ...(comment !== undefined && { comment }) });
-      res.redirect(303, `/tasks/${taskId}?done=time`);
-    } catch (err) {
-      answerApiFailure(err, req, res, next, page, log);
-    }
-  });
+  router.post(
+    '/tasks/:taskId/comments',
+    form,
+    requireCsrfToken,
+    aboutRecord('taskId', taskPath, { label: 'comment', title: 'Comment', allow: 'comment on tasks' }, async (req, res, taskId, client) => {
+      const text = field(req, 'text');
+      if (text === undefined || text.length > MAX_COMMENT) {
+        res.redirect(303, `${taskPath(taskId)}?done=comment-invalid`);
+        return;
+      }
+      await client.comments.post({ id_task: taskId, text });
+      res.redirect(303, `${taskPath(taskId)}?done=comment`);
+    }),
+  );
+
+  router.post(
+    '/tasks/:taskId/costs',
+    form,
+    requireCsrfToken,
+    aboutRecord('taskId', taskPath, { label: 'costs', title: 'Log time', allow: 'log time' }, async (req, res, taskId, client) => {
+      const time = field(req, 'time');
+      const comment = field(req, 'comment');
+      if (time === undefined || !TIME.test(time) || (comment !== undefined && comment.length > MAX_NOTE)) {
+        res.redirect(303, `${taskPath(taskId)}?done=time-invalid`);
+        return;
+      }
+      await client.costs.add({ id_task: taskId, time, ...(comment !== undefined && { comment }) });
+      res.redirect(303, `${taskPath(taskId)}?done=time`);
+    }),
+  );
 
   return router;
 }
@@ -149,7 +156,14 @@ function field(req: Request, name: string): string | undefined {
   return text === '' ? undefined : text;
 }
 
+/** What a page is about, for its log lines and its error page. */
+interface PageSubject {
+  label: string;
+  title: string;
+  allow: string;
+}
+
 /** How a page of these answers a failed call (see {@link answerApiFailure}). */
-function failurePage(label: string, title: string, allow: string, returnTo: string): ApiFailurePage {
+function failurePage({ label, title, allow }: PageSubject, returnTo: string): ApiFailurePage {
   return { label, returnTo, unavailable: (reason) => unavailablePage({ title, allow, returnTo }, reason) };
 }
