@@ -3,8 +3,9 @@ import { ACTION_SCOPES, isActionName } from '../oauth/action-scopes';
 import { SCOPES } from '../oauth/scopes';
 
 /**
- * Worksection's refusal of a list over its record cap. Its docs: "if an account has more than 10,000 tasks, a request
- * for all of them returns the error 'Too many tasks (10000 max)'" (the list is refused, not cut short).
+ * Worksection's words for a list over its record cap, "Too many tasks (10000 max)". Its docs say some lists stop at
+ * 10,000 records with these words, not whether the list is then refused or cut short: a refusal is read here, and a
+ * list of 10,000 or more is flagged by the list helpers (`capped`).
  */
 const OVER_CAP = /\btoo many [\w ]{1,40}\((\d{1,9}) max\)/i;
 

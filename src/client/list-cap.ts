@@ -1,14 +1,11 @@
-/**
- * The most records Worksection puts in one answer. Its docs: "the limit is 10,000 records; if an account has more
- * than 10,000 tasks, a request for all of them returns the error 'Too many tasks (10000 max)'".
- */
+/** The most records Worksection puts in one answer: its docs say some lists stop at 10,000 ("Too many tasks (10000 max)"). */
 export const RECORD_CAP = 10_000;
 
 /**
  * A list the account API answered, as the list helpers resolve it: an ordinary array, plus `capped`.
  *
  * `capped` is `true` when the list holds {@link RECORD_CAP} records or more: Worksection may have stopped there,
- * so records may be missing. (Worksection refuses a list over its cap outright, rejecting with a
+ * so records may be missing. (Should Worksection refuse a list over its cap instead, the call rejects with a
  * {@link WorksectionApiError} whose `limit` is set; a list of exactly the cap cannot be told apart from one cut at
  * it.) Narrow the query — one project, a `filter`, dates — until `capped` is `false`. `capped` is not enumerable:
  * `JSON.stringify`, spreading and `map`/`filter` leave it out.
