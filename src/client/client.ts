@@ -246,10 +246,10 @@ export class WorksectionClient {
       label,
       signal,
       (used) => requestBytes(url, withToken(request, used, signal), this._http, label),
-      (answer) => answer.json,
+      (answer) => (answer.streamed ? undefined : answer),
     );
     // Not streamed: `stream: false` reads every answer as JSON.
-    return readEnvelope(sent.answer.json as JsonAnswer, action, label, [sent.used.accessToken, sent.used.refreshToken]);
+    return readEnvelope(sent.answer as JsonAnswer, action, label, [sent.used.accessToken, sent.used.refreshToken]);
   }
 
   /**
@@ -268,16 +268,17 @@ export class WorksectionClient {
       label,
       signal,
       (used) => requestBytes(url, withToken({ method: 'GET', headers: { accept: '*/*' }, stream: true }, used, signal), this._http, label),
-      (answer) => answer.json,
+      (answer) => (answer.streamed ? undefined : answer),
     );
-    const { json, streamed } = sent.answer;
-    if (json !== undefined) {
+    if (!sent.answer.streamed) {
+      const json = sent.answer;
       readEnvelope(json, 'download', label, [sent.used.accessToken, sent.used.refreshToken]);
       throw new WorksectionResponseError(`${label} answered JSON instead of the file. Check the id_file parameter.`, INVALID_RESPONSE, {
         status: json.status,
         ...(json.contentType !== undefined && { contentType: json.contentType }),
       });
     }
+    const streamed = sent.answer;
     const fileName = fileNameOf(streamed.contentDisposition);
     if (fileName === undefined) {
       streamed.body.destroy();
@@ -317,10 +318,10 @@ export class WorksectionClient {
           this._http,
           label,
         ),
-      (answer) => answer.json,
+      (answer) => (answer.streamed ? undefined : answer),
     );
     // Not streamed: `stream: false` reads every answer as JSON.
-    return readEnvelope(sent.answer.json as JsonAnswer, 'upload_files', label, [sent.used.accessToken, sent.used.refreshToken]);
+    return readEnvelope(sent.answer as JsonAnswer, 'upload_files', label, [sent.used.accessToken, sent.used.refreshToken]);
   }
 
   /** @internal How messages name a call. */

@@ -6,7 +6,11 @@ import { WorksectionResponseError } from '../errors/response-error';
 import { WorksectionTimeoutError } from '../errors/timeout-error';
 import { type ResponseFacts } from '../errors/worksection-error';
 
-/** The 1 MiB cap on any answer from Worksection. Its real answers are under 4 KiB. */
+/**
+ * The 1 MiB cap on an answer from Worksection's OAuth endpoints (token, refresh, resource), whose real answers are
+ * under 4 KiB, and on the JSON refusal of a download. The account API's other answers are capped at
+ * {@link MAX_API_BODY_BYTES}.
+ */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** @internal A JSON answer, whatever its status. */
@@ -18,6 +22,8 @@ export interface JsonAnswer {
   text: string;
   /** The `Retry-After` header, when the answer had one (a rate-limit refusal says when to try again). */
   retryAfter?: string;
+  /** Never set: tells a JSON answer from a {@link StreamedAnswer}. */
+  streamed?: undefined;
 }
 
 /** @internal What an answer's status line and headers say, whichever transport carried it. */
@@ -33,8 +39,12 @@ export interface Head {
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-/** @internal What is refused before reading the body: a redirect, a content type other than JSON, a declared size over the cap. */
-export function checkHead(head: Head, label: string): WorksectionResponseError | undefined {
+/**
+ * @internal
+ * What is refused before reading the body: a redirect, a content type other than JSON, a declared size over `cap`
+ * (`accountApi`: as {@link tooLarge}).
+ */
+export function checkHead(head: Head, label: string, cap: number, accountApi: boolean | undefined): WorksectionResponseError | undefined {
   const facts = factsOf(head);
   if (head.opaqueRedirect || (head.status >= 300 && head.status < 400)) {
     return new WorksectionResponseError(
@@ -54,8 +64,13 @@ export function checkHead(head: Head, label: string): WorksectionResponseError |
       facts,
     );
   }
-  if (Number(head.contentLength ?? NaN) > MAX_BODY_BYTES) return tooLarge(label, head);
+  if (Number(head.contentLength ?? NaN) > cap) return tooLarge(label, head, cap, accountApi);
   return undefined;
+}
+
+/** @internal A file: the answer an exchange asked to stream streams (a 2xx whose type is not JSON, or missing). */
+export function isFile(head: Head): boolean {
+  return head.status >= 200 && head.status < 300 && !JSON_TYPE.test(head.contentType ?? '');
 }
 
 /** @internal Parses a complete body as JSON; a body that is not (cut short, HTML…) is a typed error. */
@@ -109,11 +124,15 @@ export function broken(label: string, head: Head, err: unknown): WorksectionNetw
   );
 }
 
-/** @internal An answer over {@link MAX_BODY_BYTES}, declared or streamed. */
-export function tooLarge(label: string, head: Head): WorksectionResponseError {
+/**
+ * @internal
+ * An answer over `cap` bytes, declared or streamed. The account-API client (`accountApi`) has no endpoint options:
+ * its message names its `accountUrl` option instead (and, as it always has, the status without the content type).
+ */
+export function tooLarge(label: string, head: Head, cap: number, accountApi: boolean | undefined): WorksectionResponseError {
   return new WorksectionResponseError(
-    `${label} answered ${shown(head)} with a body over the ${MAX_BODY_BYTES}-byte cap; it was not read. ` +
-      'Worksection or a proxy is misbehaving: check the endpoint options.',
+    `${label} answered ${accountApi ? `HTTP ${head.status}` : shown(head)} with a body over the ${cap}-byte cap; it was not read. ` +
+      `Worksection or a proxy is misbehaving: check the ${accountApi ? 'accountUrl option' : 'endpoint options'}.`,
     BODY_TOO_LARGE,
     factsOf(head),
   );

@@ -1,8 +1,20 @@
 import http from 'node:http';
 import https from 'node:https';
 import { urlToHttpOptions } from 'node:url';
-import { broken, checkHead, MAX_BODY_BYTES, parseAnswer, timedOut, tooLarge, unreachable, type Head, type JsonAnswer } from './answer';
-import type { JsonRequest } from './request';
+import {
+  broken,
+  checkHead,
+  isFile,
+  MAX_BODY_BYTES,
+  parseAnswer,
+  timedOut,
+  tooLarge,
+  unreachable,
+  type Head,
+  type JsonAnswer,
+} from './answer';
+import type { AnswerTo, ExchangeRequest } from './exchange-request';
+import { streamedAnswer, type StreamedAnswer } from './streamed-answer';
 
 interface Target {
   secure: boolean;
@@ -26,11 +38,18 @@ export class NodeTransport {
 
   /**
    * @internal
-   * Callbacks and one promise rather than async steps: this runs twice on every login, and this transport
+   * One exchange: a JSON answer read whole (under `request.maxBytes`), or with `request.stream` a file answer resolved
+   * at its head. Callbacks and one promise rather than async steps: this runs twice on every login, and this transport
    * exists to cost as little as node-oauth does.
    */
-  send(url: string, request: JsonRequest, headers: Record<string, string>, timeout: number, label: string): Promise<JsonAnswer> {
-    return new Promise((resolve, reject) => {
+  send<R extends ExchangeRequest>(
+    url: string,
+    request: R,
+    headers: Record<string, string>,
+    timeout: number,
+    label: string,
+  ): Promise<AnswerTo<R>> {
+    const exchange = new Promise<JsonAnswer | StreamedAnswer>((resolve, reject) => {
       const signal = request.signal;
       if (signal?.aborted) {
         reject(signal.reason as Error);
@@ -44,20 +63,25 @@ export class NodeTransport {
         headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
       });
       let settled = false;
-      const fail = (err: Error): void => {
+      // Settles once: with `err`, or else with `answer`.
+      const settle = (err: Error | undefined, answer?: JsonAnswer | StreamedAnswer): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
+        if (err === undefined) {
+          resolve(answer as JsonAnswer | StreamedAnswer);
+          return;
+        }
         // Frees the socket: a half-read or unwanted answer never goes back to the keep-alive pool.
         req.destroy();
         reject(err);
       };
-      const timer = setTimeout(() => fail(timedOut(label, timeout)), timeout);
+      const timer = setTimeout(() => settle(timedOut(label, timeout)), timeout);
       // The caller gave up (client.call's signal): close the connection, reject with the caller's reason.
-      const onAbort = (): void => fail(signal?.reason as Error);
+      const onAbort = (): void => settle(signal?.reason as Error);
       signal?.addEventListener('abort', onAbort, { once: true });
-      req.once('error', (err) => fail(unreachable(label, err)));
+      req.once('error', (err) => settle(unreachable(label, err)));
       req.once('response', (res) => {
         const head: Head = {
           status: res.statusCode ?? 0,
@@ -66,22 +90,28 @@ export class NodeTransport {
           opaqueRedirect: false,
           retryAfter: res.headers['retry-after'],
         };
-        const refused = checkHead(head, label);
+        if (request.stream === true && isFile(head)) {
+          // The body is the caller's from here: the timeout becomes the stream's idle timeout.
+          if (!settled) settle(undefined, streamedAnswer(head, res.headers['content-disposition'], res, timeout, label, signal));
+          return;
+        }
+        const cap = request.maxBytes ?? MAX_BODY_BYTES;
+        const refused = checkHead(head, label, cap, request.accountApi);
         if (refused) {
-          fail(refused);
+          settle(refused);
           return;
         }
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_BODY_BYTES) fail(tooLarge(label, head));
+          if (size > cap) settle(tooLarge(label, head, cap, request.accountApi));
           else chunks.push(chunk);
         });
-        res.once('error', (err) => fail(broken(label, head, err)));
+        res.once('error', (err) => settle(broken(label, head, err)));
         // A connection closed before the end of the body, whether or not Node reported it as an error.
         res.once('close', () => {
-          if (!res.complete) fail(broken(label, head, Object.assign(new Error('closed mid-body'), { code: 'ECONNRESET' })));
+          if (!res.complete) settle(broken(label, head, Object.assign(new Error('closed mid-body'), { code: 'ECONNRESET' })));
         });
         res.once('end', () => {
           if (settled) return;
@@ -90,22 +120,15 @@ export class NodeTransport {
             answer = parseAnswer(head, Buffer.concat(chunks, size).toString('utf8'), label);
           } catch (err) {
             // parseAnswer throws only our typed errors.
-            fail(err as Error);
+            settle(err as Error);
             return;
           }
-          settled = true;
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', onAbort);
-          resolve(answer);
+          settle(undefined, answer);
         });
       });
       req.end(body);
     });
-  }
-
-  /** @internal The pool's agent for an `https:` (`secure`) or `http:` URL: file transfers share the pool. */
-  agentFor(secure: boolean): http.Agent {
-    return secure ? this.agents['https:'] : this.agents['http:'];
+    return exchange as Promise<AnswerTo<R>>;
   }
 
   /** Closes the pooled sockets. Requests still running fail with a network error; later ones open new sockets. */

@@ -29,8 +29,9 @@ export function postForm(url: string, form: Record<string, string>, settings: Ht
 
 /**
  * @internal
- * Sends `request` and reads a JSON answer, with the same timeout, redirect refusal and 1 MiB cap as
- * {@link postForm} (which the account-API client shares instead of a second HTTP stack).
+ * Sends `request` to one of Worksection's OAuth endpoints and reads a JSON answer, with the same timeout, redirect
+ * refusal and 1 MiB cap as {@link postForm}. The account-API client sends through the same two transports, with
+ * its own cap, bytes bodies and streamed downloads: see `requestBytes`.
  */
 export function requestJson(url: string, request: JsonRequest, settings: HttpSettings, label: string): Promise<JsonAnswer> {
   const headers = { ...request.headers, accept: 'application/json', 'user-agent': 'passport-worksection' };

@@ -19,6 +19,10 @@ import { json, startHostileServer, type HostileServer } from '../helpers/hostile
 const NGINX_502 =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0 (Ubuntu)</center>\r\n</body>\r\n</html>\r\n';
 const LABEL = "Worksection's token endpoint";
+// The strategy's options name its endpoints: the refusal points there (the account-API client's points to accountUrl).
+const TOO_LARGE_MESSAGE =
+  `${LABEL} answered HTTP 200 (application/json) with a body over the ${MAX_BODY_BYTES}-byte cap; it was not read. ` +
+  'Worksection or a proxy is misbehaving: check the endpoint options.';
 
 let server: HostileServer;
 beforeEach(async () => {
@@ -142,7 +146,7 @@ describe.each([
       pump();
     });
     const err = await rejection(postForm(server.url, {}, settings, LABEL));
-    expect(err).toMatchObject({ code: BODY_TOO_LARGE, status: 200 });
+    expect(err).toMatchObject({ code: BODY_TOO_LARGE, status: 200, message: TOO_LARGE_MESSAGE });
     await server.allSocketsClosed();
     expect(written).toBeLessThan(8 * MAX_BODY_BYTES);
   });
@@ -153,7 +157,7 @@ describe.each([
       res.write('{"a":"');
     });
     const err = await rejection(postForm(server.url, {}, { ...settings, timeout: 10_000 }, LABEL));
-    expect(err).toMatchObject({ code: BODY_TOO_LARGE });
+    expect(err).toMatchObject({ code: BODY_TOO_LARGE, message: TOO_LARGE_MESSAGE });
   });
 
   it('does not follow a redirect, so the form (and its secret) is never re-sent to the Location', async () => {
