@@ -44,7 +44,7 @@ export function openSessionStore(
   }
   let sqlite: SqliteSessionStore;
   try {
-    sqlite = new SqliteSessionStore({ file: backend.file });
+    sqlite = new SqliteSessionStore({ file: backend.file, log });
   } catch (err) {
     // better-sqlite3's words ("file is not a database", "unable to open database file") and the file they concern.
     const reason = err instanceof Error ? err.message : String(err);
@@ -56,9 +56,6 @@ export function openSessionStore(
     store: new GuardedStore(new SealedTokensStore(sqlite, sealer), timeoutMs),
     kind: 'sqlite',
     ready: () => Promise.resolve(),
-    close: () => {
-      sqlite.close();
-      return Promise.resolve();
-    },
+    close: () => sqlite.close(),
   };
 }

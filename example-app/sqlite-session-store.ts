@@ -1,7 +1,21 @@
 import { closeSync, openSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { Store, type SessionData } from 'express-session';
 import { SessionDestroyedError } from './session-destroyed-error';
+import { SqliteCheckpointer, type CheckpointResult } from './sqlite-checkpointer';
+import { walFrames } from './sqlite-wal-frames';
+
+export type { CheckpointResult } from './sqlite-checkpointer';
+
+/**
+ * The largest the WAL file stays (`journal_size_limit`), in bytes. Once checkpointed, the WAL is written again from
+ * its start, so the file keeps the size of its largest burst; only past this size is it cut back.
+ */
+export const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
+/** The default `checkpointWalBytes`. */
+export const CHECKPOINT_WAL_BYTES = 4 * 1024 * 1024;
 
 /** Options of {@link SqliteSessionStore}. */
 export interface SqliteSessionStoreOptions {
@@ -11,6 +25,16 @@ export interface SqliteSessionStoreOptions {
   defaultTtlMs?: number;
   /** How often {@link SqliteSessionStore.maintain} runs (purge, vacuum, checkpoint), in ms. Default: 10 minutes. */
   cleanupIntervalMs?: number;
+  /** How often the WAL is checkpointed (in a worker thread) if something was written since the last time, in ms. Default: 30 s. */
+  checkpointIntervalMs?: number;
+  /**
+   * A WAL holding more than this is checkpointed without waiting for the interval, in bytes. How much it holds is
+   * looked at (asynchronously, in its WAL-index) at most ten times a second while writes happen.
+   * Default: 4 MiB ({@link CHECKPOINT_WAL_BYTES}).
+   */
+  checkpointWalBytes?: number;
+  /** Where a failing checkpoint thread is reported (once, and once when it works again). Default `console.error`. */
+  log?: (line: string) => void;
   /** Rows deleted (or pages vacuumed) per step of the maintenance; the event loop runs between steps. Default 500. */
   batchSize?: number;
   /**
@@ -26,7 +50,10 @@ export interface SqliteSessionStoreOptions {
 export interface MaintenanceReport {
   /** Expired sessions and tombstones deleted. */
   purged: number;
-  /** Whether the WAL was checkpointed and truncated (false when another connection was in the way: next time). */
+  /**
+   * Whether the checkpoint thread copied the whole WAL into the database, so that the next write starts it over from
+   * the start of its file (false when writes kept coming in, when the thread failed, or for `:memory:`: next time).
+   */
   checkpointed: boolean;
 }
 
@@ -50,7 +77,9 @@ interface StoredCookie {
  * - no busy-wait on a lock held by another process (busy_timeout 0): a write then fails at once with SQLITE_BUSY,
  *   which the app answers with 503 and Retry-After; reads go on (WAL), and a failed `touch` is skipped;
  * - expired rows are purged in batches of `batchSize`, with the event loop running between batches;
- * - WAL mode, checkpointed (and truncated) after each purge, and incremental vacuum, so the files stop growing.
+ * - WAL mode, checkpointed in a worker thread (its own connection: the copy and its fsyncs never run on the event
+ *   loop) periodically, when the WAL holds more than `checkpointWalBytes`, and after each purge; with incremental
+ *   vacuum, so the files stop growing. SQLite's own checkpoint, run inside whichever commit crosses 1000 pages, is off.
  *
  * Destroyed sessions leave a tombstone: a later `set` of that id is refused with {@link SessionDestroyedError}, so
  * a slow request that read the session before a sign-out cannot save it back.
@@ -65,7 +94,20 @@ export class SqliteSessionStore extends Store {
   private readonly batchSize: number;
   private readonly now: () => number;
   private readonly timer: NodeJS.Timeout;
+  private readonly checkpointTimer: NodeJS.Timeout | undefined;
+  private readonly checkpointer: SqliteCheckpointer | undefined;
+  private readonly shmFile: string;
+  /** Bytes a WAL frame takes: a page and its 24-byte header. */
+  private readonly frameBytes: number;
+  private readonly checkpointWalBytes: number;
   private maintaining: Promise<MaintenanceReport> | undefined;
+  private checkpointing: Promise<CheckpointResult> | undefined;
+  /** Written since the last checkpoint began. */
+  private written = false;
+  /** How much the WAL holds is being looked at, or was less than {@link SIZING_INTERVAL_MS} ago. */
+  private sizing = false;
+  /** A write came while {@link sizing}: look again at the end of that interval. */
+  private writtenWhileSizing = false;
   private readonly statements: {
     get: Database.Statement<[string, number], { sess: string }>;
     set: Database.Statement<[{ sid: string; sess: string; expires: number }]>;
@@ -91,8 +133,13 @@ export class SqliteSessionStore extends Store {
       // In WAL mode NORMAL is corruption-safe and fsyncs only at checkpoints, not at every commit (each a pause of the
       // event loop); a power cut may lose the last sessions written, which only means signing in again.
       this.db.pragma('synchronous = NORMAL');
-      // A WAL file left large by a burst of writes is cut back to this size at the next checkpoint.
-      this.db.pragma('journal_size_limit = 4194304');
+      // Cutting the WAL file back is done by the write that starts it over, on the event loop: the freeing of 30 MiB
+      // took up to 15 ms on the test VM (4 MiB limit, 1500 writes a second). With 64 MiB the file keeps the size of
+      // its largest burst, and the longest write was 4.5 ms (measured by scripts/measure-sqlite-stalls.mjs).
+      this.db.pragma(`journal_size_limit = ${String(JOURNAL_SIZE_LIMIT)}`);
+      // No checkpoint inside a request's commit (SQLite's default, every 1000 pages, on the event loop, with fsyncs):
+      // the checkpointer's thread does them all.
+      this.db.pragma('wal_autocheckpoint = 0');
       this.db.exec('CREATE TABLE IF NOT EXISTS sessions (sid TEXT PRIMARY KEY NOT NULL, sess TEXT NOT NULL, expires INTEGER NOT NULL)');
       this.db.exec('CREATE INDEX IF NOT EXISTS sessions_expires ON sessions (expires)');
       this.db.exec('CREATE TABLE IF NOT EXISTS destroyed_sessions (sid TEXT PRIMARY KEY NOT NULL, expires INTEGER NOT NULL)');
@@ -134,6 +181,18 @@ export class SqliteSessionStore extends Store {
       options.cleanupIntervalMs ?? 10 * 60 * 1000,
     );
     this.timer.unref();
+    this.shmFile = `${options.file}-shm`;
+    this.frameBytes = (this.db.pragma('page_size', { simple: true }) as number) + 24;
+    this.checkpointWalBytes = options.checkpointWalBytes ?? CHECKPOINT_WAL_BYTES;
+    // An in-memory database has no WAL (its journal stays in memory) and no file another connection could open.
+    if (options.file !== ':memory:') {
+      const log = options.log ?? ((line: string) => console.error(line));
+      this.checkpointer = new SqliteCheckpointer(options.file, JOURNAL_SIZE_LIMIT, { log });
+      this.checkpointTimer = setInterval(() => {
+        if (this.written) void this.checkpoint();
+      }, options.checkpointIntervalMs ?? 30_000);
+      this.checkpointTimer.unref();
+    }
   }
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
@@ -148,12 +207,14 @@ export class SqliteSessionStore extends Store {
     this.run(callback, () => {
       const { changes } = this.statements.set.run({ sid, sess: JSON.stringify(session), expires: this.expiryOf(session) });
       if (changes === 0) throw new SessionDestroyedError();
+      this.wrote();
     });
   }
 
   override touch(sid: string, session: SessionData, callback?: Callback): void {
     try {
       this.statements.touch.run(this.expiryOf(session), sid);
+      this.wrote();
     } catch (err) {
       // Touch only pushes the expiry back, and express-session calls it after the page is written: under another
       // process's write lock, skip it (the next request touches again) rather than break a page that worked.
@@ -172,6 +233,7 @@ export class SqliteSessionStore extends Store {
         // Only a session that was stored leaves a tombstone: a visitor who never had one costs no row.
         if (this.statements.destroy.run(sid).changes > 0) this.statements.bury.run(sid, this.now() + this.tombstoneTtlMs);
       })();
+      this.wrote();
     });
   }
 
@@ -182,14 +244,15 @@ export class SqliteSessionStore extends Store {
   override clear(callback?: Callback): void {
     this.run(callback, () => {
       this.statements.clear.run();
+      this.wrote();
     });
   }
 
   /**
    * Deletes expired sessions and tombstones in batches of `batchSize` (emitting `'purge'` with a {@link PurgeBatch}
-   * after each), gives freed pages back to the file system, then checkpoints and truncates the WAL. The event loop
-   * runs between steps. Also runs on a timer; concurrent calls share one run. Rejects with SQLITE_BUSY when another
-   * process holds the write lock.
+   * after each), gives freed pages back to the file system, then has the WAL checkpointed in the worker thread. The
+   * event loop runs between steps. Also runs on a timer; concurrent calls share one run. Rejects with SQLITE_BUSY when
+   * another process holds the write lock.
    */
   maintain(): Promise<MaintenanceReport> {
     this.maintaining ??= this.runMaintenance().finally(() => {
@@ -198,10 +261,44 @@ export class SqliteSessionStore extends Store {
     return this.maintaining;
   }
 
-  /** Stops the maintenance timer and closes the database (a maintenance run in progress stops at its next step). */
-  close(): void {
+  /**
+   * Copies the WAL into the database in the worker thread, emitting `'checkpoint'` with the {@link CheckpointResult}.
+   * Runs on its own periodically, when the WAL holds more than `checkpointWalBytes` and after each purge; concurrent calls
+   * share one run. Never rejects: a failed checkpoint reports nothing done and is tried again later.
+   */
+  checkpoint(): Promise<CheckpointResult> {
+    const checkpointer = this.checkpointer;
+    if (!checkpointer) return Promise.resolve({ complete: false, walFrames: 0, checkpointedFrames: 0 });
+    this.checkpointing ??= (async () => {
+      this.written = false;
+      let result = await checkpointer.checkpoint();
+      // Writes that came during a checkpoint keep the WAL from starting over; the next one has only those to copy, so
+      // it takes less time and is likelier to fall between two writes. Without this, steady writes grow the WAL.
+      for (let tries = 1; !result.complete && result.walFrames > 0 && tries < CATCH_UP_TRIES && this.isOpen(); tries++) {
+        result = await checkpointer.checkpoint();
+      }
+      this.emit('checkpoint', result);
+      return result;
+    })().finally(() => {
+      this.checkpointing = undefined;
+    });
+    return this.checkpointing;
+  }
+
+  /** The checkpoint thread now running, if any (it starts with the first checkpoint): for tests. */
+  get checkpointThread(): Worker | undefined {
+    return this.checkpointer?.thread;
+  }
+
+  /**
+   * Stops the timers and closes the database (a maintenance run in progress stops at its next step); resolves once the
+   * checkpoint thread has exited.
+   */
+  close(): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.checkpointTimer);
     if (this.db.open) this.db.close();
+    return this.checkpointer?.close() ?? Promise.resolve();
   }
 
   private async runMaintenance(): Promise<MaintenanceReport> {
@@ -211,6 +308,7 @@ export class SqliteSessionStore extends Store {
         if (!this.isOpen()) return { purged, checkpointed: false };
         const { changes } = purge.run(this.now(), this.batchSize);
         purged += changes;
+        if (changes > 0) this.wrote();
         if (changes > 0) this.emit('purge', { deleted: changes } satisfies PurgeBatch);
         if (changes < this.batchSize) break;
         await nextTurn();
@@ -218,10 +316,35 @@ export class SqliteSessionStore extends Store {
     }
     await this.vacuumFreePages();
     if (!this.isOpen()) return { purged, checkpointed: false };
-    // TRUNCATE copies the WAL into the database and empties it. The WAL is small (SQLite checkpoints it every 1000
-    // pages on its own), so this is quick; with busy_timeout 0 it gives up at once if another connection is writing.
-    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-    return { purged, checkpointed: result?.busy === 0 };
+    // A checkpoint that began before the purge's last writes would not cover them: wait for it, then run one more.
+    await this.checkpointing;
+    return { purged, checkpointed: (await this.checkpoint()).complete };
+  }
+
+  /**
+   * Called after each write: looks at how much the WAL holds (asynchronously: a read on the event loop would wait on the
+   * disk) at most once every {@link SIZING_INTERVAL_MS}, and has it checkpointed when that is past `checkpointWalBytes`.
+   */
+  private wrote(): void {
+    this.written = true;
+    if (!this.checkpointer) return;
+    if (this.sizing) {
+      this.writtenWhileSizing = true;
+      return;
+    }
+    this.sizing = true;
+    this.writtenWhileSizing = false;
+    const sized = walFrames(this.shmFile).then(
+      (frames) => {
+        if (frames * this.frameBytes > this.checkpointWalBytes && this.isOpen()) void this.checkpoint();
+      },
+      () => undefined, // unreadable now: the next write looks again, and the interval checkpoints anyway
+    );
+    const interval = new Promise<void>((resolve) => setTimeout(resolve, SIZING_INTERVAL_MS).unref());
+    void Promise.all([sized, interval]).then(() => {
+      this.sizing = false;
+      if (this.writtenWhileSizing && this.isOpen()) this.wrote();
+    });
   }
 
   private async vacuumFreePages(): Promise<void> {
@@ -230,6 +353,7 @@ export class SqliteSessionStore extends Store {
     let free = this.db.pragma('freelist_count', { simple: true }) as number;
     while (free > 0) {
       this.db.pragma(`incremental_vacuum(${String(this.batchSize)})`);
+      this.wrote();
       const left = this.db.pragma('freelist_count', { simple: true }) as number;
       if (left >= free) return;
       free = left;
@@ -270,6 +394,13 @@ function isBusy(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
+
+// Checkpoints run back to back at most this many times to catch up with writes (see checkpoint()).
+const CATCH_UP_TRIES = 10;
+
+// Often enough that a burst of writes cannot grow the WAL far past checkpointWalBytes (at 1000 session writes a
+// second, about 2.5 MB in 100 ms of 2 KB sessions), seldom enough that the stats cost nothing.
+const SIZING_INTERVAL_MS = 100;
 
 /** Yields to the event loop: pending I/O (requests) runs before the next step of the maintenance. */
 function nextTurn(): Promise<void> {
