@@ -214,7 +214,9 @@ async function main(): Promise<void> {
 /** With `--profile`: where each strategy contender's app CPU went, from the profiles its process wrote on exit. */
 async function printProfileShares(): Promise<void> {
   const pct = (share: number): string => `${(share * 100).toFixed(1)}%`;
-  console.log('\n| app CPU (profiled, not idle) | strategy | HTTP client | socket writes | GC | app shape |\n|---|---:|---:|---:|---:|---:|');
+  console.log(
+    '\n| app CPU (profiled, not idle) | strategy | HTTP client | socket writes | GC | app shape |\n|---|---:|---:|---:|---:|---:|',
+  );
   for (const name of ['ours', 'peer'] as const) {
     const shares = await profileShares(path.join(RESULTS_DIR, `${name}.cpuprofile`));
     const cells = [shares.strategy, shares.httpClient, shares.socketWrites, shares.gc, shares.shape].map(pct);
