@@ -58,28 +58,18 @@ function coalesced(listener: (() => void) | undefined): () => void {
 }
 
 /** The account API's data of a saved state, or undefined when it holds none. */
-function restoredAccounts(saved: EmulatorState | undefined, directory: Directory, clock: ManualClock): AccountStores | undefined {
+function restoredAccounts(
+  saved: EmulatorState | undefined,
+  directory: Directory,
+  clock: ManualClock,
+  changed: () => void,
+): AccountStores | undefined {
   if (saved === undefined || saved.accountApi === null) return undefined;
   try {
-    return AccountStores.fromJSON(saved.accountApi, directory, () => clock.now());
+    return AccountStores.fromJSON(saved.accountApi, directory, () => clock.now(), changed);
   } catch (err) {
     throw new TypeError(`Emulator state: accountApi: ${err instanceof Error ? err.message : String(err)}`);
   }
-}
-
-/**
- * `stores`, calling `changed` whenever an account's store is used: an account API call may have changed its data,
- * and the store has no change events of its own. `changed` is coalesced, and a saver can skip an unchanged state.
- */
-function observed(stores: AccountStores, changed: () => void): AccountStores {
-  const get = stores.get.bind(stores);
-  return Object.assign(stores, {
-    get: (accountId: string) => {
-      const store = get(accountId);
-      changed();
-      return store;
-    },
-  });
 }
 
 /**
@@ -118,7 +108,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     keys,
     options: { ...options },
     accountUrl: (accountId) => `${url}/${accountId}`,
-    accountStores: observed(restoredAccounts(saved, directory, clock) ?? new AccountStores(directory, () => clock.now()), changed),
+    // Any use of an account's store may change its data: the state is reported changed (once per turn).
+    accountStores: restoredAccounts(saved, directory, clock, changed) ?? new AccountStores(directory, () => clock.now(), changed),
   };
   const faults = new FaultTable();
   const stats = new StatsCounter();

@@ -15,7 +15,7 @@ export interface EmulatorContext {
   options: Readonly<EmulatorOptions>;
   /**
    * The data of every account (projects, tasks, comments, files, …) the account API serves. Replace it with
-   * `AccountStores.fromJSON(saved, directory, clock.now)` to restore what `toJSON()` saved.
+   * `AccountStores.fromJSON(saved, directory, clock.now, onUse)` to restore what `toJSON()` saved.
    */
   accountStores: AccountStores;
   /** `${origin}/${accountId}`. */

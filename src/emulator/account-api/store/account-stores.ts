@@ -17,13 +17,19 @@ export interface AccountStoresJSON {
 export class AccountStores {
   private readonly stores = new Map<string, AccountStore>();
 
+  /**
+   * @param onUse called each time an account's store is handed out: an account API call may then change its data (the
+   *   stores have no change events of their own), so whoever saves the emulator's state saves again.
+   */
   constructor(
     private readonly directory: Directory,
     private readonly now: () => number,
+    private readonly onUse: () => void = () => undefined,
   ) {}
 
   /** The store of an account, seeded on first use. Throws for an account the emulator does not know. */
   get(accountId: string): AccountStore {
+    this.onUse();
     let store = this.stores.get(accountId);
     if (!store) {
       const account = this.directory.account(accountId);
@@ -44,11 +50,11 @@ export class AccountStores {
    * Restores what {@link AccountStores.toJSON} saved. Accounts the directory no longer knows are dropped; accounts
    * not in `json` are seeded afresh on first use.
    */
-  static fromJSON(json: unknown, directory: Directory, now: () => number): AccountStores {
+  static fromJSON(json: unknown, directory: Directory, now: () => number, onUse?: () => void): AccountStores {
     const saved = json as Partial<AccountStoresJSON> | null;
     if (typeof saved !== 'object' || saved === null || saved.version !== 1 || !Array.isArray(saved.accounts))
       throw new TypeError('AccountStores.fromJSON: expected {version: 1, accounts: [...]}');
-    const stores = new AccountStores(directory, now);
+    const stores = new AccountStores(directory, now, onUse);
     for (const entry of saved.accounts as unknown[]) {
       if (!Array.isArray(entry) || typeof entry[0] !== 'string')
         throw new TypeError('AccountStores.fromJSON: each account must be [id, data]');
