@@ -1,6 +1,6 @@
 import type { SessionBackend } from './config';
 import { GuardedStore } from './guarded-store';
-import { createRedisSessions } from './redis-session-store';
+import { createRedisSessions } from './redis-sessions';
 import { SealedTokensStore } from './sealed-tokens-store';
 import { SqliteSessionStore } from './sqlite-session-store';
 import type { TokenSealer } from './token-sealer';

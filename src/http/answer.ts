@@ -42,14 +42,14 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 /**
  * @internal
  * What is refused before reading the body: a redirect, a content type other than JSON, a declared size over `cap`
- * (`accountApi`: as {@link tooLarge}).
+ * (`accountApi`: the messages name the client's `accountUrl` option rather than the endpoint options).
  */
 export function checkHead(head: Head, label: string, cap: number, accountApi: boolean | undefined): WorksectionResponseError | undefined {
   const facts = factsOf(head);
   if (head.opaqueRedirect || (head.status >= 300 && head.status < 400)) {
     return new WorksectionResponseError(
       `${label} answered with a redirect (${shown(head)}), which is not followed so that credentials are not ` +
-        're-sent elsewhere. Check the baseURL and endpoint options.',
+        `re-sent elsewhere. Check ${optionsOf(accountApi)}.`,
       UNEXPECTED_REDIRECT,
       facts,
     );
@@ -58,7 +58,7 @@ export function checkHead(head: Head, label: string, cap: number, accountApi: bo
   if (head.contentType !== undefined && !JSON_TYPE.test(head.contentType)) {
     return new WorksectionResponseError(
       ok
-        ? `${label} answered ${shown(head)} instead of JSON. Check the endpoint options; if they are right, Worksection is having trouble: try again later.`
+        ? `${label} answered ${shown(head)} instead of JSON. Check ${optionsOf(accountApi)}; if they are right, Worksection is having trouble: try again later.`
         : `${label} answered ${shown(head)} instead of a JSON answer: Worksection or a proxy in front of it is having trouble. Try again later.`,
       ok ? UNEXPECTED_CONTENT_TYPE : UNEXPECTED_STATUS,
       facts,
@@ -124,6 +124,11 @@ export function broken(label: string, head: Head, err: unknown): WorksectionNetw
   );
 }
 
+/** The options that decide where a request went: the account-API client has no endpoint options, only `accountUrl`. */
+function optionsOf(accountApi: boolean | undefined): string {
+  return accountApi ? 'the accountUrl option' : 'the baseURL and endpoint options';
+}
+
 /**
  * @internal
  * An answer over `cap` bytes, declared or streamed. The account-API client (`accountApi`) has no endpoint options:
@@ -132,7 +137,7 @@ export function broken(label: string, head: Head, err: unknown): WorksectionNetw
 export function tooLarge(label: string, head: Head, cap: number, accountApi: boolean | undefined): WorksectionResponseError {
   return new WorksectionResponseError(
     `${label} answered ${accountApi ? `HTTP ${head.status}` : shown(head)} with a body over the ${cap}-byte cap; it was not read. ` +
-      `Worksection or a proxy is misbehaving: check the ${accountApi ? 'accountUrl option' : 'endpoint options'}.`,
+      `Worksection or a proxy is misbehaving: check ${optionsOf(accountApi)}.`,
     BODY_TOO_LARGE,
     factsOf(head),
   );

@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import type { SessionData } from 'express-session';
-import { createRedisSessions, type RedisSessions } from '../../example-app/redis-session-store';
+import { createRedisSessions, type RedisSessions } from '../../example-app/redis-sessions';
 import { SessionDestroyedError } from '../../example-app/session-destroyed-error';
 import { REDIS_SERVER, RedisServer } from './helpers/redis-server';
 import { describeIfInstalled } from './helpers/requirements';

@@ -22,7 +22,7 @@ const LABEL = "Worksection's token endpoint";
 // The strategy's options name its endpoints: the refusal points there (the account-API client's points to accountUrl).
 const TOO_LARGE_MESSAGE =
   `${LABEL} answered HTTP 200 (application/json) with a body over the ${MAX_BODY_BYTES}-byte cap; it was not read. ` +
-  'Worksection or a proxy is misbehaving: check the endpoint options.';
+  'Worksection or a proxy is misbehaving: check the baseURL and endpoint options.';
 
 let server: HostileServer;
 beforeEach(async () => {

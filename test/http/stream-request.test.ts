@@ -164,7 +164,10 @@ describe.each(transports)('requestBytes through the %s', (_name, settingsOf) => 
       res.writeHead(302, { location: 'http://127.0.0.1:9/elsewhere' });
       res.end();
     });
-    await expect(requestBytes(`${server.url}/f`, DOWNLOAD, settingsOf(), 'test')).rejects.toMatchObject({ code: UNEXPECTED_REDIRECT });
+    const redirected = requestBytes(`${server.url}/f`, DOWNLOAD, settingsOf(), 'test');
+    await expect(redirected).rejects.toMatchObject({ code: UNEXPECTED_REDIRECT });
+    // The account-API client has no endpoint options: its messages name the option that decides where it calls.
+    await expect(redirected).rejects.toThrow(/Check the accountUrl option\.$/);
   });
 
   it('refuses a JSON answer over its cap, declared or streamed, without keeping it, naming the accountUrl option', async () => {
