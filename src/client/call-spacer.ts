@@ -19,7 +19,8 @@ export interface ScheduleOptions {
 /** A call waiting for its turn. */
 interface Waiting {
   interval: number;
-  run: () => void;
+  /** Starts the call; `started` is called right before the call's function runs. */
+  run: (started: () => void) => void;
 }
 
 /** Per key: when the next call may start, and the calls waiting, in order. */
@@ -87,10 +88,15 @@ export class CallSpacer {
       };
       const entry: Waiting = {
         interval,
-        run: () => {
+        run: (started) => {
           signal?.removeEventListener('abort', onAbort);
           // In a job of its own: a call that throws synchronously rejects rather than breaking the queue's timer.
-          Promise.resolve().then(fn).then(resolve, reject);
+          Promise.resolve()
+            .then(() => {
+              started();
+              return fn();
+            })
+            .then(resolve, reject);
         },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -122,9 +128,13 @@ export class CallSpacer {
       return;
     }
     lane.queue.shift();
-    // Measured right before fn runs, so the spacing holds between actual starts, not between reservations.
+    // Reserved now, so that the pump below does not start the next call too; moved to the call's actual start when
+    // its function runs (a job later, after whatever the event loop had queued), so that the spacing holds between
+    // actual starts, as the server counts them.
     lane.next = this.now() + first.interval;
-    first.run();
+    first.run(() => {
+      lane.next = Math.max(lane.next, this.now() + first.interval);
+    });
     this.pump(lane);
   }
 

@@ -17,6 +17,19 @@ describe('CallSpacer', () => {
     for (let i = 1; i < starts.length; i++) expect(starts[i]![1] - starts[i - 1]![1]).toBeGreaterThanOrEqual(39.9);
   });
 
+  it("counts the spacing from when the previous call's function actually started, not from when its turn came", async () => {
+    let now = 1000;
+    const spacer = new CallSpacer(() => now);
+    const first = spacer.schedule('acc', 40, () => Promise.resolve());
+    // The event loop was busy: the first call's function runs 5 ms after its turn came.
+    now += 5;
+    await first;
+    // A call that may not wait reports how long it would have: the whole interval from that actual start.
+    const err = await spacer.schedule('acc', 40, () => Promise.resolve(), { maxWait: 0 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorksectionRateLimitError);
+    expect((err as WorksectionRateLimitError).retryAfter).toBe(40);
+  });
+
   it('drops no call: a rejecting call does not stop the ones queued behind it', async () => {
     const spacer = new CallSpacer();
     const results = await Promise.allSettled([
