@@ -1,7 +1,8 @@
 import type { Router } from 'express';
 import { defaultExpress } from './express-module';
 import { answerApiFailure } from './api-failure';
-import { sessionClients, sessionUser, type SessionClientOptions } from './session-client';
+import { sessionUser } from './request-session';
+import { sessionClients, type SessionClientOptions } from './session-client';
 import { projectsPage, projectsUnavailablePage } from './views/projects';
 
 /** What {@link projectsRoute} needs from the app. */

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { TokenSet } from 'passport-worksection';
 import { SessionDestroyedError } from './session-destroyed-error';
-import type { SessionUser } from './session-user';
+import { reloadSession, saveSession, sessionUser } from './request-session';
 
 /** The outcome of {@link saveRefreshedTokens}. */
 export type RefreshedTokensOutcome = 'saved' | 'signed-out';
@@ -18,22 +18,16 @@ export type RefreshedTokensOutcome = 'saved' | 'signed-out';
  * Any other store failure rejects (the app answers 503).
  */
 export async function saveRefreshedTokens(req: Request, tokens: TokenSet): Promise<RefreshedTokensOutcome> {
-  const before = signedInUser(req);
-  try {
-    await sessionCall((done) => req.session.reload(done));
-  } catch (err) {
-    // express-session's words for a session the store no longer has.
-    if (err instanceof Error && err.message === 'failed to load session') return dropSession(req);
-    throw err;
-  }
-  const user = signedInUser(req);
+  const before = sessionUser(req);
+  if (!(await reloadSession(req))) return dropSession(req);
+  const user = sessionUser(req);
   // Another user in the same session cannot happen (a sign-in always starts a new session); be strict anyway.
   if (!user || !before || user.id !== before.id || user.accountUrl !== before.accountUrl) return dropSession(req);
   user.tokens = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
   user.expiresAt = tokens.expiresAt;
   if (tokens.scopes) user.scopes = tokens.scopes;
   try {
-    await sessionCall((done) => req.session.save(done));
+    await saveSession(req);
   } catch (err) {
     if (err instanceof SessionDestroyedError) return dropSession(req);
     throw err;
@@ -41,21 +35,8 @@ export async function saveRefreshedTokens(req: Request, tokens: TokenSet): Promi
   return 'saved';
 }
 
-/** The signed-in user as stored in the session (Passport keeps it at `session.passport.user`), if whole enough. */
-function signedInUser(req: Request): SessionUser | undefined {
-  const user = (req.session as unknown as { passport?: { user?: Partial<SessionUser> } } | undefined)?.passport?.user;
-  return user && typeof user.id === 'string' && typeof user.accountUrl === 'string' && user.tokens ? (user as SessionUser) : undefined;
-}
-
 function dropSession(req: Request): RefreshedTokensOutcome {
   // As express-session's own destroy() does, without touching the store: the session is already gone there.
   delete (req as { session?: unknown }).session;
   return 'signed-out';
-}
-
-/** Runs one of express-session's callback methods (save, reload) as a promise. */
-function sessionCall(call: (done: (err: unknown) => void) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    call((err) => (err ? reject(err instanceof Error ? err : new Error('express-session failed', { cause: err })) : resolve()));
-  });
 }

@@ -3,6 +3,7 @@ import { WorksectionClient, type ClientTokens, type Strategy, type TokenSet } fr
 import type { SessionBackend } from './config';
 import { redisRefreshLockAt } from './refresh-lock';
 import { saveRefreshedTokens } from './save-refreshed-tokens';
+import { reloadSession, sessionUser } from './request-session';
 import { SessionDestroyedError } from './session-destroyed-error';
 import type { SessionUser } from './session-user';
 
@@ -41,35 +42,16 @@ export function sessionClients(options: SessionClientOptions): SessionClientFact
     });
 }
 
-/** The signed-in user as stored in the session (Passport keeps it at `session.passport.user`). */
-export function sessionUser(req: Request): SessionUser | undefined {
-  // What the store gave back, so not necessarily a whole SessionUser: check what the pages rely on.
-  const user = (req.session as unknown as { passport?: { user?: Partial<SessionUser> } } | undefined)?.passport?.user;
-  return user && typeof user.accountUrl === 'string' && user.tokens ? (user as SessionUser) : undefined;
-}
-
 /** Saves rotated tokens in the session and waits for the store: Worksection has revoked the old ones. */
 async function saveTokens(req: Request, tokens: TokenSet): Promise<void> {
   // Signed out during the refresh: the session stays destroyed, and the page ends as for a signed-out visitor.
   if ((await saveRefreshedTokens(req, tokens)) === 'signed-out') throw new SessionDestroyedError();
 }
 
-/** Runs one of express-session's callback methods (save, reload) as a promise. */
-function sessionCall(call: (done: (err: unknown) => void) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    call((err) => (err ? reject(err instanceof Error ? err : new Error('express-session failed', { cause: err })) : resolve()));
-  });
-}
-
 /** Reads the session back from the store: another instance may have saved rotated tokens in it. */
 async function loadTokens(req: Request): Promise<ClientTokens | undefined> {
-  try {
-    await sessionCall((done) => req.session.reload(done));
-  } catch (err) {
-    // express-session's words for a session that is gone (signed out meanwhile); a store outage still throws.
-    if (err instanceof Error && err.message === 'failed to load session') return undefined;
-    throw err;
-  }
+  // A session that is gone (signed out meanwhile) has no tokens; a store outage still throws.
+  if (!(await reloadSession(req))) return undefined;
   const user = sessionUser(req);
   return user && { ...user.tokens, expiresAt: user.expiresAt };
 }

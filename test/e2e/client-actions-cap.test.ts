@@ -1,38 +1,30 @@
-import type { Emulator } from '../../src/emulator';
-import { RECORD_CAP, SCOPES, WorksectionApiError, type WorksectionClient } from '../../src';
-import { clientOf, rejection, signIn, startEmulator } from '../helpers/client-setup';
+import { RECORD_CAP, WorksectionApiError } from '../../src';
+import { rejection, signedInWithEveryScope } from '../helpers/client-setup';
 
-let emu: Emulator;
-let client: WorksectionClient;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  ({ client } = clientOf(await signIn(emu, { scope: SCOPES.join(',') })));
-});
-afterAll(() => emu.close());
+const t = signedInWithEveryScope();
 
 describe("Worksection's 10,000-record cap", () => {
   it('a list of exactly 10,000 records resolves flagged capped: records may be missing past it', async () => {
     // Project 101 has two top-level tasks: 9,998 more make 10,000, about 3.5 MB of JSON.
-    emu.accountStores.get('acc1234').addTasks(RECORD_CAP - 2, { projectId: '101' });
-    const tasks = await client.tasks.list({ id_project: '101' });
+    t.emu.accountStores.get('acc1234').addTasks(RECORD_CAP - 2, { projectId: '101' });
+    const tasks = await t.client.tasks.list({ id_project: '101' });
     expect(tasks).toHaveLength(RECORD_CAP);
     expect(tasks.capped).toBe(true);
     // The flag is not a field of the data: JSON and copies leave it out.
     expect(Object.keys(tasks)).not.toContain('capped');
     // A narrower query is not flagged.
-    const narrow = await client.tasks.list({ id_project: '102' });
+    const narrow = await t.client.tasks.list({ id_project: '102' });
     expect(narrow.capped).toBe(false);
   }, 30_000);
 
   it('a list over the cap, which Worksection refuses ("Too many tasks (10000 max)"), rejects with limit and what to do', async () => {
-    emu.accountStores.get('acc1234').addTasks(1, { projectId: '101' });
-    const err = await rejection(client.tasks.list({ id_project: '101' }));
+    t.emu.accountStores.get('acc1234').addTasks(1, { projectId: '101' });
+    const err = await rejection(t.client.tasks.list({ id_project: '101' }));
     expect(err).toBeInstanceOf(WorksectionApiError);
     expect(err).toMatchObject({ action: 'get_tasks', limit: RECORD_CAP });
     expect((err as Error).message).toMatch(/^Too many tasks \(10000 max\)\. Worksection answers at most 10000 records: narrow the query/);
     expect(JSON.parse(JSON.stringify(err))).toMatchObject({ limit: RECORD_CAP });
     // The same refusal through the typed call, and for get_all_tasks.
-    await expect(client.call('get_all_tasks')).rejects.toMatchObject({ action: 'get_all_tasks', limit: RECORD_CAP });
+    await expect(t.client.call('get_all_tasks')).rejects.toMatchObject({ action: 'get_all_tasks', limit: RECORD_CAP });
   }, 30_000);
 });

@@ -1,30 +1,21 @@
-import type { Emulator } from '../../src/emulator';
-import { SCOPES, type WorksectionClient } from '../../src';
-import { clientOf, signIn, startEmulator } from '../helpers/client-setup';
+import { signedInWithEveryScope } from '../helpers/client-setup';
 
-let emu: Emulator;
-let client: WorksectionClient;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  ({ client } = clientOf(await signIn(emu, { scope: SCOPES.join(',') })));
-});
-afterAll(() => emu.close());
+const t = signedInWithEveryScope();
 
 describe('client.comments', () => {
   it('list reads a task’s comments; post adds one that list then shows', async () => {
-    const before = await client.comments.list({ id_task: '1001' });
+    const before = await t.client.comments.list({ id_task: '1001' });
     expect(before.map((c) => c.text)).toEqual(['First drafts are in Figma.', 'Looks good, approved.']);
-    const posted = await client.comments.post({ id_task: '1001', text: 'Shipped.' });
+    const posted = await t.client.comments.post({ id_task: '1001', text: 'Shipped.' });
     expect(posted).toMatchObject({ text: 'Shipped.', id: expect.any(String) as unknown });
-    const after = await client.comments.list({ id_task: '1001' });
+    const after = await t.client.comments.list({ id_task: '1001' });
     expect(after.map((c) => c.id)).toContain(posted.id);
   });
 
   it('post attaches files uploaded first, which list shows with extra=files', async () => {
-    const uploaded = await client.files.upload([{ name: 'notes.txt', content: 'see attached', type: 'text/plain' }]);
-    const posted = await client.comments.post({ id_task: '1002', text: 'Attached notes.', files: uploaded });
-    const listed = await client.comments.list({ id_task: '1002', extra: 'files' });
+    const uploaded = await t.client.files.upload([{ name: 'notes.txt', content: 'see attached', type: 'text/plain' }]);
+    const posted = await t.client.comments.post({ id_task: '1002', text: 'Attached notes.', files: uploaded });
+    const listed = await t.client.comments.list({ id_task: '1002', extra: 'files' });
     const mine = listed.find((c) => c.id === posted.id);
     expect(mine?.files).toEqual([expect.objectContaining({ name: 'notes.txt' })]);
   });

@@ -1,22 +1,13 @@
-import type { Emulator } from '../../src/emulator';
-import { SCOPES, type WorksectionClient } from '../../src';
-import { clientOf, signIn, startEmulator } from '../helpers/client-setup';
+import { signedInWithEveryScope } from '../helpers/client-setup';
 
-let emu: Emulator;
-let client: WorksectionClient;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  ({ client } = clientOf(await signIn(emu, { scope: SCOPES.join(',') })));
-});
-afterAll(() => emu.close());
+const t = signedInWithEveryScope();
 
 describe('client.contacts', () => {
   it('list reads the contacts; add creates one in a folder that list then shows', async () => {
-    const before = await client.contacts.list();
+    const before = await t.client.contacts.list();
     expect(before.map((c) => c.name)).toEqual(['Ada Brooks']);
-    const [folder] = await client.contacts.groups();
-    const added = await client.contacts.add({
+    const [folder] = await t.client.contacts.groups();
+    const added = await t.client.contacts.add({
       email: 'bo@lind.example',
       name: 'Bo Lind',
       title: 'CTO',
@@ -24,14 +15,14 @@ describe('client.contacts', () => {
       phone: '+46 8 123',
     });
     expect(added).toMatchObject({ name: 'Bo Lind', email: 'bo@lind.example', title: 'CTO' });
-    await expect(client.contacts.list()).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ id: added.id })]));
+    await expect(t.client.contacts.list()).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ id: added.id })]));
   });
 
   it('groups reads the folders; addGroup creates one', async () => {
-    await expect(client.contacts.groups()).resolves.toEqual([expect.objectContaining({ title: 'Clients' })]);
-    const created = await client.contacts.addGroup({ title: 'Suppliers' });
+    await expect(t.client.contacts.groups()).resolves.toEqual([expect.objectContaining({ title: 'Clients' })]);
+    const created = await t.client.contacts.addGroup({ title: 'Suppliers' });
     expect(created).toMatchObject({ title: 'Suppliers' });
-    const titles = (await client.contacts.groups()).map((g) => g.title);
+    const titles = (await t.client.contacts.groups()).map((g) => g.title);
     expect(titles).toEqual(['Clients', 'Suppliers']);
   });
 });

@@ -32,6 +32,15 @@ function logoutRaces(backend: () => SessionBackend | undefined): void {
     return running;
   }
 
+  /** The app, and a browser signed in to it: the CSRF token of its profile page and its session cookie as of now. */
+  async function signedIn(): Promise<{ running: RunningExample; browser: Browser; csrf: string; oldCookie: string }> {
+    const running = await start();
+    const browser = new Browser(running.url);
+    await signIn(browser);
+    const csrf = csrfOf((await browser.get('/profile')).body);
+    return { running, browser, csrf, oldCookie: browser.jar.get(SESSION_COOKIE)! };
+  }
+
   /** Lets Worksection's refresh answer late, and resolves once the app's refresh request has reached it. */
   function slowRefresh(running: RunningExample): Promise<void> {
     running.emulator.stats.reset();
@@ -49,11 +58,7 @@ function logoutRaces(backend: () => SessionBackend | undefined): void {
   }
 
   test('signing out while POST /profile/refresh waits for Worksection is final: the old cookie stays signed out', async () => {
-    const running = await start();
-    const browser = new Browser(running.url);
-    await signIn(browser);
-    const csrf = csrfOf((await browser.get('/profile')).body);
-    const oldCookie = browser.jar.get(SESSION_COOKIE)!;
+    const { running, browser, csrf, oldCookie } = await signedIn();
     const arrived = slowRefresh(running);
     const refresh = browser.post('/profile/refresh', { _csrf: csrf });
     await arrived;
@@ -66,11 +71,7 @@ function logoutRaces(backend: () => SessionBackend | undefined): void {
   });
 
   test('signing out while /projects refreshes the tokens is final: the old cookie stays signed out', async () => {
-    const running = await start();
-    const browser = new Browser(running.url);
-    await signIn(browser);
-    const csrf = csrfOf((await browser.get('/profile')).body);
-    const oldCookie = browser.jar.get(SESSION_COOKIE)!;
+    const { running, browser, csrf, oldCookie } = await signedIn();
     running.emulator.clock.advance(PAST_EXPIRY);
     const arrived = slowRefresh(running);
     const projects = browser.get('/projects');
@@ -84,11 +85,7 @@ function logoutRaces(backend: () => SessionBackend | undefined): void {
   });
 
   test('a sign-in completed in another tab during a slow refresh survives it, and the replaced session stays dead', async () => {
-    const running = await start();
-    const browser = new Browser(running.url);
-    await signIn(browser);
-    const csrf = csrfOf((await browser.get('/profile')).body);
-    const oldCookie = browser.jar.get(SESSION_COOKIE)!;
+    const { running, browser, csrf, oldCookie } = await signedIn();
     const arrived = slowRefresh(running);
     const refresh = browser.post('/profile/refresh', { _csrf: csrf });
     await arrived;

@@ -1,5 +1,5 @@
 import { createEmulator, DEMO_CLIENT, type Emulator } from '../../src/emulator';
-import { Strategy, WorksectionClient, type StrategyOptions, type TokenSet } from '../../src';
+import { SCOPES, Strategy, WorksectionClient, type StrategyOptions, type TokenSet } from '../../src';
 import type { WorksectionClientOptions } from '../../src/client/options';
 import { getTokens } from './emulator';
 
@@ -71,4 +71,24 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     return err;
   }
   throw new Error('expected a rejection, got a result');
+}
+
+/** What {@link signedInWithEveryScope} gives a test file: set before its first test. */
+export interface SignedInClient {
+  emu: Emulator;
+  client: WorksectionClient;
+}
+
+/**
+ * For a test file of the action groups: an auto-approving emulator and a client signed in with all 17 scopes, started
+ * before the file's first test and closed after its last. Read `emu` and `client` inside the tests.
+ */
+export function signedInWithEveryScope(): SignedInClient {
+  const signedIn = {} as SignedInClient;
+  beforeAll(async () => {
+    signedIn.emu = await startEmulator();
+    ({ client: signedIn.client } = clientOf(await signIn(signedIn.emu, { scope: SCOPES.join(',') })));
+  });
+  afterAll(() => signedIn.emu.close());
+  return signedIn;
 }
