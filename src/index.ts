@@ -50,8 +50,8 @@ export { DEFAULT_BASE_URL } from './oauth/endpoints';
 export type { Endpoints } from './oauth/endpoints';
 
 // The sealed state cookie (framework-free)
-export { StateCookie, STATE_COOKIE_NAME, STATE_MAX_AGE } from './state/state-cookie';
-export type { CheckedState, IssuedState, StateCookieOptions } from './state/state-cookie';
+export { StateCookie, STATE_COOKIE_NAME, STATE_MAX_AGE } from './state-cookie/state-cookie';
+export type { CheckedState, IssuedState, StateCookieOptions } from './state-cookie/state-cookie';
 
 // HTTP
 export { DEFAULT_TIMEOUT } from './http/settings';

@@ -14,7 +14,7 @@ import { accountProblem, codeExchangeProblem, type SignInProblem } from '../oaut
 import { tokenParams, type TokenParams } from '../oauth/token-params';
 import { requestTokens } from '../oauth/token-request';
 import { toTokenSet, type TokenSet } from '../oauth/token-set';
-import { StateCookie } from '../state/state-cookie';
+import { StateCookie } from '../state-cookie/state-cookie';
 import { checkCoreOptions, normalizeScope, type CheckedCoreOptions, type WorksectionOAuthOptions } from './options';
 
 /** What {@link WorksectionOAuth.exchangeCode} resolves to: the tokens, and the token answer as `params`. */

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { ServerResponse } from 'node:http';
-import type { StateCookie } from '../state/state-cookie';
+import type { StateCookie } from '../state-cookie/state-cookie';
 import { STATE_MESSAGE } from '../oauth/fail-messages';
 import type { StateStoreMeta } from './types';
 

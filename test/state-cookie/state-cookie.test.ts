@@ -1,4 +1,4 @@
-import { STATE_COOKIE_NAME, STATE_MAX_AGE, StateCookie } from '../../src/state/state-cookie';
+import { STATE_COOKIE_NAME, STATE_MAX_AGE, StateCookie } from '../../src/state-cookie/state-cookie';
 
 const CALLBACK = 'https://app.example/auth/worksection/callback';
 

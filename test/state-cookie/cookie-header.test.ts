@@ -1,4 +1,4 @@
-import { readCookies, serializeCookie } from '../../src/state/cookie-header';
+import { readCookies, serializeCookie } from '../../src/state-cookie/cookie-header';
 
 describe('readCookies', () => {
   it('reads the cookies whose names start with the prefix', () => {

@@ -1,4 +1,4 @@
-import { Sealer } from '../../src/state/sealer';
+import { Sealer } from '../../src/state-cookie/sealer';
 
 describe('Sealer', () => {
   it('unseals what it sealed, and the sealed text shows nothing of it', () => {
