@@ -5,31 +5,48 @@ import type { NodeTransport } from '../http/node-transport';
 import { postForm } from '../http/request';
 import type { FetchFunction, HttpSettings } from '../http/settings';
 import { checkAccountUrl } from '../oauth/account-url';
-import { authorizeError, readCallback } from '../oauth/callback-query';
+import { AuthorizeUrlBuilder, paramText } from '../oauth/authorize-url';
+import { readCallback } from '../oauth/callback-query';
 import type { Endpoints } from '../oauth/endpoints';
-import { ACCESS_DENIED_MESSAGE, MALFORMED_CALLBACK_MESSAGE, NO_CODE_MESSAGE, STATE_MESSAGE } from '../oauth/fail-messages';
 import { readOAuthAnswer } from '../oauth/oauth-answer';
 import { parseProfile, type WorksectionProfile } from '../oauth/profile';
-import { accountProblem, codeExchangeProblem, type SignInProblem } from '../oauth/sign-in-outcome';
-import { tokenParams, type TokenParams } from '../oauth/token-params';
+import { tokenParams } from '../oauth/token-params';
 import { requestTokens } from '../oauth/token-request';
 import { toTokenSet, type TokenSet } from '../oauth/token-set';
 import { StateCookie } from '../state-cookie/state-cookie';
 import { checkCoreOptions, normalizeScope, type CheckedCoreOptions, type WorksectionOAuthOptions } from './options';
+import { completeSignIn, type SignInSteps } from './sign-in-flow';
+import type { SignInTokens } from './sign-in-tokens';
 
-/** What {@link WorksectionOAuth.exchangeCode} resolves to: the tokens, and the token answer as `params`. */
-export interface SignInTokens extends TokenSet {
-  /** Worksection's token answer without `refresh_token`, plus `expires_at` (what a Passport verify gets as `params`). */
-  params: TokenParams;
+export type { SignInTokens } from './sign-in-tokens';
+
+/**
+ * A request the core can read a callback from: a Web `Request`, a Node `IncomingMessage` (its `url` is the path
+ * and query), or any `{ url, headers }` with the `Cookie` header.
+ */
+export interface SignInRequest {
+  url?: string | undefined;
+  headers: Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+}
+
+/**
+ * What to send with the answer to a sign-in step: `setCookies` are the `Set-Cookie` values (each its own header
+ * line), and every such answer must carry `Cache-Control: no-store`. `headers` has both as Web `Headers`, built
+ * when first read.
+ */
+export interface SignInHeaders {
+  setCookies: string[];
+  readonly headers: Headers;
 }
 
 /**
  * How {@link WorksectionOAuth.finishSignIn} ended. `ok`: the user signed in. Otherwise `message` says why not, in
- * words for the user (they fix it by signing in again). Either way send `headers` with your answer: they clear
- * the state cookie and forbid caching.
+ * words for the user (they fix it by signing in again), and `status` is the HTTP status to answer with if you do
+ * not redirect: 400 for a malformed callback, 403 otherwise. Either way send the headers with your answer: they
+ * clear the state cookie and forbid caching.
  */
-export type SignInResult =
-  { ok: true; tokens: SignInTokens; profile: WorksectionProfile; headers: Headers } | { ok: false; message: string; headers: Headers };
+export type SignInResult = SignInHeaders &
+  ({ ok: true; tokens: SignInTokens; profile: WorksectionProfile } | { ok: false; message: string; status: number });
 
 /**
  * "Sign in with Worksection" without Passport or any framework: the same endpoints, quirks, timeouts, typed errors
@@ -68,6 +85,8 @@ export class WorksectionOAuth {
   readonly _options: CheckedCoreOptions;
   /** @internal How requests are sent. */
   readonly _http: HttpSettings;
+  /** @internal Builds the authorization URLs. */
+  readonly _authorize: AuthorizeUrlBuilder;
   /** @internal Refreshes in flight, by refresh token. */
   readonly _refreshing = new Map<string, Promise<TokenSet>>();
 
@@ -80,6 +99,7 @@ export class WorksectionOAuth {
     this.fetch = this._http.fetch;
     this.transport = this._http.transport;
     this.stateCookie = new StateCookie({ secrets: this._options.stateSecrets });
+    this._authorize = new AuthorizeUrlBuilder(this.endpoints.authorizationURL, this._options.clientID);
   }
 
   /**
@@ -87,40 +107,46 @@ export class WorksectionOAuth {
    * the scopes comma-joined and the `state`; with `codeChallenge`, PKCE (S256).
    */
   authorizationURL(options: { state: string; scope?: string | readonly string[]; codeChallenge?: string; callbackURL?: string }): string {
-    const url = new URL(this.endpoints.authorizationURL);
-    url.searchParams.set('response_type', 'code');
-    const callbackURL = options.callbackURL ?? this._options.callbackURL;
-    if (callbackURL !== undefined) url.searchParams.set('redirect_uri', callbackURL);
-    // Worksection reads commas (and spaces); its docs and clients send commas.
-    const scope = options.scope === undefined ? this._options.scope : normalizeScope(options.scope);
-    if (scope !== undefined) url.searchParams.set('scope', scope.join(','));
     if (typeof options.state !== 'string' || options.state === '') {
       throw new WorksectionArgumentError('state', 'authorizationURL() needs the state: Worksection requires one.');
     }
-    url.searchParams.set('state', options.state);
-    if (options.codeChallenge !== undefined) {
-      url.searchParams.set('code_challenge', options.codeChallenge);
-      url.searchParams.set('code_challenge_method', 'S256');
-    }
-    url.searchParams.set('client_id', this._options.clientID);
-    return url.href;
+    return this._authorize.build({
+      callbackURL: options.callbackURL ?? this._options.callbackURL,
+      scope: options.scope === undefined ? this._options.scope : normalizeScope(options.scope),
+      state: options.state,
+      codeChallenge: options.codeChallenge,
+      extra: undefined,
+    });
   }
 
   /**
    * Exchanges an authorization code at `/oauth2/token` (a form POST with the client credentials). Rejects with a
    * typed error, also when Worksection answers an error with HTTP 200 ("Authorization code has been revoked"…).
    */
-  async exchangeCode(code: string, options: { codeVerifier?: string; callbackURL?: string } = {}): Promise<SignInTokens> {
-    if (typeof code !== 'string' || code === '') throw new WorksectionArgumentError('code', 'exchangeCode() needs the authorization code.');
-    const form: Record<string, string> = {
-      grant_type: 'authorization_code',
-      client_id: this._options.clientID,
-      client_secret: this._options.clientSecret,
-      code,
-    };
-    const callbackURL = options.callbackURL ?? this._options.callbackURL;
+  exchangeCode(code: string, options: { codeVerifier?: string; callbackURL?: string } = {}): Promise<SignInTokens> {
+    if (typeof code !== 'string' || code === '') {
+      return Promise.reject(new WorksectionArgumentError('code', 'exchangeCode() needs the authorization code.'));
+    }
+    return this._exchangeCode(code, options.codeVerifier, options.callbackURL ?? this._options.callbackURL, undefined);
+  }
+
+  /** @internal The code exchange, with a Strategy subclass's `tokenParams()` as `extra` (ours take precedence). */
+  async _exchangeCode(
+    code: string,
+    codeVerifier: string | undefined,
+    callbackURL: string | undefined,
+    extra: Record<string, unknown> | undefined,
+  ): Promise<SignInTokens> {
+    const form: Record<string, string> = {};
+    if (extra !== undefined) {
+      for (const [name, value] of Object.entries(extra)) if (value !== undefined && value !== null) form[name] = paramText(value);
+    }
+    form.grant_type = 'authorization_code';
+    form.client_id = this._options.clientID;
+    form.client_secret = this._options.clientSecret;
+    form.code = code;
     if (callbackURL !== undefined) form.redirect_uri = callbackURL;
-    if (options.codeVerifier !== undefined) form.code_verifier = options.codeVerifier;
+    if (codeVerifier !== undefined) form.code_verifier = codeVerifier;
     const tokens = await requestTokens({ http: this._http, baseURL: this.baseURL }, this.endpoints.tokenURL, form);
     // Worksection always sends a refresh token with a code; '' only if a server did not.
     return { ...toTokenSet(tokens, tokens.refreshToken ?? ''), params: tokenParams(tokens) };
@@ -168,59 +194,48 @@ export class WorksectionOAuth {
 
   /**
    * Starts a sign-in: a fresh state (and, with `pkce`, a code verifier) sealed in a cookie, and the URL to send the
-   * browser to. Answer with a redirect to `url` carrying `headers` (its `Set-Cookie` and `Cache-Control: no-store`).
+   * browser to. Answer with a redirect to `url` carrying the state cookie (`setCookies`) and `Cache-Control:
+   * no-store` (or send `headers`, which has both).
    */
-  startSignIn(options: { scope?: string | readonly string[] } = {}): { url: string; headers: Headers } {
+  startSignIn(options: { scope?: string | readonly string[] } = {}): { url: string } & SignInHeaders {
     const callbackURL = this.absoluteCallbackURL();
     const verifier = this._options.pkce ? randomBytes(32).toString('base64url') : undefined;
     const issued = this.stateCookie.issue(callbackURL, verifier);
-    const codeChallenge = verifier === undefined ? undefined : createHash('sha256').update(verifier).digest('base64url');
-    const url = this.authorizationURL({
+    const url = this._authorize.build({
+      callbackURL,
+      scope: options.scope === undefined ? this._options.scope : normalizeScope(options.scope),
       state: issued.state,
-      ...(options.scope !== undefined && { scope: options.scope }),
-      ...(codeChallenge !== undefined && { codeChallenge }),
+      codeChallenge: verifier === undefined ? undefined : createHash('sha256').update(verifier).digest('base64url'),
+      extra: undefined,
     });
-    const headers = new Headers({ 'cache-control': 'no-store' });
-    headers.append('set-cookie', issued.setCookie);
-    return { url, headers };
+    return withHeaders({ url }, [issued.setCookie]);
   }
 
   /**
-   * Completes a sign-in from the callback request: the state is checked first (a missing, forged, expired, replayed
-   * or swapped one fails, without a call to Worksection), then Worksection's `error`, the code exchange, the
-   * profile and the account checks (`allowedAccounts`, the profile's account is the token's). What the user can
-   * fix by signing in again resolves `{ ok: false, message }`; what the developer must fix rejects with a typed
-   * error.
+   * Completes a sign-in from the callback request (a Web `Request`, a Node request, or `{ url, headers }`): the
+   * state is checked first (a missing, forged, expired, replayed or swapped one fails, without a call to
+   * Worksection), then Worksection's `error`, the code exchange, the profile and the account checks
+   * (`allowedAccounts`, the profile's account is the token's). What the user can fix by signing in again resolves
+   * `{ ok: false, message, status }`; what the developer must fix rejects with a typed error.
    */
-  async finishSignIn(request: Request): Promise<SignInResult> {
+  async finishSignIn(request: SignInRequest): Promise<SignInResult> {
     const callbackURL = this.absoluteCallbackURL();
-    const headers = new Headers({ 'cache-control': 'no-store' });
-    const failed = (message: string): SignInResult => ({ ok: false, message, headers });
-    const fields = readCallback(searchRecord(new URL(request.url).searchParams), undefined);
-    const checked = this.stateCookie.check(request.headers.get('cookie') ?? undefined, fields?.state, callbackURL);
-    for (const line of checked.setCookies) headers.append('set-cookie', line);
-    if (fields === undefined) return failed(MALFORMED_CALLBACK_MESSAGE);
-    if (!checked.ok) return failed(STATE_MESSAGE);
-    if (fields.error !== undefined) {
-      if (fields.error === 'access_denied') return failed(ACCESS_DENIED_MESSAGE);
-      throw authorizeError(fields);
-    }
-    if (fields.code === undefined || fields.code === '') return failed(NO_CODE_MESSAGE);
-    let tokens: SignInTokens;
-    try {
-      tokens = await this.exchangeCode(fields.code, {
-        ...(checked.codeVerifier !== undefined && { codeVerifier: checked.codeVerifier }),
-        callbackURL,
-      });
-    } catch (err) {
-      return settleProblem(codeExchangeProblem(err), failed);
-    }
-    const allowed = accountProblem(tokens.params.account_url, undefined, this._options.allowedAccounts);
-    if (allowed !== undefined) return settleProblem(allowed, failed);
-    const profile = await this.profile(tokens.accessToken);
-    const mismatch = accountProblem(tokens.params.account_url, profile.accountUrl, undefined);
-    if (mismatch !== undefined) return settleProblem(mismatch, failed);
-    return { ok: true, tokens, profile, headers };
+    const cookieHeader = readHeader(request.headers, 'cookie');
+    let setCookies: string[] = [];
+    const steps: SignInSteps = {
+      checkState: (state) => {
+        const checked = this.stateCookie.check(cookieHeader, state, callbackURL);
+        setCookies = checked.setCookies;
+        return checked.ok ? { ok: true, codeVerifier: checked.codeVerifier } : { ok: false };
+      },
+      exchangeCode: (code, codeVerifier) => this._exchangeCode(code, codeVerifier, callbackURL, undefined),
+      loadProfile: (accessToken) => this.profile(accessToken),
+      allowedAccounts: this._options.allowedAccounts,
+    };
+    const outcome = await completeSignIn(readCallback(queryOf(request.url ?? ''), undefined), steps);
+    if (!outcome.ok) return withHeaders({ ok: false, message: outcome.info.message, status: outcome.status ?? 403 }, setCookies);
+    // Here the profile was loaded: only a Strategy with skipUserProfile skips it.
+    return withHeaders({ ok: true, tokens: outcome.tokens, profile: outcome.profile as WorksectionProfile }, setCookies);
   }
 
   private absoluteCallbackURL(): string {
@@ -232,17 +247,39 @@ export class WorksectionOAuth {
   }
 }
 
-/** A query as one value per name, or a list where a name is repeated (which {@link readCallback} refuses). */
-function searchRecord(params: URLSearchParams): Record<string, unknown> {
-  const record = Object.create(null) as Record<string, unknown>;
-  for (const name of new Set(params.keys())) {
-    const values = params.getAll(name);
-    record[name] = values.length === 1 ? values[0] : values;
-  }
-  return record;
+/** Adds the answer's headers to a result: the `Set-Cookie` values, and `headers` built when first read. */
+function withHeaders<T extends object>(fields: T, setCookies: string[]): T & SignInHeaders {
+  let headers: Headers | undefined;
+  return {
+    ...fields,
+    setCookies,
+    get headers(): Headers {
+      if (headers === undefined) {
+        headers = new Headers({ 'cache-control': 'no-store' });
+        for (const line of setCookies) headers.append('set-cookie', line);
+      }
+      return headers;
+    },
+  };
 }
 
-function settleProblem(problem: SignInProblem, failed: (message: string) => SignInResult): SignInResult {
-  if ('fail' in problem) return failed(problem.fail);
-  throw problem.error;
+function readHeader(headers: SignInRequest['headers'], name: string): string | readonly string[] | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  return headers[name];
+}
+
+/**
+ * The query of a URL (absolute, or a path as Node's `req.url` has it) as one value per name, or a list where a
+ * name is repeated (which {@link readCallback} refuses).
+ */
+function queryOf(url: string): Record<string, unknown> {
+  const record = Object.create(null) as Record<string, unknown>;
+  const start = url.indexOf('?');
+  if (start === -1) return record;
+  const end = url.indexOf('#', start);
+  for (const [name, value] of new URLSearchParams(url.slice(start + 1, end === -1 ? undefined : end))) {
+    const previous = record[name];
+    record[name] = previous === undefined ? value : Array.isArray(previous) ? [...(previous as string[]), value] : [previous, value];
+  }
+  return record;
 }

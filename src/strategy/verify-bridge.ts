@@ -1,5 +1,4 @@
 import type { Request } from 'express';
-import { accountProblem } from '../oauth/sign-in-outcome';
 import type { WorksectionProfile } from '../oauth/profile';
 import { settle } from './settle';
 import type { TokenParams } from '../oauth/token-params';
@@ -20,23 +19,12 @@ export type BridgedVerify = (
 
 /**
  * @internal
- * Wraps the app's verify function: first the checks that must pass before any user is looked up (the account is
- * allowed, the profile belongs to the token's account), then the app's function in the form it was written in:
- * one object (`Function.length === 1`), or passport-oauth2's four to six positional arguments.
+ * Calls the app's verify function in the form it was written in: one object (`Function.length === 1`), or
+ * passport-oauth2's four to six positional arguments. The account checks ran before, in the sign-in flow.
  */
-export function bridgeVerify(
-  verify: AnyVerify,
-  passReqToCallback: boolean,
-  allowedAccounts: ReadonlySet<string> | undefined,
-): BridgedVerify {
+export function bridgeVerify(verify: AnyVerify, passReqToCallback: boolean): BridgedVerify {
   const call = verify as (...args: unknown[]) => unknown;
   return (req, accessToken, refreshToken, params, profile, verified) => {
-    const problem = accountProblem(params.account_url, profile?.accountUrl, allowedAccounts);
-    if (problem !== undefined) {
-      if ('fail' in problem) verified(null, false, { message: problem.fail });
-      else verified(problem.error);
-      return;
-    }
     // A function of one parameter cannot take passport-oauth2's `done`: it is the one-object form.
     if (verify.length === 1) {
       let result: unknown;
