@@ -108,7 +108,7 @@ describe.each([
     const { code, state, cookie } = await approved();
     await expect(entry.callback(`code=${code}&state=${state}`, cookie)).resolves.toEqual({
       type: 'signed-in',
-      accountUrl: expect.any(String),
+      accountUrl: expect.any(String) as unknown,
     });
   });
 
