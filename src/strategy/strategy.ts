@@ -291,7 +291,8 @@ export class Strategy<Skip extends SkipUserProfile = false> extends OAuth2Strate
       this._verifyUser(req, accessToken, refreshToken, params, profile, (err, user, info) => {
         if (err) this.error(err);
         else if (!user) this.fail(info);
-        else this.success(user, appState ? { ...info, state: appState } : (info ?? {}));
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Express.User is what the app declares (apps augment it)
+        else this.success(user as Express.User, appState ? { ...info, state: appState } : (info ?? {}));
       });
     } catch (err) {
       this.error(err);
