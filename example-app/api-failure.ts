@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { WorksectionApiError, WorksectionError, WorksectionRateLimitError, WorksectionRefreshError } from 'passport-worksection';
+import { WorksectionApiError, WorksectionError, WorksectionRateLimitError, WorksectionRefreshError } from 'passport-worksection/client';
 import { SessionDestroyedError } from './session-destroyed-error';
 import { endUnusableSession, isUnusableGrant } from './unusable-session';
 import type { UnavailableReason } from './views/unavailable';

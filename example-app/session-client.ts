@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { WorksectionClient, type ClientTokens, type Strategy, type TokenSet } from 'passport-worksection';
+import type { Strategy, TokenSet } from 'passport-worksection';
+import { WorksectionClient, type ClientTokens } from 'passport-worksection/client';
 import type { SessionBackend } from './config';
 import { redisRefreshLockAt } from './refresh-lock';
 import { saveRefreshedTokens } from './save-refreshed-tokens';

@@ -1,6 +1,7 @@
 import { createClient } from 'redis';
 import type { Emulator } from '../../src/emulator';
-import { WorksectionClient, type ClientTokens, type TokenSet } from '../../src';
+import type { TokenSet } from '../../src';
+import { WorksectionClient, type ClientTokens } from '../../src/client';
 import { SessionStoreUnavailableError } from '../../example-app/guarded-store';
 import { createRedisRefreshLock, redisRefreshLockAt } from '../../example-app/refresh-lock';
 import { RefreshOutcomes } from '../../src/client/refresh-outcomes';

@@ -97,7 +97,7 @@ describe('requestTokens', () => {
 
   it('reads the standard error_description too, and keeps a 400 status', async () => {
     server.handle((_, res) => json(res, { error: 'invalid_grant', error_description: 'The code is bad' }, 400));
-    await expect(exchange()).rejects.toMatchObject({ code: 'invalid_grant', description: 'The code is bad', status: 400 });
+    await expect(exchange()).rejects.toMatchObject({ error: 'invalid_grant', description: 'The code is bad', status: 400 });
   });
 
   it('blanks the client secret and the code out of an error description that echoes them', async () => {
