@@ -5,8 +5,8 @@ import type { SessionBackend } from './config';
 import { redisRefreshLockAt } from './refresh-lock';
 import { saveRefreshedTokens } from './save-refreshed-tokens';
 import { reloadSession, sessionUser } from './request-session';
-import { SessionDestroyedError } from './session-destroyed-error';
 import type { SessionUser } from './session-user';
+import { SessionDestroyedError } from './errors/session-destroyed-error';
 
 /** What {@link sessionClients} needs from the app. */
 export interface SessionClientOptions {
