@@ -10,6 +10,7 @@ module.exports = {
   // The example app imports the package by name, as its users do; in tests that name means the sources.
   moduleNameMapper: {
     '^passport-worksection$': '<rootDir>/src/index.ts',
+    '^passport-worksection/client$': '<rootDir>/src/client/index.ts',
     '^passport-worksection/emulator$': '<rootDir>/src/emulator/index.ts',
   },
   testTimeout: 20000,

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
-import { WorksectionApiError, WorksectionError, WorksectionRateLimitError, WorksectionRefreshError } from 'passport-worksection';
-import { SessionDestroyedError } from './session-destroyed-error';
+import { WorksectionApiError, WorksectionError, WorksectionRateLimitError, WorksectionRefreshError } from 'passport-worksection/client';
 import { endUnusableSession, isUnusableGrant } from './unusable-session';
 import type { UnavailableReason } from './views/unavailable';
+import { SessionDestroyedError } from './errors/session-destroyed-error';
 
 /** How a page answers a failed call: what to log it as, where to send a signed-out user, and its error page. */
 export interface ApiFailurePage {

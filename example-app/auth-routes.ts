@@ -2,10 +2,11 @@ import type { NextFunction, Request, RequestHandler, Response, Router } from 'ex
 import { defaultExpress } from './express-module';
 import type passport from 'passport';
 import { ACCESS_DENIED_MESSAGE } from 'passport-worksection';
-import { SessionStoreUnavailableError, type GuardedStore } from './guarded-store';
+import { type GuardedStore } from './guarded-store';
 import { safeReturnTo } from './return-to';
 import type { ReturnToCookie } from './return-to-cookie';
 import type { SignInReason } from './views/home';
+import { SessionStoreUnavailableError } from './errors/session-store-unavailable-error';
 
 /** What {@link authRoutes} needs from the app. */
 export interface AuthRoutesOptions {

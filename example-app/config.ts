@@ -1,3 +1,4 @@
+import { ConfigError } from './errors/config-error';
 /**
  * The example app's configuration, read from environment variables (documented in README.md and `.env.example`).
  * {@link loadConfig} refuses a configuration that would be unsafe or cannot work, and its messages never contain
@@ -33,11 +34,6 @@ export interface AppConfig {
   trustProxy: number;
   /** Lifetime of a signed-in session, in ms. (A sign-in in progress has no session: its cookies live 10 minutes.) */
   sessionTtlMs: number;
-}
-
-/** A configuration the app refuses to start with. The message says which variable to fix. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
 }
 
 /** The placeholder `.env.example` ships; refused in production like any weak secret. */

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { optionalSession } from './request-session';
 import { isCrossSiteRequest } from './same-origin';
+import { CsrfError } from './errors/csrf-error';
 
 declare module 'express-session' {
   interface SessionData {
@@ -20,15 +21,6 @@ export const CSRF_FIELD = '_csrf';
 export function csrfToken(req: Request): string {
   if (!req.session.csrfToken) req.session.csrfToken = randomBytes(32).toString('base64url');
   return req.session.csrfToken;
-}
-
-/** Thrown (as a 403) when a POST lacks the session's CSRF token or comes from another site. */
-export class CsrfError extends Error {
-  override readonly name = 'CsrfError';
-  readonly status = 403;
-  constructor() {
-    super('The form was stale or did not come from this site. Reload the page and try again.');
-  }
 }
 
 /**

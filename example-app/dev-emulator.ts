@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createEmulator, DEMO_ACCOUNTS, DEMO_USERS, type Emulator, type EmulatorState } from 'passport-worksection/emulator';
-import { EmulatorStateFileError, loadEmulatorState, saveEmulatorState } from './emulator-state-file';
+import { loadEmulatorState, saveEmulatorState } from './emulator-state-file';
+import { EmulatorStateFileError } from './errors/emulator-state-file-error';
 
 /** The emulator started in-process when no Worksection credentials are configured, and the client it knows. */
 export interface DevEmulator {

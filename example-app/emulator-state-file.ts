@@ -2,17 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { parseEmulatorState, type EmulatorState } from 'passport-worksection/emulator';
-
-/** The dev emulator's state file cannot be used: start fails, saying which file and what to do. */
-export class EmulatorStateFileError extends Error {
-  override name = 'EmulatorStateFileError';
-
-  constructor(file: string, why: string) {
-    super(
-      `The emulator state file ${file} cannot be used (${why}): delete it to start the emulator afresh (signed-in browsers then sign in again).`,
-    );
-  }
-}
+import { EmulatorStateFileError } from './errors/emulator-state-file-error';
 
 /**
  * Reads the state the dev emulator saved at `file`: undefined when there is none yet. Throws

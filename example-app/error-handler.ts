@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { CsrfError } from './csrf';
-import { SessionStoreUnavailableError } from './guarded-store';
 import { safeLogLine } from './log-line';
 import { errorPage } from './views/error';
+import { CsrfError } from './errors/csrf-error';
+import { SessionStoreUnavailableError } from './errors/session-store-unavailable-error';
 
 /** Seconds a client should wait before retrying when the session store is down. */
 export const RETRY_AFTER_SECONDS = 5;

@@ -1,13 +1,6 @@
 import { Store, type SessionData } from 'express-session';
-import { SessionDestroyedError } from './session-destroyed-error';
-
-/** The session store failed or did not answer in time. The app answers 503 and the request can be retried. */
-export class SessionStoreUnavailableError extends Error {
-  override readonly name = 'SessionStoreUnavailableError';
-  constructor(operation: string, reason: string) {
-    super(`The session store is unavailable (${operation}: ${reason}).`);
-  }
-}
+import { SessionDestroyedError } from './errors/session-destroyed-error';
+import { SessionStoreUnavailableError } from './errors/session-store-unavailable-error';
 
 type Callback = (err?: unknown, value?: unknown) => void;
 

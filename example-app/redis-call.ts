@@ -1,4 +1,5 @@
-import { SessionStoreUnavailableError, toUnavailable } from './guarded-store';
+import { toUnavailable } from './guarded-store';
+import { SessionStoreUnavailableError } from './errors/session-store-unavailable-error';
 
 /**
  * Runs one Redis call, rejecting with a {@link SessionStoreUnavailableError} (a 503) when it fails or has not

@@ -1,6 +1,6 @@
 import { Store, type SessionData } from 'express-session';
 import { redisCall } from './redis-call';
-import { SessionDestroyedError } from './session-destroyed-error';
+import { SessionDestroyedError } from './errors/session-destroyed-error';
 
 /** The commands of a node-redis client {@link RedisSessionStore} uses. */
 export interface SessionRedis {

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { TokenSet } from 'passport-worksection';
-import { SessionDestroyedError } from './session-destroyed-error';
 import { reloadSession, saveSession, sessionUser } from './request-session';
+import { SessionDestroyedError } from './errors/session-destroyed-error';
 
 /** The outcome of {@link saveRefreshedTokens}. */
 export type RefreshedTokensOutcome = 'saved' | 'signed-out';

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createApp } from './app';
-import { ConfigError, isStrongSecret, loadConfig } from './config';
+import { isStrongSecret, loadConfig } from './config';
 import { loadOrCreateDevSecret } from './dev-secret';
 import { startDevEmulator, type DevEmulator } from './dev-emulator';
+import { ConfigError } from './errors/config-error';
 
 /** A started example app (and its emulator, if any). */
 export interface RunningServer {

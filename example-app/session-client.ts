@@ -1,11 +1,12 @@
 import type { Request } from 'express';
-import { WorksectionClient, type ClientTokens, type Strategy, type TokenSet } from 'passport-worksection';
+import type { Strategy, TokenSet } from 'passport-worksection';
+import { WorksectionClient, type ClientTokens } from 'passport-worksection/client';
 import type { SessionBackend } from './config';
 import { redisRefreshLockAt } from './refresh-lock';
 import { saveRefreshedTokens } from './save-refreshed-tokens';
 import { reloadSession, sessionUser } from './request-session';
-import { SessionDestroyedError } from './session-destroyed-error';
 import type { SessionUser } from './session-user';
+import { SessionDestroyedError } from './errors/session-destroyed-error';
 
 /** What {@link sessionClients} needs from the app. */
 export interface SessionClientOptions {

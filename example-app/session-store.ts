@@ -4,6 +4,7 @@ import { createRedisSessions } from './redis-sessions';
 import { SealedTokensStore } from './sealed-tokens-store';
 import { SqliteSessionStore } from './sqlite-session-store';
 import type { TokenSealer } from './token-sealer';
+import { SessionStoreOpenError } from './errors/session-store-open-error';
 
 /** The session store the app runs on, and how to release it. */
 export interface SessionStoreHandle {
@@ -13,11 +14,6 @@ export interface SessionStoreHandle {
   /** Resolves once the store can be used; rejects when it cannot be reached at start-up (Redis). */
   ready(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** The session store could not be opened at start-up. The message names the file or variable to fix. */
-export class SessionStoreOpenError extends Error {
-  override readonly name = 'SessionStoreOpenError';
 }
 
 /** Every store call ends within this time by default: longer, the request gets a 503 instead of hanging. */

@@ -2,9 +2,9 @@ import { closeSync, openSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { Store, type SessionData } from 'express-session';
-import { SessionDestroyedError } from './session-destroyed-error';
 import { SqliteCheckpointer, type CheckpointResult } from './sqlite-checkpointer';
 import { walFrames } from './sqlite-wal-frames';
+import { SessionDestroyedError } from './errors/session-destroyed-error';
 
 export type { CheckpointResult } from './sqlite-checkpointer';
 

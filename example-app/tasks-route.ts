@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
-import type { WorksectionClient } from 'passport-worksection';
+import type { WorksectionClient } from 'passport-worksection/client';
 import { defaultExpress, type ExpressModule } from './express-module';
 import { answerApiFailure, type ApiFailurePage } from './api-failure';
 import { csrfToken, requireCsrfToken } from './csrf';

@@ -5,7 +5,7 @@ import {
   WorksectionOAuthError,
   WorksectionReauthError,
   type WorksectionError,
-} from 'passport-worksection';
+} from 'passport-worksection/client';
 import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from './session-cookie';
 import type { SessionUser } from './session-user';
 

@@ -1,4 +1,4 @@
-import type { WorksectionProject } from 'passport-worksection';
+import type { WorksectionProject } from 'passport-worksection/client';
 import { html, type SafeHtml } from './html';
 import { layout } from './layout';
 import { unavailablePage, type UnavailableReason } from './unavailable';

@@ -1,4 +1,4 @@
-import type { WorksectionComment, WorksectionTask } from 'passport-worksection';
+import type { WorksectionComment, WorksectionTask } from 'passport-worksection/client';
 import { CSRF_FIELD } from '../csrf';
 import { html } from './html';
 import { layout } from './layout';

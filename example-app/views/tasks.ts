@@ -1,4 +1,4 @@
-import type { WorksectionTask } from 'passport-worksection';
+import type { WorksectionTask } from 'passport-worksection/client';
 import { html } from './html';
 import { layout } from './layout';
 

@@ -68,7 +68,7 @@ const RESERVED_PARAMS = new Set(['action', 'access_token']);
  *
  * @example
  * ```ts
- * import { WorksectionClient, WorksectionReauthError } from 'passport-worksection';
+ * import { WorksectionClient, WorksectionReauthError } from 'passport-worksection/client';
  *
  * const client = new WorksectionClient({
  *   strategy,                                  // your passport-worksection Strategy

@@ -88,16 +88,24 @@ export interface WorksectionClientOptions {
   maxQueueWait?: number;
   /** A `fetch` for the account API (it must honour `init.signal`). Default: the strategy's, else the built-in node:http(s) transport. */
   fetch?: FetchFunction;
-  /** The built-in transport's pool, when there is no `fetch`. Default: the strategy's, else the shared `defaultNodeTransport`. */
+  /**
+   * The built-in transport's keep-alive pool, when there is no `fetch`: a `new NodeTransport()` of your own keeps
+   * these connections apart, and you `close()` it when done. Default: the strategy's, else the pool shared by
+   * every strategy and client of the process.
+   */
   transport?: NodeTransport;
   /**
+   * @internal
    * Spaces the calls to one account (see `minInterval`). Default: `defaultCallSpacer`, shared by every client of
-   * the process, so that clients made per request still space one account's calls.
+   * the process, so that clients made per request still space one account's calls. Not public: the spacing is per
+   * account already, so only tests (whose clients must not wait for other tests' calls) need a spacer of their own.
    */
   spacer?: CallSpacer;
   /**
+   * @internal
    * What became of the refresh tokens sent, so that a client holding a token another client has just rotated takes
-   * over the new tokens. Default: `defaultRefreshOutcomes`, shared by every client of the process.
+   * over the new tokens. Default: `defaultRefreshOutcomes`, shared by every client of the process. Not public: the
+   * memory is keyed by refresh token already, so only tests need one of their own.
    */
   refreshOutcomes?: RefreshOutcomes;
   /**

@@ -1,6 +1,9 @@
-// Codes of the failures this package detects itself (Worksection's own `error` values are kept as they come,
-// on WorksectionOAuthError). They are stable across versions: compare `err.code` with them.
+// The codes of every error this package raises, stable across versions: compare `err.code` with them.
+// Worksection's own words (its OAuth `error`, e.g. `invalid_grant`) are never codes: they are kept as they come in
+// WorksectionOAuthError's `error` and `description`.
 
+/** Worksection refused an OAuth request with an `error` of its own (see WorksectionOAuthError's `error`). */
+export const OAUTH_ERROR = 'WORKSECTION_OAUTH_ERROR';
 /** Worksection answered with an HTTP status that carries no usable answer (e.g. nginx's 502 page). */
 export const UNEXPECTED_STATUS = 'WORKSECTION_UNEXPECTED_STATUS';
 /** Worksection answered with a redirect; redirects are never followed so secrets are not re-sent elsewhere. */

@@ -1,4 +1,5 @@
 import { summarizeCause } from './cause-summary';
+import { failureReason } from './failure-reason';
 import { REAUTH_REQUIRED } from './codes';
 import { nameClass, WorksectionError } from './worksection-error';
 import { WorksectionOAuthError } from './oauth-error';
@@ -23,7 +24,7 @@ export class WorksectionReauthError extends WorksectionError {
   readonly reason: string;
 
   constructor(cause: unknown) {
-    const reason = cause instanceof WorksectionError ? cause.code : 'unknown';
+    const reason = failureReason(cause);
     super(reauthMessage(cause, reason), REAUTH_REQUIRED, undefined, { cause: summarizeCause(cause) });
     this.reason = reason;
   }

@@ -1,4 +1,5 @@
 import { summarizeCause } from './cause-summary';
+import { failureReason } from './failure-reason';
 import { REFRESH_FAILED } from './codes';
 import { nameClass, WorksectionError } from './worksection-error';
 
@@ -17,13 +18,16 @@ export class WorksectionRefreshError extends WorksectionError {
     nameClass(this);
   }
 
-  /** The code of the refresh's error, e.g. `WORKSECTION_TIMEOUT`, `WORKSECTION_NETWORK_ERROR`, `WORKSECTION_UNEXPECTED_STATUS`. */
+  /**
+   * The code of the refresh's error, e.g. `WORKSECTION_TIMEOUT`, `WORKSECTION_NETWORK_ERROR`, `WORKSECTION_UNEXPECTED_STATUS`,
+   * or Worksection's own `error` when it answered one that is not a refusal of the grant (e.g. `server_error`).
+   */
   readonly reason: string;
   /** Always `true`: the same call may succeed later, with the same tokens. */
   readonly retryable: true;
 
   constructor(cause: unknown) {
-    const reason = cause instanceof WorksectionError ? cause.code : 'unknown';
+    const reason = failureReason(cause);
     super(
       `Refreshing the access token did not complete (${reason}), but Worksection did not refuse it: the tokens were kept ` +
         'and the next call tries the refresh again. Try again later; the user does not need to sign in again.',

@@ -19,7 +19,7 @@ export class WorksectionError extends Error {
     nameClass(this);
   }
 
-  /** Stable machine-readable code: one of the exported constants, or Worksection's own `error`. */
+  /** Stable machine-readable code: one of the exported `WORKSECTION_*` constants (Worksection's own words have fields of their own). */
   readonly code: string;
   /** HTTP status of Worksection's answer, when there was one (none for an error in the callback's query). */
   readonly status?: number;

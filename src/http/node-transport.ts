@@ -23,8 +23,8 @@ interface Target {
 
 /**
  * The built-in transport: `node:http(s)` with a keep-alive pool, used by every strategy and client that has no
- * `fetch` option. {@link defaultNodeTransport} is the one they share unless given their own through the `transport`
- * option: a pool of your own (e.g. per tenant, or per test) that you can {@link NodeTransport.close | close}.
+ * `fetch` option. They share one pool unless given their own through the `transport` option: a pool of your own
+ * (e.g. per tenant, or per test) that you can {@link NodeTransport.close | close}.
  */
 export class NodeTransport {
   // Idle sockets are closed after 4 s (as undici does), before servers such as the emulator (5 s) or nginx close

@@ -12,7 +12,7 @@ import type {
   WorksectionList,
   WorksectionTask,
   WorksectionUploadedFile,
-} from '../../src';
+} from '../../src/client';
 
 /** `true` when A and B are the same type (mutually assignable, and neither is `any`). */
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? (0 extends 1 & A ? false : 0 extends 1 & B ? false : true) : false) : false;

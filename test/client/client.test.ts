@@ -10,8 +10,8 @@ import {
   WorksectionResponseError,
   WorksectionTimeoutError,
   API_ERROR,
-  MAX_API_BODY_BYTES,
 } from '../../src';
+import { MAX_API_BODY_BYTES } from '../../src/http/stream-request';
 import { startRecorder, type Recorder } from '../helpers/client-recorder';
 import type { Socket } from 'node:net';
 import { startHostileServer, type HostileServer } from '../helpers/hostile-server';

@@ -1,15 +1,7 @@
 import { DEMO_CLIENT } from '../../src/emulator';
-import {
-  CallSpacer,
-  NodeTransport,
-  Strategy,
-  WorksectionClient,
-  WorksectionConfigError,
-  WorksectionTimeoutError,
-  type FetchFunction,
-  type TokenSet,
-  type WorksectionClientOptions,
-} from '../../src';
+import { NodeTransport, Strategy, WorksectionConfigError, WorksectionTimeoutError, type FetchFunction, type TokenSet } from '../../src';
+import { WorksectionClient, type WorksectionClientOptions } from '../../src/client';
+import { CallSpacer } from '../../src/client/call-spacer';
 
 const tokens = { accessToken: 'eyJ.access.token', refreshToken: 'def50200refresh', expiresAt: Date.now() + 60_000 };
 const refresher = { refresh: (): Promise<TokenSet> => Promise.reject(new Error('not called')) };

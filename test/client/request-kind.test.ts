@@ -1,5 +1,5 @@
 import { sendsJsonBody } from '../../src/client/request-kind';
-import { ACTION_SCOPES, type ActionName } from '../../src';
+import { ACTION_SCOPES, type ActionName } from '../../src/client';
 
 describe('sendsJsonBody', () => {
   const actions = Object.keys(ACTION_SCOPES) as ActionName[];

@@ -1,4 +1,5 @@
-import { RECORD_CAP, WorksectionApiError } from '../../src';
+import { WorksectionApiError } from '../../src';
+import { RECORD_CAP } from '../../src/client';
 import { rejection, signedInWithEveryScope } from '../helpers/client-setup';
 
 const t = signedInWithEveryScope();

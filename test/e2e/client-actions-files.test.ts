@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Emulator } from '../../src/emulator';
-import { CallSpacer, SCOPES, UNEXPECTED_CONTENT_TYPE, WorksectionApiError, type WorksectionClient } from '../../src';
+import { SCOPES, UNEXPECTED_CONTENT_TYPE, WorksectionApiError } from '../../src';
+import type { WorksectionClient } from '../../src/client';
+import { CallSpacer } from '../../src/client/call-spacer';
 import { startRecorder } from '../helpers/client-recorder';
 import { clientOf, PAST_EXPIRY, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';
 

@@ -1,5 +1,6 @@
 import type { Emulator } from '../../src/emulator';
-import { ACTION_SCOPES, WorksectionApiError } from '../../src';
+import { WorksectionApiError } from '../../src';
+import { ACTION_SCOPES } from '../../src/client';
 import { startRecorder } from '../helpers/client-recorder';
 import { clientOf, rejection, signIn, startEmulator } from '../helpers/client-setup';
 

@@ -1,5 +1,6 @@
 import type { Emulator } from '../../src/emulator';
-import { SCOPES, WorksectionApiError, type WorksectionClient } from '../../src';
+import { SCOPES, WorksectionApiError } from '../../src';
+import type { WorksectionClient } from '../../src/client';
 import { startRecorder, type Recorder } from '../helpers/client-recorder';
 import { clientOf, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';
 

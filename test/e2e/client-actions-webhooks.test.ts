@@ -1,5 +1,6 @@
 import type { Emulator } from '../../src/emulator';
-import { SCOPES, type WorksectionClient } from '../../src';
+import { SCOPES } from '../../src';
+import type { WorksectionClient } from '../../src/client';
 import { startRecorder } from '../helpers/client-recorder';
 import { clientOf, signIn, startEmulator, type Grant } from '../helpers/client-setup';
 

@@ -7,16 +7,15 @@ import {
   TIMEOUT,
   UNEXPECTED_STATUS,
   WorksectionApiError,
-  WorksectionClient,
   WorksectionNetworkError,
   WorksectionOAuthError,
   WorksectionReauthError,
   WorksectionRefreshError,
   WorksectionResponseError,
   WorksectionTimeoutError,
-  type ClientTokens,
   type TokenSet,
 } from '../../src';
+import { WorksectionClient, type ClientTokens } from '../../src/client';
 import { RefreshOutcomes } from '../../src/client/refresh-outcomes';
 import { resetConnection, startRecorder, truncatedJson, type Recorder } from '../helpers/client-recorder';
 import { clientOf, PAST_EXPIRY, rejection, signIn, startEmulator, strategyOf, type Grant } from '../helpers/client-setup';

@@ -1,5 +1,7 @@
 import type { Emulator } from '../../src/emulator';
-import { CallSpacer, WorksectionClient, WorksectionRateLimitError, type WorksectionClientOptions } from '../../src';
+import { WorksectionRateLimitError } from '../../src';
+import { WorksectionClient, type WorksectionClientOptions } from '../../src/client';
+import { CallSpacer } from '../../src/client/call-spacer';
 import { startRecorder, type Recorder } from '../helpers/client-recorder';
 import { signIn, startEmulator, type Grant } from '../helpers/client-setup';
 

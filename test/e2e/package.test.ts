@@ -137,6 +137,7 @@ describe('the packed tarball', () => {
     );
     expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts.map', 'src/index.ts', 'src/emulator/index.ts']));
     expect(files).toEqual(expect.arrayContaining(['dist/emulator/index.js', 'dist/emulator/index.d.ts', 'dist/emulator/cli/cli.js']));
+    expect(files).toEqual(expect.arrayContaining(['dist/client/index.js', 'dist/client/index.d.ts', 'src/client/index.ts']));
     const unexpected = files.filter(
       (f) =>
         !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|src\/.+\.ts)$/.test(f) ||
@@ -249,18 +250,23 @@ describe('the packed tarball', () => {
     expect(outcome.withEmulator).toBeGreaterThan(0);
   });
 
-  it('loads with require(), including the emulator subpath', async () => {
+  it('loads with require(), including the client and emulator subpaths', async () => {
     await writeFile(
       path.join(dir, 'require.cjs'),
       `const ws = require('passport-worksection');
+       const client = require('passport-worksection/client');
        const emu = require('passport-worksection/emulator');
-       console.log(JSON.stringify({ strategy: typeof ws.Strategy, scopes: ws.SCOPES.length, createEmulator: typeof emu.createEmulator,
-         version: require('passport-worksection/package.json').version }));`,
+       console.log(JSON.stringify({ strategy: typeof ws.Strategy, scopes: ws.SCOPES.length, client: typeof client.WorksectionClient,
+         sameErrors: client.WorksectionApiError === ws.WorksectionApiError, clientInRoot: 'WorksectionClient' in ws,
+         createEmulator: typeof emu.createEmulator, version: require('passport-worksection/package.json').version }));`,
     );
     const { stdout } = await run(process.execPath, ['require.cjs'], { cwd: dir });
     expect(JSON.parse(stdout)).toEqual({
       strategy: 'function',
       scopes: 17,
+      client: 'function',
+      sameErrors: true,
+      clientInRoot: false,
       createEmulator: 'function',
       version: expect.any(String) as unknown,
     });
@@ -269,12 +275,21 @@ describe('the packed tarball', () => {
   it('loads with import, named exports included', async () => {
     await writeFile(
       path.join(dir, 'import.mjs'),
-      `import { Strategy, SCOPES } from 'passport-worksection';
+      `import { Strategy, SCOPES, WorksectionApiError } from 'passport-worksection';
+       import { WorksectionClient, ACTION_SCOPES, WorksectionApiError as ClientApiError } from 'passport-worksection/client';
        import { createEmulator } from 'passport-worksection/emulator';
-       console.log(JSON.stringify({ strategy: typeof Strategy, scopes: SCOPES.length, createEmulator: typeof createEmulator }));`,
+       console.log(JSON.stringify({ strategy: typeof Strategy, scopes: SCOPES.length, client: typeof WorksectionClient,
+         actions: Object.keys(ACTION_SCOPES).length, sameErrors: ClientApiError === WorksectionApiError, createEmulator: typeof createEmulator }));`,
     );
     const { stdout } = await run(process.execPath, ['import.mjs'], { cwd: dir });
-    expect(JSON.parse(stdout)).toEqual({ strategy: 'function', scopes: 17, createEmulator: 'function' });
+    expect(JSON.parse(stdout)).toEqual({
+      strategy: 'function',
+      scopes: 17,
+      client: 'function',
+      actions: 63,
+      sameErrors: true,
+      createEmulator: 'function',
+    });
   });
 
   it('signs a user in from the installed package against the packaged emulator', async () => {
@@ -316,7 +331,9 @@ describe('the packed tarball', () => {
       path.join(dir, 'consumer.ts'),
       `import express from 'express';
        import passport from 'passport';
-       import { Strategy, SCOPES, WorksectionClient, type WorksectionProfile, type TokenSet, type WorksectionTask, type WorksectionDownload } from 'passport-worksection';
+       import { Strategy, SCOPES, type WorksectionProfile, type TokenSet } from 'passport-worksection';
+       // moduleResolution node10 (commonjs's default here) finds the subpath's types through typesVersions.
+       import { WorksectionClient, WorksectionReauthError, type WorksectionTask, type WorksectionDownload } from 'passport-worksection/client';
        import { createEmulator } from 'passport-worksection/emulator';
 
        const strategy = new Strategy(
@@ -338,7 +355,8 @@ describe('the packed tarball', () => {
        const file: Promise<WorksectionDownload> = client.files.download('70');
        // @ts-expect-error get_tasks needs id_project: the declarations keep the parameter types.
        void client.call('get_tasks', {});
-       void refreshed; void first; void app; void tasks; void listed; void file;
+       const reauth: boolean = new Error('x') instanceof WorksectionReauthError;
+       void refreshed; void first; void app; void tasks; void listed; void file; void reauth;
       `,
     );
     await writeFile(

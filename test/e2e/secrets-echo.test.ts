@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { createEmulator, type Emulator } from '../../src/emulator';
-import { Strategy, WorksectionClient, type FetchFunction } from '../../src';
+import { Strategy, type FetchFunction } from '../../src';
+import { WorksectionClient } from '../../src/client';
 import { startHostileServer, type HostileServer, type ReceivedRequest } from '../helpers/hostile-server';
 import { rejection } from '../helpers/client-setup';
 import { authorizeAtEmulator, CALLBACK_URL, createStrategyApp } from '../helpers/strategy-app';

@@ -104,7 +104,7 @@ describe('wrong types from the token endpoint', () => {
     const body = '{"error":"server_error","errorDescription":"The authorization server encountered an unexpected condition"}';
     emu.faults.set('token', { type: 'respond', status: 500, body, headers: JSON_HEADERS });
     const res = await agent.get(path).expect(500);
-    expect(res.body).toEqual({ name: 'WorksectionOAuthError', code: 'server_error' });
+    expect(res.body).toEqual({ name: 'WorksectionOAuthError', code: 'WORKSECTION_OAUTH_ERROR', error: 'server_error' });
     expect(app.errors[0]).toMatchObject({ status: 500, description: 'The authorization server encountered an unexpected condition' });
   });
 
@@ -114,6 +114,6 @@ describe('wrong types from the token endpoint', () => {
     const body = '{"error":"not_authorized","errorDescription":"Malformed UTF-8 characters"}';
     emu.faults.set('resource', { type: 'respond', status: 200, body, headers: JSON_HEADERS });
     const res = await agent.get(path).expect(500);
-    expect(res.body).toEqual({ name: 'WorksectionOAuthError', code: 'not_authorized' });
+    expect(res.body).toEqual({ name: 'WorksectionOAuthError', code: 'WORKSECTION_OAUTH_ERROR', error: 'not_authorized' });
   });
 });

@@ -58,7 +58,7 @@ describe('strategy.refresh()', () => {
     const tokens = await strategy.refresh(signedIn.refreshToken);
     const err = await strategy.refresh(signedIn.refreshToken).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorksectionOAuthError);
-    expect(err).toMatchObject({ code: 'invalid_request', status: 200 });
+    expect(err).toMatchObject({ error: 'invalid_request', status: 200 });
     await expect(strategy.refresh(tokens.refreshToken)).resolves.toMatchObject({ tokenType: 'Bearer' });
   });
 
@@ -140,7 +140,7 @@ describe('passport-oauth2-refresh', () => {
     refresher.use(strategy);
     const { err, accessToken } = await requestNew(refresher, 'def50200garbage');
     expect(err).toBeInstanceOf(WorksectionOAuthError);
-    expect(err).toMatchObject({ code: 'invalid_request', status: 200 });
+    expect(err).toMatchObject({ error: 'invalid_request', status: 200 });
     expect(accessToken).toBeUndefined();
   });
 

@@ -144,7 +144,7 @@ describe.each(EXPRESS_MAJORS)('signing in through %s against the emulator', (_ma
     const agent = app.agent();
     const { path } = await authorizeAtEmulator(agent);
     const res = await agent.get(path).expect(500);
-    expect(res.body).toEqual({ name: 'WorksectionOAuthError', code: 'invalid_client' });
+    expect(res.body).toEqual({ name: 'WorksectionOAuthError', code: 'WORKSECTION_OAUTH_ERROR', error: 'invalid_client' });
     expect(app.errors[0]).toMatchObject({ description: 'Client authentication failed', status: 200 });
   });
 
@@ -164,7 +164,7 @@ describe.each(EXPRESS_MAJORS)('signing in through %s against the emulator', (_ma
     const { path } = await authorizeAtEmulator(agent);
     expect(path).toContain('error=invalid_scope');
     const res = await agent.get(path).expect(500);
-    expect(res.body).toEqual({ name: 'WorksectionOAuthError', code: 'invalid_scope' });
+    expect(res.body).toEqual({ name: 'WorksectionOAuthError', code: 'WORKSECTION_OAUTH_ERROR', error: 'invalid_scope' });
     expect(app.errors[0]?.message).toMatch(/Check the scope option/);
     expect(emu.stats.requests.token).toBe(0);
   });

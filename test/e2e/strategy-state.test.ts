@@ -185,7 +185,7 @@ describe.each(EXPRESS_MAJORS)('under %s', (_major, express) => {
       const start = await agent.get('/auth/worksection').expect(302);
       const state = new URL(start.headers.location as string).searchParams.get('state') ?? '';
       await agent.get(`/auth/worksection/callback?error=invalid_scope&state=${state}`).expect(500);
-      expect(app.errors).toMatchObject([{ name: 'WorksectionOAuthError', code: 'invalid_scope' }]);
+      expect(app.errors).toMatchObject([{ name: 'WorksectionOAuthError', error: 'invalid_scope' }]);
     });
 
     it.each([

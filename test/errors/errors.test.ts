@@ -1,4 +1,4 @@
-import { INVALID_OPTION, TIMEOUT, UNEXPECTED_STATUS } from '../../src/errors/codes';
+import { INVALID_OPTION, OAUTH_ERROR, TIMEOUT, UNEXPECTED_STATUS } from '../../src/errors/codes';
 import { WorksectionConfigError } from '../../src/errors/config-error';
 import { WorksectionError } from '../../src/errors/worksection-error';
 import { WorksectionNetworkError } from '../../src/errors/network-error';
@@ -15,12 +15,12 @@ describe('error classes', () => {
     expect(Object.keys(err)).not.toContain('name');
   });
 
-  it("keep Worksection's error as code, its description and the HTTP status", () => {
+  it("give Worksection's refusals our stable code and keep its error, its description and the HTTP status apart", () => {
     const err = new WorksectionOAuthError('m', 'invalid_request', 'Authorization code has been revoked', 200);
     expect(err).toBeInstanceOf(WorksectionError);
     expect(err).toBeInstanceOf(Error);
     expect(err).toMatchObject({
-      code: 'invalid_request',
+      code: OAUTH_ERROR,
       error: 'invalid_request',
       description: 'Authorization code has been revoked',
       status: 200,

@@ -1,4 +1,5 @@
-import { ConfigError, EXAMPLE_SESSION_SECRET, isStrongSecret, loadConfig } from '../../example-app/config';
+import { EXAMPLE_SESSION_SECRET, isStrongSecret, loadConfig } from '../../example-app/config';
+import { ConfigError } from '../../example-app/errors/config-error';
 
 const STRONG = 'Zq3v9Lr1Xk7Tb2Nw8Pm4Hc6Yd0Fs5GjE';
 const OTHER_STRONG = 'u8Kd2Qx7Wm1Rz5Ty9Bn3Vc6Hf0Lp4SgJ';

@@ -2,8 +2,9 @@ import express from 'express';
 import session from 'express-session';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CsrfError, csrfToken, requireCsrfToken } from '../../example-app/csrf';
+import { csrfToken, requireCsrfToken } from '../../example-app/csrf';
 import { Browser } from './helpers/http-client';
+import { CsrfError } from '../../example-app/errors/csrf-error';
 
 let server: Server;
 let browser: Browser;

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevEmulator, type DevEmulator } from '../../example-app/dev-emulator';
-import { EmulatorStateFileError } from '../../example-app/emulator-state-file';
+import { EmulatorStateFileError } from '../../example-app/errors/emulator-state-file-error';
 
 let dev: DevEmulator | undefined;
 let dir: string;

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmulator, type EmulatorState } from '../../src/emulator';
-import { EmulatorStateFileError, loadEmulatorState, saveEmulatorState } from '../../example-app/emulator-state-file';
+import { loadEmulatorState, saveEmulatorState } from '../../example-app/emulator-state-file';
+import { EmulatorStateFileError } from '../../example-app/errors/emulator-state-file-error';
 
 let dir: string;
 let state: EmulatorState;

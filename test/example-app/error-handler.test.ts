@@ -2,10 +2,10 @@ import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorHandler, notFound, RETRY_AFTER_SECONDS } from '../../example-app/error-handler';
-import { CsrfError } from '../../example-app/csrf';
-import { SessionStoreUnavailableError } from '../../example-app/guarded-store';
 import { Browser, signIn } from './helpers/http-client';
 import { startExample, type RunningExample } from './helpers/example-server';
+import { CsrfError } from '../../example-app/errors/csrf-error';
+import { SessionStoreUnavailableError } from '../../example-app/errors/session-store-unavailable-error';
 
 const STACK_MARKER = 'secret-internal-detail-MARKER';
 

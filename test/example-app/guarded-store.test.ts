@@ -1,6 +1,7 @@
 import { MemoryStore, Store, type SessionData } from 'express-session';
-import { GuardedStore, SessionStoreUnavailableError } from '../../example-app/guarded-store';
-import { SessionDestroyedError } from '../../example-app/session-destroyed-error';
+import { GuardedStore } from '../../example-app/guarded-store';
+import { SessionDestroyedError } from '../../example-app/errors/session-destroyed-error';
+import { SessionStoreUnavailableError } from '../../example-app/errors/session-store-unavailable-error';
 
 /** A store that accepts calls and never answers, like a Redis that stalls with the connection open. */
 class SilentStore extends Store {

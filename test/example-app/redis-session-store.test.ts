@@ -1,10 +1,10 @@
 import { createClient } from 'redis';
 import type { SessionData } from 'express-session';
 import { createRedisSessions, type RedisSessions } from '../../example-app/redis-sessions';
-import { SessionDestroyedError } from '../../example-app/session-destroyed-error';
 import { REDIS_SERVER, RedisServer } from './helpers/redis-server';
 import { describeIfInstalled } from './helpers/requirements';
 import { asError } from '../helpers/errors';
+import { SessionDestroyedError } from '../../example-app/errors/session-destroyed-error';
 
 describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisSessions', () => {
   let redis: RedisServer;

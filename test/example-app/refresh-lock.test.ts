@@ -1,12 +1,13 @@
 import { createClient } from 'redis';
 import type { Emulator } from '../../src/emulator';
-import { WorksectionClient, type ClientTokens, type TokenSet } from '../../src';
-import { SessionStoreUnavailableError } from '../../example-app/guarded-store';
+import type { TokenSet } from '../../src';
+import { WorksectionClient, type ClientTokens } from '../../src/client';
 import { createRedisRefreshLock, redisRefreshLockAt } from '../../example-app/refresh-lock';
 import { RefreshOutcomes } from '../../src/client/refresh-outcomes';
 import { PAST_EXPIRY, signIn, startEmulator } from '../helpers/client-setup';
 import { REDIS_SERVER, RedisServer } from './helpers/redis-server';
 import { describeIfInstalled } from './helpers/requirements';
+import { SessionStoreUnavailableError } from '../../example-app/errors/session-store-unavailable-error';
 
 describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRefreshLock', () => {
   let redis: RedisServer;

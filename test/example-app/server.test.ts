@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SESSION_COOKIE } from '../../example-app/app';
-import { ConfigError } from '../../example-app/config';
 import { start, type RunningServer } from '../../example-app/server';
 import { Browser, type Hop } from './helpers/http-client';
 import { freePort } from './helpers/redis-server';
+import { ConfigError } from '../../example-app/errors/config-error';
 
 let dir: string;
 let running: RunningServer | undefined;

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SessionData } from 'express-session';
-import { GuardedStore, SessionStoreUnavailableError } from '../../example-app/guarded-store';
+import { GuardedStore } from '../../example-app/guarded-store';
 import { openSessionStore } from '../../example-app/session-store';
 import { TokenSealer } from '../../example-app/token-sealer';
 import { asError } from '../helpers/errors';
+import { SessionStoreUnavailableError } from '../../example-app/errors/session-store-unavailable-error';
 
 describe('openSessionStore', () => {
   test('by default opens a guarded SQLite store whose failures after close are SessionStoreUnavailableError', async () => {

@@ -10,9 +10,9 @@ import {
   type PurgeBatch,
   type SqliteSessionStoreOptions,
 } from '../../example-app/sqlite-session-store';
-import { SessionDestroyedError } from '../../example-app/session-destroyed-error';
 import { asError } from '../helpers/errors';
 import { holdWriteLock, type SqliteLocker } from './helpers/sqlite-locker';
+import { SessionDestroyedError } from '../../example-app/errors/session-destroyed-error';
 
 let dir: string;
 let stores: SqliteSessionStore[] = [];

@@ -1,5 +1,6 @@
 import { createEmulator, DEMO_CLIENT, type Emulator } from '../../src/emulator';
-import { SCOPES, Strategy, WorksectionClient, type StrategyOptions, type TokenSet } from '../../src';
+import { SCOPES, Strategy, type StrategyOptions, type TokenSet } from '../../src';
+import { WorksectionClient } from '../../src/client';
 import type { WorksectionClientOptions } from '../../src/client/options';
 import { getTokens } from './emulator';
 

@@ -36,6 +36,8 @@ export interface StrategyApp {
 export interface ErrorAnswer {
   name: string;
   code?: string;
+  /** Worksection's own `error`, for a WorksectionOAuthError. */
+  error?: string;
 }
 
 /** The JSON body of `/login`: the failure messages Passport kept in the session. */
@@ -91,7 +93,8 @@ export function createStrategyApp(strategy: Strategy, options: StrategyAppOption
   app.get('/login', (req, res) => res.json({ messages: (req.session as { messages?: string[] }).messages ?? [] } satisfies LoginAnswer));
   app.use((err: Error, _req: Request, res: Response, _next: NextFunction) => {
     errors.push(err);
-    res.status(500).json({ name: err.name, code: (err as { code?: string }).code } satisfies ErrorAnswer);
+    const { code, error } = err as { code?: string; error?: unknown };
+    res.status(500).json({ name: err.name, code, error: typeof error === 'string' ? error : undefined } satisfies ErrorAnswer);
   });
   const sessionCount = (): Promise<number> =>
     new Promise((resolve, reject) => {

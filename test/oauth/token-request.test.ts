@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { INVALID_RESPONSE, UNEXPECTED_STATUS, UNTRUSTED_ACCOUNT_URL } from '../../src/errors/codes';
+import { INVALID_RESPONSE, OAUTH_ERROR, UNEXPECTED_STATUS, UNTRUSTED_ACCOUNT_URL } from '../../src/errors/codes';
 import { WorksectionOAuthError } from '../../src/errors/oauth-error';
 import { WorksectionResponseError } from '../../src/errors/response-error';
 import { defaultNodeTransport } from '../../src/http/node-transport';
@@ -87,17 +87,20 @@ describe('requestTokens', () => {
     ['token-invalid-request', 'invalid_request', 'Authorization code has been revoked'],
     ['token-invalid-client', 'invalid_client', 'Client authentication failed'],
     ['refresh-invalid-request', 'invalid_request', 'Cannot decrypt the refresh token'],
-  ])('turns the HTTP-200 error body %s into a typed error with code, description and status', async (name, error, description) => {
-    server.handle((_, res) => json(res, body(name)));
-    const err = await rejection(exchange());
-    expect(err).toBeInstanceOf(WorksectionOAuthError);
-    expect(err).toMatchObject({ code: error, error, description, status: 200 });
-    expect(err.message).toContain(description);
-  });
+  ])(
+    "turns the HTTP-200 error body %s into a typed error with our code, Worksection's error and description, and the status",
+    async (name, error, description) => {
+      server.handle((_, res) => json(res, body(name)));
+      const err = await rejection(exchange());
+      expect(err).toBeInstanceOf(WorksectionOAuthError);
+      expect(err).toMatchObject({ code: OAUTH_ERROR, error, description, status: 200 });
+      expect(err.message).toContain(description);
+    },
+  );
 
   it('reads the standard error_description too, and keeps a 400 status', async () => {
     server.handle((_, res) => json(res, { error: 'invalid_grant', error_description: 'The code is bad' }, 400));
-    await expect(exchange()).rejects.toMatchObject({ code: 'invalid_grant', description: 'The code is bad', status: 400 });
+    await expect(exchange()).rejects.toMatchObject({ error: 'invalid_grant', description: 'The code is bad', status: 400 });
   });
 
   it('blanks the client secret and the code out of an error description that echoes them', async () => {

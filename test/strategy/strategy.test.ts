@@ -331,7 +331,7 @@ describe('the callback', () => {
     const query = { error: 'invalid_scope', error_description: '<b>evil</b>', state };
     const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ cookie, query })), 'error');
     expect(err).toBeInstanceOf(WorksectionOAuthError);
-    expect(err).toMatchObject({ code: 'invalid_scope', description: '<b>evil</b>' });
+    expect(err).toMatchObject({ code: 'WORKSECTION_OAUTH_ERROR', error: 'invalid_scope', description: '<b>evil</b>' });
     expect(err.message).not.toContain('evil');
   });
 
@@ -344,7 +344,7 @@ describe('the callback', () => {
     const strategy = new Strategy(options(), noVerify);
     const { cookie, state } = await start(strategy);
     const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ cookie, query: { error, state } })), 'error');
-    expect(err).toMatchObject({ code: 'invalid_response', error: 'invalid_response' });
+    expect(err).toMatchObject({ code: 'WORKSECTION_OAUTH_ERROR', error: 'invalid_response' });
     expect(err.message).not.toContain(error);
   });
 
@@ -383,7 +383,7 @@ describe('the callback', () => {
     const { session, cookie, state } = await start(strategy);
     const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
     expect(err).toBeInstanceOf(WorksectionOAuthError);
-    expect(err).toMatchObject({ code: 'invalid_client', description: 'Client authentication failed', status: 200 });
+    expect(err).toMatchObject({ error: 'invalid_client', description: 'Client authentication failed', status: 200 });
     expect(err.message).toMatch(/Check the clientID and clientSecret options/);
     expect(err.message).not.toContain('demo-secret');
   });
@@ -458,7 +458,7 @@ describe('the callback', () => {
     const strategy = new Strategy(options(), verify.fn);
     const { session, cookie, state } = await start(strategy);
     const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
-    expect(err).toMatchObject({ code: 'not_authorized', description: 'Malformed UTF-8 characters', name: 'WorksectionOAuthError' });
+    expect(err).toMatchObject({ error: 'not_authorized', description: 'Malformed UTF-8 characters', name: 'WorksectionOAuthError' });
     expect(verify.calls).toEqual([]);
   });
 
@@ -477,7 +477,8 @@ describe('the callback', () => {
   it('reads error bodies the Worksection way in parseErrorResponse', () => {
     const strategy = new Strategy(options(), noVerify);
     expect(strategy.parseErrorResponse(fixture('token-invalid-request'), 200)).toMatchObject({
-      code: 'invalid_request',
+      code: 'WORKSECTION_OAUTH_ERROR',
+      error: 'invalid_request',
       description: 'Authorization code has been revoked',
       status: 200,
     });

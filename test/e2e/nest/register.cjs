@@ -20,7 +20,10 @@ const parsed = ts.getParsedCommandLineOfConfigFile(
 );
 const compilerOptions = { ...parsed.options, module: ts.ModuleKind.CommonJS, inlineSourceMap: true, sourceMap: false, noEmit: false };
 
-const sources = { 'passport-worksection': path.resolve(__dirname, '../../../src/index.ts') };
+const sources = {
+  'passport-worksection': path.resolve(__dirname, '../../../src/index.ts'),
+  'passport-worksection/client': path.resolve(__dirname, '../../../src/client/index.ts'),
+};
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   return resolveFilename.call(this, sources[request] ?? request, ...rest);

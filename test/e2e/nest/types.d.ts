@@ -1,5 +1,5 @@
 // types.d.ts
-import type { ClientTokens } from 'passport-worksection';
+import type { ClientTokens } from 'passport-worksection/client';
 
 declare global {
   namespace Express {

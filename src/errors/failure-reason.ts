@@ -1,0 +1,12 @@
+import { WorksectionOAuthError } from './oauth-error';
+import { WorksectionError } from './worksection-error';
+
+/**
+ * @internal
+ * The `reason` a refresh error gives for its cause: Worksection's own `error` when it refused (its code is only
+ * `WORKSECTION_OAUTH_ERROR`, which would not tell `invalid_grant` from `server_error`), else the cause's code.
+ */
+export function failureReason(cause: unknown): string {
+  if (cause instanceof WorksectionOAuthError) return cause.error;
+  return cause instanceof WorksectionError ? cause.code : 'unknown';
+}
