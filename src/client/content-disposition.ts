@@ -41,7 +41,10 @@ const RESERVED = /^(?:CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9\u00b9\u00b2\u00b3
 export function safeFileName(name: string): string | undefined {
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const visible = withoutInvisible(name.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-  let base = visible.replace(/[<>:"|?*]/g, '_').replace(/^\s+/, '').replace(/[\s.]+$/, '');
+  let base = visible
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/^\s+/, '')
+    .replace(/[\s.]+$/, '');
   if (base === '' || base === '.' || base === '..') return undefined;
   if (RESERVED.test(base)) base = `_${base}`;
   return fitted(base);

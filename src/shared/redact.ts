@@ -47,7 +47,7 @@ function withoutFragments(text: string, secret: string): string {
   if (!any) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    if (covered[i] === 0) out += text[i];
+    if (covered[i] === 0) out += text.charAt(i);
     else if (i === 0 || covered[i - 1] === 0) out += REDACTED;
   }
   return out;

@@ -90,9 +90,10 @@ function outcomeOf(read: () => unknown): { value: unknown } | { error: unknown }
 function expectTyped(outcome: { value: unknown } | { error: unknown }, body: string): void {
   if (!('error' in outcome)) return;
   const { error } = outcome;
-  const typed = error instanceof WorksectionApiError || error instanceof WorksectionResponseError || error instanceof WorksectionRateLimitError;
+  const typed =
+    error instanceof WorksectionApiError || error instanceof WorksectionResponseError || error instanceof WorksectionRateLimitError;
   if (!typed) throw new Error(`${String(error)} for the body ${body.slice(0, 300)}`);
-  const message = (error as WorksectionError).message;
+  const { message } = error;
   expect(message).not.toContain(TOKEN);
   // eslint-disable-next-line no-control-regex -- one line, whatever the server sent
   expect(message).not.toMatch(/[\u0000-\u001f\u007f\u202e\u200b]/);
@@ -111,7 +112,12 @@ describe('an account-API answer of any shape', () => {
       const body = hostileBody(random);
       const status = STATUSES[Math.floor(random() * STATUSES.length)] as number;
       const outcome = outcomeOf(() =>
-        readEnvelope({ status, contentType: 'application/json', body: parseJson(body), text: body }, 'get_projects', 'The account API', SECRETS),
+        readEnvelope(
+          { status, contentType: 'application/json', body: parseJson(body), text: body },
+          'get_projects',
+          'The account API',
+          SECRETS,
+        ),
       );
       expectTyped(outcome, body);
     }
@@ -132,10 +138,12 @@ describe('an account-API answer of any shape', () => {
         accountUrl: `${server.url}/acc1234`,
         tokens: { accessToken: TOKEN, refreshToken: SECRETS[1] as string, expiresAt: Date.now() + 86_400_000 },
       };
-      const error = await clientOf(grant).client.projects.list().then(
-        () => undefined,
-        (err: unknown) => err,
-      );
+      const error = await clientOf(grant)
+        .client.projects.list()
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        );
       expect(error).toBeInstanceOf(WorksectionError);
       if (body.includes('"status":"error"')) {
         expect(error).toBeInstanceOf(WorksectionApiError);

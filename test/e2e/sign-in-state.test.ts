@@ -111,7 +111,8 @@ function coreEntry(emu: Emulator, callbackURL?: string): EntryPoint {
 
 /** The ending alone, for the tests that look at nothing else. */
 const ending = async (answer: Promise<Ending & { setCookies: string[] }>): Promise<Ending> => {
-  const { setCookies: _, ...rest } = await answer;
+  const rest: Partial<Ending & { setCookies: string[] }> = { ...(await answer) };
+  delete rest.setCookies;
   return rest as Ending;
 };
 
@@ -173,13 +174,19 @@ describe.each([
   it('fails a replayed callback: a state is used once', async () => {
     const { code, state, cookie } = await approved();
     await expect(ending(entry.callback(`code=${code}&state=${state}`, cookie))).resolves.toMatchObject({ type: 'signed-in' });
-    await expect(ending(entry.callback(`code=${code}&state=${state}`, cookie))).resolves.toEqual({ type: 'failed', message: STATE_MESSAGE });
+    await expect(ending(entry.callback(`code=${code}&state=${state}`, cookie))).resolves.toEqual({
+      type: 'failed',
+      message: STATE_MESSAGE,
+    });
     expect(tokenRequests()).toBe(1);
   });
 
   it("checks the state before Worksection's error: a forged denial shows the state message", async () => {
     const { cookie } = await approved();
-    await expect(ending(entry.callback('error=access_denied&state=forged', cookie))).resolves.toEqual({ type: 'failed', message: STATE_MESSAGE });
+    await expect(ending(entry.callback('error=access_denied&state=forged', cookie))).resolves.toEqual({
+      type: 'failed',
+      message: STATE_MESSAGE,
+    });
   });
 
   it("checks the state before Worksection's error: a forged server error is no error for the developer", async () => {

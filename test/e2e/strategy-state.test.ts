@@ -76,7 +76,9 @@ describe.each(EXPRESS_MAJORS)('under %s', (_major, express) => {
       const https = strategy({ callbackURL: 'https://app.example/auth/worksection/callback' });
       const secure = await appWith(https).agent().get('/auth/worksection').expect(302);
       expect(secure.headers['set-cookie']).toEqual([
-        expect.stringMatching(new RegExp(`^__Host-${STATE_COOKIE_NAME}_[\\w-]+=[\\w-]+; Path=/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$`)),
+        expect.stringMatching(
+          new RegExp(`^__Host-${STATE_COOKIE_NAME}_[\\w-]+=[\\w-]+; Path=/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$`),
+        ),
       ]);
     });
 

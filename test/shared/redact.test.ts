@@ -31,7 +31,12 @@ describe('redact', () => {
     });
 
     it('blanks a truncation at either end, a middle part and another letter case, from 8 characters on', () => {
-      for (const fragment of [CLIENT_SECRET.slice(0, 8), CLIENT_SECRET.slice(-9), CLIENT_SECRET.slice(5, 17), CLIENT_SECRET.slice(0, 12).toLowerCase()]) {
+      for (const fragment of [
+        CLIENT_SECRET.slice(0, 8),
+        CLIENT_SECRET.slice(-9),
+        CLIENT_SECRET.slice(5, 17),
+        CLIENT_SECRET.slice(0, 12).toLowerCase(),
+      ]) {
         expect(redact(`got ${fragment}… instead`, [CLIENT_SECRET])).toBe('got [redacted]… instead');
       }
     });

@@ -1,10 +1,4 @@
-import {
-  MAX_PENDING_SIGN_INS,
-  STATE_COOKIE_NAME,
-  STATE_MAX_AGE,
-  StateCookie,
-  type IssuedState,
-} from '../../src/state-cookie/state-cookie';
+import { MAX_PENDING_SIGN_INS, STATE_COOKIE_NAME, STATE_MAX_AGE, StateCookie, type IssuedState } from '../../src/state-cookie/state-cookie';
 
 const CALLBACK = 'https://app.example/auth/worksection/callback';
 const PLAIN_CALLBACK = 'http://localhost:3000/auth/worksection/callback';
@@ -69,7 +63,9 @@ describe('StateCookie', () => {
   it('keeps the cookie limited to the callback path, without Secure or a prefix, for a plain-http callback', () => {
     const { setCookie } = clocked().cookie.issue(PLAIN_CALLBACK);
     expect(setCookie).toMatch(
-      new RegExp(`^${STATE_COOKIE_NAME}_[\\w-]{8}=[\\w-]+; Path=/auth/worksection/callback; Max-Age=${STATE_MAX_AGE}; HttpOnly; SameSite=Lax$`),
+      new RegExp(
+        `^${STATE_COOKIE_NAME}_[\\w-]{8}=[\\w-]+; Path=/auth/worksection/callback; Max-Age=${STATE_MAX_AGE}; HttpOnly; SameSite=Lax$`,
+      ),
     );
   });
 

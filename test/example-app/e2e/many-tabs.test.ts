@@ -53,12 +53,16 @@ describeIfInstalled(CHROMIUM, 'apt-get install chromium')('sign-ins from many ta
   it.each([
     ['the first tab first', [0, 1]],
     ['the second tab first', [1, 0]],
-  ] as const)('two tabs both sign in, with a forged callback between them: %s', async (_order, order) => {
-    const tabs = [await startInNewTab(), await startInNewTab()];
-    await allow(tabs[order[0]] as Page);
-    await openForgedCallback();
-    await allow(tabs[order[1]] as Page);
-  }, 60_000);
+  ] as const)(
+    'two tabs both sign in, with a forged callback between them: %s',
+    async (_order, order) => {
+      const tabs = [await startInNewTab(), await startInNewTab()];
+      await allow(tabs[order[0]] as Page);
+      await openForgedCallback();
+      await allow(tabs[order[1]] as Page);
+    },
+    60_000,
+  );
 
   it('ten tabs all sign in, completed in a shuffled order, with forged callbacks between them', async () => {
     const tabs: Page[] = [];
