@@ -35,7 +35,7 @@ export {
   NO_CODE_MESSAGE,
   STATE_MESSAGE,
 } from './oauth/fail-messages';
-export { STATE_COOKIE_NAME, STATE_MAX_AGE } from './state-cookie/state-cookie';
+export { MAX_PENDING_SIGN_INS, STATE_COOKIE_NAME, STATE_MAX_AGE } from './state-cookie/state-cookie';
 
 // Worksection's OAuth 2.0: scopes, profile, tokens
 export { SCOPES } from './oauth/scopes';

@@ -36,12 +36,10 @@ export function readEnvelope(answer: JsonAnswer, action: string, label: string, 
     return action === 'me' && Array.isArray(data) && data.length === 1 ? data[0] : data;
   }
   if (isRecord(body) && body.status === 'error') {
-    const statusCode = typeof body.status_code === 'number' ? body.status_code : Number(body.status_code) || status;
-    const message =
-      typeof body.message === 'string' && body.message !== ''
-        ? clip(redact(body.message, secrets), 500)
-        : `Worksection's account API refused "${action}" (status_code ${statusCode}).`;
-    const details = typeof body.message_details === 'string' ? clip(redact(body.message_details, secrets), 500) : '';
+    const statusCode = readStatusCode(body.status_code) ?? status;
+    const said = providerText(body.message, secrets);
+    const message = said !== '' ? said : `Worksection's account API refused "${action}" (status_code ${statusCode}).`;
+    const details = providerText(body.message_details, secrets);
     throw apiRefusal(action, statusCode, message, details, status);
   }
   const ok = status >= 200 && status < 300;
@@ -59,4 +57,24 @@ function withoutStatus(body: Record<string, unknown>): Record<string, unknown> {
   const rest: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(body)) if (key !== 'status') rest[key] = value;
   return rest;
+}
+
+/**
+ * Worksection's `status_code` when it is a code: an integer from 0 to 9999, as a number or as digits (its docs show
+ * both). Anything else (an object, a list, 1e999, "NaN", "12abc") is no code; the caller falls back to the HTTP
+ * status. Only numbers and strings are converted: `Number()` of a null-prototype object throws a TypeError.
+ */
+function readStatusCode(value: unknown): number | undefined {
+  const code = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(code) && code >= 0 && code <= 9999 ? code : undefined;
+}
+
+/**
+ * Worksection's words for a message: a string (a number as its digits), secrets blanked, one line of at most 500
+ * characters; `''` for any other shape. Cut to 4096 characters before the search for secrets, which a megabyte of
+ * text would otherwise make slow; the redaction also catches a secret cut short at that edge.
+ */
+function providerText(value: unknown, secrets: readonly string[]): string {
+  const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+  return text === '' ? '' : clip(redact(text.slice(0, 4096), secrets), 500);
 }

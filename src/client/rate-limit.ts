@@ -27,7 +27,7 @@ export function rateLimitRefusal(
   const words = isRecord(body) && body.status === 'error' && typeof body.message === 'string' ? body.message : undefined;
   if (status !== 429 && !(words !== undefined && FREQUENCY.test(words))) return undefined;
   const retryAfter = parseRetryAfter(answer.retryAfter, now);
-  const said = words === undefined || words === '' ? '' : `: "${clip(redact(words, secrets), 200)}"`;
+  const said = words === undefined || words === '' ? '' : `: "${clip(redact(words.slice(0, 4096), secrets), 200)}"`;
   return new WorksectionRateLimitError(
     `${label} refused the call for too many requests (HTTP ${status}${said}). ` +
       (retryAfter === undefined ? 'Try again later' : `Try again in ${retryAfter} ms`) +

@@ -195,12 +195,16 @@ export class WorksectionOAuth {
   /**
    * Starts a sign-in: a fresh state (and, with `pkce`, a code verifier) sealed in a cookie, and the URL to send the
    * browser to. Answer with a redirect to `url` carrying the state cookie (`setCookies`) and `Cache-Control:
-   * no-store` (or send `headers`, which has both).
+   * no-store` (or send `headers`, which has both). Pass the start `request` (its headers are enough) so that,
+   * on an https callback, the oldest pending sign-ins beyond `MAX_PENDING_SIGN_INS` are dropped.
    */
-  startSignIn(options: { scope?: string | readonly string[] } = {}): { url: string } & SignInHeaders {
+  startSignIn(
+    options: { scope?: string | readonly string[]; request?: Pick<SignInRequest, 'headers'> } = {},
+  ): { url: string } & SignInHeaders {
     const callbackURL = this.absoluteCallbackURL();
     const verifier = this._options.pkce ? randomBytes(32).toString('base64url') : undefined;
-    const issued = this.stateCookie.issue(callbackURL, verifier);
+    const cookieHeader = options.request === undefined ? undefined : readHeader(options.request.headers, 'cookie');
+    const issued = this.stateCookie.issue(callbackURL, verifier, cookieHeader);
     const url = this._authorize.build({
       callbackURL,
       scope: options.scope === undefined ? this._options.scope : normalizeScope(options.scope),
@@ -208,7 +212,7 @@ export class WorksectionOAuth {
       codeChallenge: verifier === undefined ? undefined : createHash('sha256').update(verifier).digest('base64url'),
       extra: undefined,
     });
-    return withHeaders({ url }, [issued.setCookie]);
+    return withHeaders({ url }, issued.setCookies);
   }
 
   /**

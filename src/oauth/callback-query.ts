@@ -1,3 +1,4 @@
+import { clip } from '../shared/clip';
 import { WorksectionOAuthError } from '../errors/oauth-error';
 import { isRecord } from '../shared/is-record';
 
@@ -44,7 +45,8 @@ export function isCallback(query: unknown, body: unknown): boolean {
 export function authorizeError(fields: CallbackFields): WorksectionOAuthError {
   // The query is attacker-controlled: only a plausible error code goes into the message.
   const error = fields.error !== undefined && /^[a-z_]{1,64}$/.test(fields.error) ? fields.error : 'invalid_response';
-  const description = fields.errorDescription?.slice(0, 500);
+  // Kept for the developer as one plain line: a forged link could otherwise write fake log lines or reversed text.
+  const description = fields.errorDescription === undefined ? undefined : clip(fields.errorDescription, 500);
   const advice =
     error === 'invalid_scope'
       ? 'Check the scope option: Worksection accepts only its 17 scopes (see SCOPES).'

@@ -38,9 +38,11 @@ export function readOAuthAnswer(answer: JsonAnswer, label: string, secrets: stri
 
 /** @internal Builds the typed error for a body that has an `error` field. */
 export function oauthErrorFromBody(json: Record<string, unknown>, status: number, label: string, secrets: string[]): WorksectionOAuthError {
-  const error = typeof json.error === 'string' && json.error !== '' ? clip(redact(json.error, secrets), 200) : 'invalid_response';
+  // Cut before the search for secrets, which a megabyte of text would make slow; it finds a secret cut at the edge too.
+  const error =
+    typeof json.error === 'string' && json.error !== '' ? clip(redact(json.error.slice(0, 4096), secrets), 200) : 'invalid_response';
   const raw = typeof json.errorDescription === 'string' ? json.errorDescription : json.error_description;
-  const description = typeof raw === 'string' ? clip(redact(raw, secrets), 200) : undefined;
+  const description = typeof raw === 'string' ? clip(redact(raw.slice(0, 4096), secrets), 200) : undefined;
   const words = description === undefined ? error : `${error}: ${description}`;
   return new WorksectionOAuthError(`${label} refused the request (${words}). ${advice(error)}`, error, description, status);
 }

@@ -1,11 +1,9 @@
-/** @internal The most state cookies read from one request: more pending sign-ins than any person keeps open. */
-const MAX_COOKIES = 32;
-
 /**
  * @internal
  * The cookies of a `Cookie` request header whose names start with `prefix`, as a browser sends them
  * (`a=1; b=2`). A name sent twice is dropped, since either copy may be an attacker's; an absurdly long header
- * reads as none.
+ * reads as none. There is no cap on the count: the header's length bounds it, and a cap would hide the cookie a
+ * callback looks for behind older ones.
  */
 export function readCookies(header: string | readonly string[] | undefined, prefix: string): Map<string, string> {
   const text = Array.isArray(header) ? header.join('; ') : (header as string | undefined);
@@ -17,7 +15,7 @@ export function readCookies(header: string | readonly string[] | undefined, pref
     const name = eq === -1 ? '' : part.slice(0, eq).trim();
     if (!name.startsWith(prefix)) continue;
     if (found.has(name)) repeated.add(name);
-    else if (found.size < MAX_COOKIES) found.set(name, part.slice(eq + 1).trim());
+    else found.set(name, part.slice(eq + 1).trim());
   }
   for (const name of repeated) found.delete(name);
   return found;

@@ -209,8 +209,8 @@ export class Strategy<Skip extends SkipUserProfile = false> extends OAuth2Strate
       this.redirect(this.oauth._authorize.build({ callbackURL, scope, state, codeChallenge, extra }));
     };
     if (this._stateMode === 'cookie') {
-      const issued = this.oauth.stateCookie.issue(callbackURL ?? siteRoot(req, this._proxy), verifier);
-      appendSetCookies(req.res, [issued.setCookie]);
+      const issued = this.oauth.stateCookie.issue(callbackURL ?? siteRoot(req, this._proxy), verifier, req.headers.cookie);
+      appendSetCookies(req.res, issued.setCookies);
       // Redirected on the next turn of the event loop, as after a session store: the redirects of concurrent
       // sign-ins are then written together, which measured 15% less CPU per start request at 32 browsers.
       setImmediate(redirect, issued.state);

@@ -69,13 +69,17 @@ describe.each(EXPRESS_MAJORS)('under %s', (_major, express) => {
     createStrategyApp(given, { ...options, express });
 
   describe('the sealed state cookie', () => {
-    it('is HttpOnly, SameSite=Lax, limited to the callback path, lives 600 s, and is Secure for an https callback', async () => {
+    it('is HttpOnly, SameSite=Lax, lives 600 s, limited to the callback path over http, and a Secure __Host- cookie for an https callback', async () => {
       const plain = await appWith(strategy()).agent().get('/auth/worksection').expect(302);
       const line = stateCookieLine(plain.headers);
       expect(line).toMatch(/; Path=\/auth\/worksection\/callback; Max-Age=600; HttpOnly; SameSite=Lax$/);
       const https = strategy({ callbackURL: 'https://app.example/auth/worksection/callback' });
       const secure = await appWith(https).agent().get('/auth/worksection').expect(302);
-      expect(stateCookieLine(secure.headers)).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+      expect(secure.headers['set-cookie']).toEqual([
+        expect.stringMatching(
+          new RegExp(`^__Host-${STATE_COOKIE_NAME}_[\\w-]+=[\\w-]+; Path=/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$`),
+        ),
+      ]);
     });
 
     it('does not show the state, and the start redirect and the callback answer are not cacheable', async () => {
@@ -89,12 +93,14 @@ describe.each(EXPRESS_MAJORS)('under %s', (_major, express) => {
       expect(callback.headers['cache-control']).toBe('no-store');
     });
 
-    it('is cleared by the callback, whatever the outcome', async () => {
+    it('is cleared by the callback that consumed it, and by no forged one', async () => {
       const app = appWith(strategy());
       const agent = app.agent();
-      const { code } = await atWorksection(agent);
+      const { code, path } = await atWorksection(agent);
       const forged = await agent.get(`/auth/worksection/callback?code=${code}&state=forged`).expect(302);
-      expect(stateCookieLine(forged.headers)).toMatch(
+      expect(stateCookieLine(forged.headers)).toBeUndefined();
+      const done = await agent.get(path).expect(302);
+      expect(stateCookieLine(done.headers)).toMatch(
         new RegExp(`^${STATE_COOKIE_NAME}_[\\w-]+=; Path=/auth/worksection/callback; Max-Age=0`),
       );
     });
