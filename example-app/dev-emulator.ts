@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createEmulator, DEMO_ACCOUNTS, DEMO_USERS, type Emulator, type EmulatorState } from 'passport-worksection/emulator';
+import { createEmulator, DEMO_ACCOUNTS, DEMO_USERS, type Emulator, type EmulatorState } from 'worksection-emulator';
 import { EmulatorStateFileError, loadEmulatorState, saveEmulatorState } from './emulator-state-file';
 
 /** The emulator started in-process when no Worksection credentials are configured, and the client it knows. */

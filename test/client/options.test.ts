@@ -1,4 +1,4 @@
-import { DEMO_CLIENT } from '../../src/emulator';
+import { DEMO_CLIENT } from 'worksection-emulator';
 import {
   CallSpacer,
   NodeTransport,

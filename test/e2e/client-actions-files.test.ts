@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import { CallSpacer, SCOPES, UNEXPECTED_CONTENT_TYPE, WorksectionApiError, type WorksectionClient } from '../../src';
 import { startRecorder } from '../helpers/client-recorder';
 import { clientOf, PAST_EXPIRY, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';

@@ -1,4 +1,4 @@
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import { ACTION_SCOPES, WorksectionApiError } from '../../src';
 import { startRecorder } from '../helpers/client-recorder';
 import { clientOf, rejection, signIn, startEmulator } from '../helpers/client-setup';

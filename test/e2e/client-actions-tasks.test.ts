@@ -1,4 +1,4 @@
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import { SCOPES, WorksectionApiError, type WorksectionClient } from '../../src';
 import { startRecorder, type Recorder } from '../helpers/client-recorder';
 import { clientOf, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';

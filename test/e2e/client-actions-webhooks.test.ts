@@ -1,4 +1,4 @@
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import { SCOPES, type WorksectionClient } from '../../src';
 import { startRecorder } from '../helpers/client-recorder';
 import { clientOf, signIn, startEmulator, type Grant } from '../helpers/client-setup';

@@ -1,4 +1,4 @@
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import { CallSpacer, WorksectionClient, WorksectionRateLimitError, type WorksectionClientOptions } from '../../src';
 import { startRecorder, type Recorder } from '../helpers/client-recorder';
 import { signIn, startEmulator, type Grant } from '../helpers/client-setup';

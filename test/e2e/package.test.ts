@@ -186,7 +186,7 @@ describe('the packed tarball', () => {
     await mkdir(goto, { recursive: true });
     const text = [
       `import { Strategy, parseProfile, type WorksectionProfile } from 'passport-worksection';`,
-      `import { createEmulator } from 'passport-worksection/emulator';`,
+      `import { createEmulator } from 'worksection-emulator';`,
       `export const used: [typeof Strategy, typeof parseProfile, WorksectionProfile | undefined, typeof createEmulator] = [Strategy, parseProfile, undefined, createEmulator];`,
     ].join('\n');
     const file = path.join(goto, 'definition.ts');
@@ -228,8 +228,8 @@ describe('the packed tarball', () => {
        const ws = require('passport-worksection');
        const loaded = Object.keys(require.cache).length;
        const withMain = emulatorModules();
-       const emu = require('passport-worksection/emulator');
-       import('passport-worksection/emulator').then((imported) => {
+       const emu = require('worksection-emulator');
+       import('worksection-emulator').then((imported) => {
          console.log(JSON.stringify({ strategy: typeof ws.Strategy, loaded, withMain, required: typeof emu.createEmulator,
            imported: typeof imported.createEmulator, withEmulator: emulatorModules().length }));
        }).catch((e) => { console.error(e); process.exit(1); });`,
@@ -253,7 +253,7 @@ describe('the packed tarball', () => {
     await writeFile(
       path.join(dir, 'require.cjs'),
       `const ws = require('passport-worksection');
-       const emu = require('passport-worksection/emulator');
+       const emu = require('worksection-emulator');
        console.log(JSON.stringify({ strategy: typeof ws.Strategy, scopes: ws.SCOPES.length, createEmulator: typeof emu.createEmulator,
          version: require('passport-worksection/package.json').version }));`,
     );
@@ -270,7 +270,7 @@ describe('the packed tarball', () => {
     await writeFile(
       path.join(dir, 'import.mjs'),
       `import { Strategy, SCOPES } from 'passport-worksection';
-       import { createEmulator } from 'passport-worksection/emulator';
+       import { createEmulator } from 'worksection-emulator';
        console.log(JSON.stringify({ strategy: typeof Strategy, scopes: SCOPES.length, createEmulator: typeof createEmulator }));`,
     );
     const { stdout } = await run(process.execPath, ['import.mjs'], { cwd: dir });
@@ -281,7 +281,7 @@ describe('the packed tarball', () => {
     await writeFile(
       path.join(dir, 'signin.cjs'),
       `const { Strategy } = require('passport-worksection');
-       const { createEmulator } = require('passport-worksection/emulator');
+       const { createEmulator } = require('worksection-emulator');
        (async () => {
          const emu = await createEmulator({ autoApprove: true,
            clients: [{ clientId: 'pkg-app', clientSecret: 'pkg-secret', redirectUris: ['http://127.0.0.1/cb'] }] });
@@ -317,7 +317,7 @@ describe('the packed tarball', () => {
       `import express from 'express';
        import passport from 'passport';
        import { Strategy, SCOPES, WorksectionClient, type WorksectionProfile, type TokenSet, type WorksectionTask, type WorksectionDownload } from 'passport-worksection';
-       import { createEmulator } from 'passport-worksection/emulator';
+       import { createEmulator } from 'worksection-emulator';
 
        const strategy = new Strategy(
          { clientID: 'id', clientSecret: 'secret', callbackURL: 'https://app.example.com/cb', scope: ['projects_read', 'tasks_read'] },

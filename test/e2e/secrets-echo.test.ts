@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { createEmulator, type Emulator } from '../../src/emulator';
+import { createEmulator, type Emulator } from 'worksection-emulator';
 import { Strategy, WorksectionClient, type FetchFunction } from '../../src';
 import { startHostileServer, type HostileServer, type ReceivedRequest } from '../helpers/hostile-server';
 import { rejection } from '../helpers/client-setup';

@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import { WorksectionClient, type ClientTokens, type TokenSet } from '../../src';
 import { SessionStoreUnavailableError } from '../../example-app/guarded-store';
 import { createRedisRefreshLock, redisRefreshLockAt } from '../../example-app/refresh-lock';
