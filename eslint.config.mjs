@@ -29,8 +29,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^(\\.\\./)+(src|test)(/|$)', message: 'The emulator imports nothing from passport-worksection: keep a copy in emulator/src.' },
-            { regex: '^passport-worksection(/|$)', message: 'The emulator imports nothing from passport-worksection: keep a copy in emulator/src.' },
+            {
+              regex: '^(\\.\\./)+(src|test)(/|$)',
+              message: 'The emulator imports nothing from passport-worksection: keep a copy in emulator/src.',
+            },
+            {
+              regex: '^passport-worksection(/|$)',
+              message: 'The emulator imports nothing from passport-worksection: keep a copy in emulator/src.',
+            },
           ],
         },
       ],
@@ -38,7 +44,7 @@ export default tseslint.config(
   },
   {
     // In a test, `match[1]!` that turns out wrong fails the test on the spot, which is what a test is for.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'emulator/test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -1,10 +1,4 @@
-import {
-  invalidClient,
-  invalidRefreshToken,
-  invalidRequest,
-  invalidScope,
-  unsupportedGrantType,
-} from '../../src/oauth/league-exceptions';
+import { invalidClient, invalidRefreshToken, invalidRequest, invalidScope, unsupportedGrantType } from '../../src/oauth/league-exceptions';
 
 describe('league-style OAuth errors', () => {
   it('use the hint as errorDescription when there is one, else the message', () => {
