@@ -25,14 +25,21 @@ describe('account API: actions, scopes and parameters', () => {
     }
   });
 
+  it('answers the project-folder action under both of its names', async () => {
+    api = await startApi('projects_write');
+    for (const action of ['add_project_group', 'add_project_groups']) {
+      expect(await api.get(`action=${action}&title=Folder`)).toMatchObject({ status: 'ok', data: { title: 'Folder' } });
+    }
+  });
+
   it('answers a missing action with code 1 and an unknown one with code 0', async () => {
     api = await startApi('tasks_read');
     expect(await api.get('id_task=1')).toMatchObject({ status: 'error', status_code: 1, message: 'Action is required' });
-    expect(await api.get('action=add_project_group')).toMatchObject({
+    expect(await api.get('action=add_project_folder')).toMatchObject({
       status: 'error',
       status_code: 0,
       message: 'Action is invalid',
-      message_details: 'add_project_group',
+      message_details: 'add_project_folder',
     });
     expect(await api.get('action=__proto__')).toMatchObject({ status_code: 0 });
     expect(await api.get('action=toString')).toMatchObject({ status_code: 0 });
