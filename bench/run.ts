@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createEmulator, type Emulator } from '../src/emulator';
+import { createEmulator, type Emulator } from 'worksection-emulator';
 import type { ContenderConfig } from './contenders/config';
 import { Child } from './ipc';
 import type { LoadResult } from './load';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createEmulator } from '../src/emulator';
+import { createEmulator } from 'worksection-emulator';
 import type { ContenderConfig } from './contenders/config';
 import { Child } from './ipc';
 import type { LoadResult } from './load';

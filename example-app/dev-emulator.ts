@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createEmulator, DEMO_ACCOUNTS, DEMO_USERS, type Emulator, type EmulatorState } from 'passport-worksection/emulator';
+import { createEmulator, DEMO_ACCOUNTS, DEMO_USERS, type Emulator, type EmulatorState } from 'worksection-emulator';
 import { loadEmulatorState, saveEmulatorState } from './emulator-state-file';
 import { EmulatorStateFileError } from './errors/emulator-state-file-error';
 

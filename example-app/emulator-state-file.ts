@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
-import { parseEmulatorState, type EmulatorState } from 'passport-worksection/emulator';
+import { parseEmulatorState, type EmulatorState } from 'worksection-emulator';
 import { EmulatorStateFileError } from './errors/emulator-state-file-error';
 
 /**

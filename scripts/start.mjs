@@ -1,4 +1,4 @@
-// `npm start`: builds the package and the example app only when a source changed since the last start, then runs the
+// `npm start`: builds the two packages and the example app only when a source changed since the last start, then runs the
 // app in this process. A run with nothing changed costs a walk of the sources' modification times instead of two
 // full TypeScript builds (8 s warm before this script). `npm run build` stays the clean build that tests and packing use.
 import { spawnSync } from 'node:child_process';
@@ -70,8 +70,11 @@ function buildIfChanged(name, project, outDir, inputPaths) {
 const at = (...parts) => join(root, ...parts);
 const packageInputs = [at('src'), at('tsconfig.json'), at('tsconfig.build.json'), at('package.json')];
 buildIfChanged('the package', at('tsconfig.build.json'), at('dist'), packageInputs);
-// The app compiles against the package's declarations in dist/: a package rebuilt since is a change for it too.
-const appInputs = [at('example-app'), at('tsconfig.json'), at('dist', '.start-stamp')];
+// The emulator is the workspace package worksection-emulator; the app imports it by name, which resolves to emulator/dist/.
+const emulatorInputs = [at('emulator', 'src'), at('tsconfig.json'), at('emulator', 'tsconfig.build.json'), at('emulator', 'package.json')];
+buildIfChanged('the emulator', at('emulator', 'tsconfig.build.json'), at('emulator', 'dist'), emulatorInputs);
+// The app compiles against both packages' declarations: a package rebuilt since is a change for it too.
+const appInputs = [at('example-app'), at('tsconfig.json'), at('dist', '.start-stamp'), at('emulator', 'dist', '.start-stamp')];
 buildIfChanged('the example app', at('example-app', 'tsconfig.json'), at('example-app', 'dist'), appInputs);
 
 // In this process rather than a child: one Node start less, and Ctrl-C reaches the app once, not through a relay.

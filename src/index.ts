@@ -1,5 +1,5 @@
 // The root entry `passport-worksection`: signing in with Worksection, re-exports only. The account-API client
-// has its own entry (`passport-worksection/client`), the emulator too (`passport-worksection/emulator`).
+// has its own entry (`passport-worksection/client`); the emulator is a package of its own (`worksection-emulator`).
 
 // Passport strategy
 export { Strategy } from './strategy/strategy';

@@ -1,4 +1,4 @@
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import {
   BODY_TOO_LARGE,
   INVALID_JSON,

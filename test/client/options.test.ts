@@ -1,4 +1,4 @@
-import { DEMO_CLIENT } from '../../src/emulator';
+import { DEMO_CLIENT } from 'worksection-emulator';
 import { NodeTransport, Strategy, WorksectionConfigError, WorksectionTimeoutError, type FetchFunction, type TokenSet } from '../../src';
 import { WorksectionClient, type WorksectionClientOptions } from '../../src/client';
 import { CallSpacer } from '../../src/client/call-spacer';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import { SCOPES, UNEXPECTED_CONTENT_TYPE, WorksectionApiError } from '../../src';
 import type { WorksectionClient } from '../../src/client';
 import { CallSpacer } from '../../src/client/call-spacer';

@@ -1,4 +1,4 @@
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import { WorksectionApiError } from '../../src';
 import { ACTION_SCOPES } from '../../src/client';
 import { startRecorder } from '../helpers/client-recorder';

@@ -1,4 +1,4 @@
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import { SCOPES } from '../../src';
 import type { WorksectionClient } from '../../src/client';
 import { startRecorder } from '../helpers/client-recorder';

@@ -1,4 +1,4 @@
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import {
   INVALID_JSON,
   NETWORK_ERROR,

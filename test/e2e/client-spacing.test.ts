@@ -1,4 +1,4 @@
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import { WorksectionRateLimitError } from '../../src';
 import { WorksectionClient, type WorksectionClientOptions } from '../../src/client';
 import { CallSpacer } from '../../src/client/call-spacer';

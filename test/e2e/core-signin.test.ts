@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEmulator, DEMO_CLIENT, type Emulator } from '../../src/emulator';
+import { createEmulator, DEMO_CLIENT, type Emulator } from 'worksection-emulator';
 import { STATE_MESSAGE, WorksectionOAuth, type WorksectionOAuthOptions } from '../../src';
 
 // A plain node:http app signing in with the framework-free core alone: no Express, no Passport, no session.

@@ -5,7 +5,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { createEmulator, type Emulator } from '../../src/emulator';
+import { createEmulator, type Emulator } from 'worksection-emulator';
 
 const NEST = path.join(__dirname, 'nest');
 const ROOT = path.resolve(__dirname, '../..');

@@ -105,22 +105,47 @@ function askTsServer(cwd: string, requests: Array<{ command: string; arguments: 
   });
 }
 
+interface Packed {
+  name: string;
+  filename: string;
+  files: Array<{ path: string }>;
+}
+
 let dir: string;
 let files: string[];
+// The files of the worksection-emulator tarball, packed from the same repository (npm workspace emulator/).
+let emulatorFiles: string[];
 // Where the tarball was installed: its files as a user receives them.
 let installed: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pw-consumer-'));
-  // `npm test` has just built dist/; --ignore-scripts skips the prepack build a publish would run.
-  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root });
-  const [packed] = JSON.parse(stdout) as [{ filename: string; files: Array<{ path: string }> }];
+  // `npm test` has just built both dist/ folders; --ignore-scripts skips the prepack build a publish would run. One
+  // `npm pack` packs both packages of the repository.
+  const { stdout } = await run(
+    'npm',
+    ['pack', '--json', '--ignore-scripts', '--workspaces', '--include-workspace-root', '--pack-destination', dir],
+    { cwd: root },
+  );
+  const tarballs = JSON.parse(stdout) as Packed[];
+  const packed = tarballs.find((t) => t.name === 'passport-worksection')!;
+  const packedEmulator = tarballs.find((t) => t.name === 'worksection-emulator')!;
   files = packed.files.map((f) => f.path);
+  emulatorFiles = packedEmulator.files.map((f) => f.path);
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
   const deps = await Promise.all(consumerDeps.map(async (d) => `${d}@${await installedVersion(d)}`));
   await run(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', path.join(dir, packed.filename), ...deps],
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--ignore-scripts',
+      path.join(dir, packed.filename),
+      path.join(dir, packedEmulator.filename),
+      ...deps,
+    ],
     { cwd: dir },
   );
   installed = path.join(dir, 'node_modules', 'passport-worksection');
@@ -135,8 +160,7 @@ describe('the packed tarball', () => {
     expect(files).toEqual(
       expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map']),
     );
-    expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts.map', 'src/index.ts', 'src/emulator/index.ts']));
-    expect(files).toEqual(expect.arrayContaining(['dist/emulator/index.js', 'dist/emulator/index.d.ts', 'dist/emulator/cli/cli.js']));
+    expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts.map', 'src/index.ts']));
     expect(files).toEqual(expect.arrayContaining(['dist/client/index.js', 'dist/client/index.d.ts', 'src/client/index.ts']));
     const unexpected = files.filter(
       (f) =>
@@ -187,8 +211,7 @@ describe('the packed tarball', () => {
     await mkdir(goto, { recursive: true });
     const text = [
       `import { Strategy, parseProfile, type WorksectionProfile } from 'passport-worksection';`,
-      `import { createEmulator } from 'passport-worksection/emulator';`,
-      `export const used: [typeof Strategy, typeof parseProfile, WorksectionProfile | undefined, typeof createEmulator] = [Strategy, parseProfile, undefined, createEmulator];`,
+      `export const used: [typeof Strategy, typeof parseProfile, WorksectionProfile | undefined] = [Strategy, parseProfile, undefined];`,
     ].join('\n');
     const file = path.join(goto, 'definition.ts');
     await writeFile(file, text);
@@ -199,7 +222,7 @@ describe('the packed tarball', () => {
         files: ['definition.ts'],
       }),
     );
-    const names = ['Strategy', 'parseProfile', 'WorksectionProfile', 'createEmulator'];
+    const names = ['Strategy', 'parseProfile', 'WorksectionProfile'];
     const lines = text.split('\n');
     const answers = await askTsServer(goto, [
       { command: 'open', arguments: { file } },
@@ -220,42 +243,18 @@ describe('the packed tarball', () => {
     expect(landed).toEqual(names.map((name) => ({ name, file: expect.stringMatching(/^src\/.+(?<!\.d)\.ts$/) as unknown, namesIt: true })));
   }, 60_000);
 
-  it('does not load the emulator when the strategy is required; the emulator subpath still loads', async () => {
-    await writeFile(
-      path.join(dir, 'no-emulator.cjs'),
-      `const path = require('node:path');
-       const emulatorModules = () =>
-         Object.keys(require.cache).filter((f) => f.split(path.sep).join('/').includes('/emulator/'));
-       const ws = require('passport-worksection');
-       const loaded = Object.keys(require.cache).length;
-       const withMain = emulatorModules();
-       const emu = require('passport-worksection/emulator');
-       import('passport-worksection/emulator').then((imported) => {
-         console.log(JSON.stringify({ strategy: typeof ws.Strategy, loaded, withMain, required: typeof emu.createEmulator,
-           imported: typeof imported.createEmulator, withEmulator: emulatorModules().length }));
-       }).catch((e) => { console.error(e); process.exit(1); });`,
-    );
-    const { stdout } = await run(process.execPath, ['no-emulator.cjs'], { cwd: dir });
-    const outcome = JSON.parse(stdout) as { loaded: number; withEmulator: number };
-    expect(outcome).toEqual({
-      strategy: 'function',
-      loaded: expect.any(Number) as unknown,
-      withMain: [],
-      required: 'function',
-      imported: 'function',
-      withEmulator: expect.any(Number) as unknown,
-    });
-    // The check can see emulator modules: requiring the subpath does load them.
-    expect(outcome.loaded).toBeGreaterThan(1);
-    expect(outcome.withEmulator).toBeGreaterThan(0);
+  it('holds no emulator file: the emulator is the worksection-emulator package', async () => {
+    expect(files.filter((f) => /emulator/i.test(f))).toEqual([]);
+    const pkg = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect({ bin: pkg.bin, exports: Object.keys(pkg.exports as object) }).toEqual({ bin: undefined, exports: ['.', './package.json'] });
   });
 
-  it('loads with require(), including the client and emulator subpaths', async () => {
+  it('loads with require(), the client subpath and the emulator package too', async () => {
     await writeFile(
       path.join(dir, 'require.cjs'),
       `const ws = require('passport-worksection');
        const client = require('passport-worksection/client');
-       const emu = require('passport-worksection/emulator');
+       const emu = require('worksection-emulator');
        console.log(JSON.stringify({ strategy: typeof ws.Strategy, scopes: ws.SCOPES.length, client: typeof client.WorksectionClient,
          sameErrors: client.WorksectionApiError === ws.WorksectionApiError, clientInRoot: 'WorksectionClient' in ws,
          createEmulator: typeof emu.createEmulator, version: require('passport-worksection/package.json').version }));`,
@@ -277,7 +276,7 @@ describe('the packed tarball', () => {
       path.join(dir, 'import.mjs'),
       `import { Strategy, SCOPES, WorksectionApiError } from 'passport-worksection';
        import { WorksectionClient, ACTION_SCOPES, WorksectionApiError as ClientApiError } from 'passport-worksection/client';
-       import { createEmulator } from 'passport-worksection/emulator';
+       import { createEmulator } from 'worksection-emulator';
        console.log(JSON.stringify({ strategy: typeof Strategy, scopes: SCOPES.length, client: typeof WorksectionClient,
          actions: Object.keys(ACTION_SCOPES).length, sameErrors: ClientApiError === WorksectionApiError, createEmulator: typeof createEmulator }));`,
     );
@@ -296,7 +295,7 @@ describe('the packed tarball', () => {
     await writeFile(
       path.join(dir, 'signin.cjs'),
       `const { Strategy } = require('passport-worksection');
-       const { createEmulator } = require('passport-worksection/emulator');
+       const { createEmulator } = require('worksection-emulator');
        (async () => {
          const emu = await createEmulator({ autoApprove: true,
            clients: [{ clientId: 'pkg-app', clientSecret: 'pkg-secret', redirectUris: ['http://127.0.0.1/cb'] }] });
@@ -334,7 +333,7 @@ describe('the packed tarball', () => {
        import { Strategy, SCOPES, type WorksectionProfile, type TokenSet } from 'passport-worksection';
        // moduleResolution node10 (commonjs's default here) finds the subpath's types through typesVersions.
        import { WorksectionClient, WorksectionReauthError, type WorksectionTask, type WorksectionDownload } from 'passport-worksection/client';
-       import { createEmulator } from 'passport-worksection/emulator';
+       import { createEmulator } from 'worksection-emulator';
 
        const strategy = new Strategy(
          { clientID: 'id', clientSecret: 'secret', callbackURL: 'https://app.example.com/cb', scope: ['projects_read', 'tasks_read'] },
@@ -381,6 +380,44 @@ describe('the packed tarball', () => {
       (err: unknown) => (err as { stdout?: string }).stdout || 'tsc failed',
     );
     expect(outcome).toBe('');
+  });
+});
+
+describe('the packed worksection-emulator tarball', () => {
+  it('ships its compiled code, declarations, maps, sources, README and LICENSE, and no tests', () => {
+    expect(emulatorFiles).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'LICENSE',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/cli/cli.js',
+        'src/index.ts',
+      ]),
+    );
+    const unexpected = emulatorFiles.filter(
+      (f) =>
+        !/^(package\.json|README\.md|LICENSE|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|src\/.+\.ts)$/.test(f) ||
+        /(^|\/)(tests?|__tests__|fixtures)\/|\.(test|spec)\./.test(f),
+    );
+    expect(unexpected).toEqual([]);
+  });
+
+  it('loads its entry with require() and import, and its bin runs', async () => {
+    await writeFile(
+      path.join(dir, 'emulator-entry.cjs'),
+      `const required = require('worksection-emulator');
+       import('worksection-emulator').then((imported) => {
+         console.log(JSON.stringify({ required: typeof required.createEmulator, imported: typeof imported.createEmulator,
+           version: require('worksection-emulator/package.json').version }));
+       }).catch((e) => { console.error(e); process.exit(1); });`,
+    );
+    const { stdout } = await run(process.execPath, ['emulator-entry.cjs'], { cwd: dir });
+    expect(JSON.parse(stdout)).toEqual({ required: 'function', imported: 'function', version: expect.any(String) as unknown });
+    // The bin as npm links it for `npx worksection-emulator`.
+    const help = await run(process.execPath, [path.join(dir, 'node_modules', '.bin', 'worksection-emulator'), '--help'], { cwd: dir });
+    expect(help.stdout).toContain('Usage: worksection-emulator');
   });
 });
 

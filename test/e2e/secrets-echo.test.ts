@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { createEmulator, type Emulator } from '../../src/emulator';
+import { createEmulator, type Emulator } from 'worksection-emulator';
 import { Strategy, type FetchFunction } from '../../src';
 import { WorksectionClient } from '../../src/client';
 import { startHostileServer, type HostileServer, type ReceivedRequest } from '../helpers/hostile-server';

@@ -1,4 +1,4 @@
-import { createEmulator, DEMO_CLIENT, type Emulator } from '../../src/emulator';
+import { createEmulator, DEMO_CLIENT, type Emulator } from 'worksection-emulator';
 import {
   ACCESS_DENIED_MESSAGE,
   MALFORMED_CALLBACK_MESSAGE,

@@ -1,4 +1,4 @@
-import { createEmulator, DEMO_CLIENT, type Emulator, type EmulatorEndpoint, type Fault } from '../../src/emulator';
+import { createEmulator, DEMO_CLIENT, type Emulator, type EmulatorEndpoint, type Fault } from 'worksection-emulator';
 import {
   BODY_TOO_LARGE,
   INVALID_JSON,

@@ -1,4 +1,4 @@
-import { createEmulator, DEMO_CLIENT, type Emulator, type EmulatorOptions } from '../../src/emulator';
+import { createEmulator, DEMO_CLIENT, type Emulator, type EmulatorOptions } from 'worksection-emulator';
 import { Strategy, WorksectionConfigError, type StrategyOptions } from '../../src';
 import { exchange } from '../helpers/emulator';
 import { CALLBACK_URL, createStrategyApp, type ErrorAnswer, type StrategyApp } from '../helpers/strategy-app';

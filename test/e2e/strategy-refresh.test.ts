@@ -1,5 +1,5 @@
 import refresh from 'passport-oauth2-refresh';
-import { createEmulator, DEMO_CLIENT, type Emulator, type EmulatorOptions } from '../../src/emulator';
+import { createEmulator, DEMO_CLIENT, type Emulator, type EmulatorOptions } from 'worksection-emulator';
 import { INVALID_JSON, Strategy, WorksectionOAuthError, WorksectionTimeoutError, type TokenSet } from '../../src';
 import { authorizeAtEmulator, CALLBACK_URL, createStrategyApp } from '../helpers/strategy-app';
 

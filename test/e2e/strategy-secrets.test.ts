@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import { createEmulator, type Emulator, type Fault } from '../../src/emulator';
+import { createEmulator, type Emulator, type Fault } from 'worksection-emulator';
 import { Strategy, type StrategyOptions } from '../../src';
 import { startHostileServer, type HostileServer } from '../helpers/hostile-server';
 import { authorizeAtEmulator, CALLBACK_URL, createStrategyApp, type StrategyApp } from '../helpers/strategy-app';

@@ -1,4 +1,4 @@
-import { createEmulator, DEMO_CLIENT, type Emulator } from '../../src/emulator';
+import { createEmulator, DEMO_CLIENT, type Emulator } from 'worksection-emulator';
 import {
   ACCOUNT_NOT_ALLOWED_MESSAGE,
   MALFORMED_CALLBACK_MESSAGE,

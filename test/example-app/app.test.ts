@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmulator } from 'passport-worksection/emulator';
+import { createEmulator } from 'worksection-emulator';
 import { Browser, CookieJar, signIn, type Hop } from './helpers/http-client';
 import { startExample, TEST_SESSION_SECRET, type RunningExample } from './helpers/example-server';
 import { SESSION_COOKIE } from '../../example-app/app';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmulator, type EmulatorState } from '../../src/emulator';
+import { createEmulator, type EmulatorState } from 'worksection-emulator';
 import { loadEmulatorState, saveEmulatorState } from '../../example-app/emulator-state-file';
 import { EmulatorStateFileError } from '../../example-app/errors/emulator-state-file-error';
 

@@ -1,5 +1,5 @@
 import session from 'express-session';
-import { createEmulator, type Emulator } from '../../src/emulator';
+import { createEmulator, type Emulator } from 'worksection-emulator';
 import type { SessionUser } from '../../example-app/session-user';
 import { startProjectsApp, signInBrowser, type ProjectsApp } from '../helpers/client-projects-app';
 import { startExample } from './helpers/example-server';

@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import type { Emulator } from '../../src/emulator';
+import type { Emulator } from 'worksection-emulator';
 import type { TokenSet } from '../../src';
 import { WorksectionClient, type ClientTokens } from '../../src/client';
 import { createRedisRefreshLock, redisRefreshLockAt } from '../../example-app/refresh-lock';

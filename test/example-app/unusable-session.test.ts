@@ -6,7 +6,7 @@ import {
   WorksectionReauthError,
   WorksectionRefreshError,
 } from '../../src';
-import { createEmulator } from '../../src/emulator';
+import { createEmulator } from 'worksection-emulator';
 import { SESSION_COOKIE } from '../../example-app/app';
 import { isUnusableGrant } from '../../example-app/unusable-session';
 import { SIGN_IN_MESSAGES } from '../../example-app/views/home';

@@ -4,7 +4,7 @@ import express from 'express';
 import session from 'express-session';
 import passport from 'passport';
 import { Strategy } from '../../src';
-import { DEMO_CLIENT, type Emulator } from '../../src/emulator';
+import { DEMO_CLIENT, type Emulator } from 'worksection-emulator';
 import type { SessionBackend } from '../../example-app/config';
 import { projectsRoute } from '../../example-app/projects-route';
 import { toSessionUser } from '../../example-app/session-user';

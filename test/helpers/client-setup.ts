@@ -1,4 +1,4 @@
-import { createEmulator, DEMO_CLIENT, type Emulator } from '../../src/emulator';
+import { createEmulator, DEMO_CLIENT, type Emulator } from 'worksection-emulator';
 import { SCOPES, Strategy, type StrategyOptions, type TokenSet } from '../../src';
 import { WorksectionClient } from '../../src/client';
 import type { WorksectionClientOptions } from '../../src/client/options';

@@ -1,4 +1,4 @@
-import { DEMO_CLIENT, type Emulator } from '../../src/emulator';
+import { DEMO_CLIENT, type Emulator } from 'worksection-emulator';
 
 /** Sends a form-encoded POST (the transport Worksection's docs use) and returns the raw response. */
 export function postForm(url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {

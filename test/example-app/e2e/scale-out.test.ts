@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEmulator, type Emulator } from 'passport-worksection/emulator';
+import { createEmulator, type Emulator } from 'worksection-emulator';
 import { createApp, type ExampleApp } from '../../../example-app/app';
 import { STORE_TIMEOUT_MS } from '../../../example-app/session-store';
 import { Browser, CookieJar } from '../helpers/http-client';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEmulator, type Emulator, type EmulatorOptions } from 'passport-worksection/emulator';
+import { createEmulator, type Emulator, type EmulatorOptions } from 'worksection-emulator';
 import { createApp, type ExampleApp, type ExampleAppOptions } from '../../../example-app/app';
 
 /** A test secret: long and random-looking, as production demands. */

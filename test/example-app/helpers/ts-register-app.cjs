@@ -7,7 +7,7 @@ require('../../helpers/ts-register.cjs');
 const SOURCES = {
   'passport-worksection': path.join(__dirname, '..', '..', '..', 'src', 'index.ts'),
   'passport-worksection/client': path.join(__dirname, '..', '..', '..', 'src', 'client', 'index.ts'),
-  'passport-worksection/emulator': path.join(__dirname, '..', '..', '..', 'src', 'emulator', 'index.ts'),
+  'worksection-emulator': path.join(__dirname, '..', '..', '..', 'emulator', 'src', 'index.ts'),
 };
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

@@ -1,0 +1,54 @@
+import { fieldInvalid, fieldRequired, fileNotFound } from '../api-refusals';
+import type { FileRecord } from '../store/records';
+import { fileView } from '../views';
+import { FileAnswer, okData, type ActionHandler } from './action';
+import { requireProject, requireTask } from './lookups';
+
+/** Largest file `upload_files` keeps (the request itself is bounded by the HTTP layer). */
+export const MAX_UPLOAD_FILE_BYTES = 10 * 1024 * 1024;
+
+const getFiles: ActionHandler = (c) => {
+  const byProject = c.p.text('id_project') !== undefined;
+  const byTask = c.p.text('id_task') !== undefined;
+  if (!byProject && !byTask) throw fieldRequired('id_project / id_task');
+  if (byProject && byTask) throw fieldInvalid('id_task', 'send id_project or id_task, not both');
+  const taskIds = new Set(
+    byTask ? [requireTask(c).id] : c.store.state.tasks.filter((t) => t.projectId === requireProject(c).id).map((t) => t.id),
+  );
+  return okData(c.store.state.files.filter((f) => f.attached && taskIds.has(f.taskId)).map((f) => fileView(c, f)));
+};
+
+const download: ActionHandler = (c) => {
+  const id = c.p.required('id_file');
+  const file = c.store.state.files.find((f) => f.id === id.trim() && f.attached);
+  if (!file) throw fileNotFound(id.slice(0, 40));
+  return new FileAnswer(file);
+};
+
+const uploadFiles: ActionHandler = (c) => {
+  const parts = c.files.filter((part) => part.name === 'files[]' || part.name === 'files');
+  if (parts.length === 0) throw fieldRequired('files[]');
+  const tooBig = parts.find((part) => part.data.length > MAX_UPLOAD_FILE_BYTES);
+  if (tooBig) throw fieldInvalid('files[]', `${tooBig.filename ?? ''} is larger than ${MAX_UPLOAD_FILE_BYTES} bytes`);
+  const files: FileRecord[] = parts.map((part) => ({
+    id: c.store.newId(),
+    name: part.filename ?? 'file',
+    contentType: part.contentType.split(';')[0]?.trim() ?? 'application/octet-stream',
+    base64: part.data.toString('base64'),
+    size: part.data.length,
+    userId: c.me.id,
+    added: c.now,
+    taskId: '',
+    commentId: '',
+    attached: false,
+  }));
+  c.store.state.files.push(...files);
+  return okData(files.map((f) => ({ id: f.id, ext: /\.([^.]{1,16})$/.exec(f.name)?.[1]?.toLowerCase() ?? '', name: f.name })));
+};
+
+/** The file actions. */
+export const FILE_ACTIONS = {
+  get_files: getFiles,
+  download,
+  upload_files: uploadFiles,
+} satisfies Record<string, ActionHandler>;

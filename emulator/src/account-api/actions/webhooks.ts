@@ -1,0 +1,73 @@
+import { fieldInvalid, fieldRequired, projectInvalid } from '../api-refusals';
+import type { WebhookRecord } from '../store/records';
+import { ok, okData, okId, type ActionHandler } from './action';
+
+/** The events Worksection's webhooks can send. */
+export const WEBHOOK_EVENTS = [
+  'post_task',
+  'update_task',
+  'close_task',
+  'delete_task',
+  'post_comment',
+  'update_comment',
+  'delete_comment',
+  'post_project',
+  'update_project',
+] as const;
+
+// The receiver's password is a secret: it is stored, never answered.
+const getWebhooks: ActionHandler = (c) =>
+  okData(
+    c.store.state.webhooks.map((w) => ({
+      id: w.id,
+      url: w.url,
+      events: w.events.join(','),
+      status: w.status,
+      projects: w.projectIds.join(','),
+    })),
+  );
+
+const addWebhook: ActionHandler = (c) => {
+  const url = c.p.required('url').trim();
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || url.length > 2000)
+    throw fieldInvalid('url', 'an http(s) URL expected');
+  const events = c.p.list('events');
+  if (events.length === 0) throw fieldRequired('events');
+  const unknown = events.find((e) => !(WEBHOOK_EVENTS as readonly string[]).includes(e));
+  if (unknown !== undefined) throw fieldInvalid('events', `unknown event ${unknown.slice(0, 40)}`);
+  const projectIds = c.p.list('projects');
+  const stranger = projectIds.find((id) => !c.store.project(id));
+  if (stranger !== undefined) throw projectInvalid(stranger.slice(0, 40));
+  const hook: WebhookRecord = {
+    id: c.store.newId(),
+    url,
+    events: [...new Set(events)],
+    projectIds,
+    httpUser: c.p.text('http_user') ?? '',
+    httpPass: c.p.text('http_pass') ?? '',
+    // Worksection: a new webhook starts disabled until it is checked.
+    status: 'disabled',
+  };
+  c.store.state.webhooks.push(hook);
+  return okId(hook.id);
+};
+
+const deleteWebhook: ActionHandler = (c) => {
+  const id = c.p.required('id').trim();
+  if (!c.store.state.webhooks.some((w) => w.id === id)) throw fieldInvalid('id', `no webhook ${id.slice(0, 40)}`);
+  c.store.state.webhooks = c.store.state.webhooks.filter((w) => w.id !== id);
+  return ok();
+};
+
+/** The webhook actions. */
+export const WEBHOOK_ACTIONS = {
+  get_webhooks: getWebhooks,
+  add_webhook: addWebhook,
+  delete_webhook: deleteWebhook,
+} satisfies Record<string, ActionHandler>;

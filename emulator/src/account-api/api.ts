@@ -1,0 +1,100 @@
+import { AccessTokenError } from '../errors/access-token-error';
+import { checkAccessToken } from '../oauth/access-token';
+import { ACTION_SCOPES, isActionName } from './action-scopes';
+import { ACTION_HANDLERS } from './actions';
+import { FileAnswer, type ActionContext } from './actions/action';
+import { ApiError } from '../errors/api-error';
+import { actionInvalid, actionRequired } from './api-refusals';
+import type { EmulatorContext } from '../context';
+import type { EmulatorRequest } from '../http/request';
+import { jsonReply, type Reply } from '../http/reply';
+import { readCallInput } from './request-params';
+
+/** The account API's path under an account: `{account_url}/api/oauth2`. */
+export const API_PATH = /^\/([A-Za-z0-9_-]+)\/api\/oauth2\/?$/;
+
+/**
+ * `{account_url}/api/oauth2?action=…`: the Worksection account API for OAuth tokens, every action of `ACTION_SCOPES` over the
+ * account's in-memory store. Parameters in the query string, a JSON body or (upload_files) a multipart body; the
+ * token as `Authorization: Bearer` or an `access_token` parameter.
+ */
+export function handleApi(ctx: EmulatorContext, req: EmulatorRequest): Reply {
+  try {
+    const answer = run(ctx, req);
+    return answer instanceof FileAnswer ? fileReply(answer) : jsonReply(answer);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    return jsonReply({ status: 'error', status_code: err.statusCode, message: err.message, message_details: err.details }, err.httpStatus);
+  }
+}
+
+function bearer(req: EmulatorRequest): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return match?.[1];
+}
+
+function run(ctx: EmulatorContext, req: EmulatorRequest) {
+  // The router sends only paths that match API_PATH here.
+  const account = ctx.directory.account(API_PATH.exec(req.path)?.[1]);
+  if (!account) throw new ApiError(404, 'Account not found', '', 404);
+  const { params, files } = readCallInput(req);
+
+  const token = bearer(req) ?? params.text('access_token');
+  if (token === undefined) throw new ApiError(401, 'Access token is missing', 'Send it as Authorization: Bearer', 401);
+  let record;
+  try {
+    record = checkAccessToken(ctx, token);
+  } catch (err) {
+    if (!(err instanceof AccessTokenError)) throw err;
+    // Worksection answers an expired token with HTTP 401 "Access token is expired"; its own clients refresh once and replay.
+    throw new ApiError(401, err.expired ? 'Access token is expired' : 'Access token is invalid', err.expired ? '' : err.message, 401);
+  }
+  if (record.accountId !== account.id)
+    throw new ApiError(403, 'Access token does not belong to this account', `The token was issued for ${ctx.accountUrl(record.accountId)}`);
+
+  const action = params.text('action');
+  if (action === undefined) throw actionRequired();
+  if (!isActionName(action)) throw actionInvalid(action.slice(0, 100));
+  const needed = ACTION_SCOPES[action].scope;
+  if (needed !== null && !record.scopes.includes(needed)) {
+    throw new ApiError(403, 'Access denied: the token was not granted the scope this action needs', needed);
+  }
+  const store = ctx.accountStores.get(account.id);
+  const me = store.user(record.userId);
+  // A member removed from the account after sign-in: the token no longer opens it.
+  if (!me) throw new ApiError(401, 'Access token is invalid', 'The user is not a member of this account', 401);
+  const c: ActionContext = {
+    ctx,
+    account,
+    store,
+    accountUrl: ctx.accountUrl(account.id),
+    me,
+    p: params,
+    files,
+    now: ctx.clock.now(),
+    extra: new Set(params.list('extra')),
+  };
+  return ACTION_HANDLERS[action](c);
+}
+
+/** `download`'s answer: the bytes, their type, and a Content-Disposition with the UTF-8 file name (RFC 6266). */
+function fileReply({ file }: FileAnswer): Reply {
+  const bytes = Buffer.from(file.base64, 'base64');
+  // An ASCII fallback name for clients that do not read filename*; quotes and backslashes cannot be escaped reliably.
+  const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return {
+    status: 200,
+    headers: {
+      'Content-Type': file.contentType || 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc8187(file.name)}`,
+      'Cache-Control': 'no-store, no-cache, must-revalidate',
+      'X-Content-Type-Options': 'nosniff',
+    },
+    body: '',
+    bytes,
+  };
+}
+
+function encodeRfc8187(text: string): string {
+  return encodeURIComponent(text).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
