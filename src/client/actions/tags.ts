@@ -4,19 +4,31 @@ import type { ActionCaller } from './action-map';
 import { asList, asOne } from './shape';
 import type { WorksectionId, WorksectionOk } from './values';
 
-/** A tag: a status or a label of tasks, or of projects. */
+/**
+ * A tag: a status or a label of tasks, or of projects. Worksection sends tag ids as numbers (`"id":72565`) where
+ * other ids are strings: the saved answers of the collection's "get_task_tags", "add_task_tags", "get_project_tags"
+ * and "add_project_tags" requests. The type takes both; `String(tag.id)` compares them safely.
+ */
 export interface WorksectionTag {
-  id: WorksectionId;
+  id: WorksectionId | number;
   title: string;
   color?: string;
-  /** Its group: by name in Worksection's official clients, as an object in the emulator (and, it seems, live). */
-  group?: string | { id: WorksectionId; title: string; type?: string; access?: string; [field: string]: unknown };
+  /**
+   * Its group: by name in Worksection's official clients; live, an object whose `id` is a number and which also
+   * carries `id_group` as a string (the collection's saved "get_task_tags" answer).
+   */
+  group?:
+    | string
+    | { id: WorksectionId | number; title: string; id_group?: string; type?: string; access?: string; [field: string]: unknown };
   [field: string]: unknown;
 }
 
-/** A tag group: `status` groups hold one tag per task, `label` groups several. */
+/**
+ * A tag group: `status` groups hold one tag per task, `label` groups several. Its id is a number live (the saved
+ * answers of the collection's "get_task_tag_groups" and "add_task_tag_groups" requests).
+ */
 export interface WorksectionTagGroup {
-  id: WorksectionId;
+  id: WorksectionId | number;
   title: string;
   /** `status` or `label` (task tag groups). */
   type?: string;
@@ -93,7 +105,7 @@ export interface TagActions {
 /** Tags and tag groups, of tasks and of projects: `client.tags`. */
 export class TagsApi {
   /** @internal */
-  constructor(private readonly client: ActionCaller) {}
+  constructor(private readonly client: ActionCaller<TagActions>) {}
 
   /** The task tags (`get_task_tags`; `tags_read`). */
   async taskTags(params: GetTagsParams = {}, options?: CallOptions): Promise<WorksectionList<WorksectionTag>> {
