@@ -28,8 +28,8 @@ export interface AddContactParams {
   email: string;
   name: string;
   title?: string;
-  /** The contact folder, as `WorksectionContactGroup.id`. */
-  group?: WorksectionId;
+  /** The contact folder, as `WorksectionContactGroup.id` (a number for the preset folders). */
+  group?: WorksectionId | number;
   phone?: string;
   phone2?: string;
   phone3?: string;

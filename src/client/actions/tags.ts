@@ -39,8 +39,8 @@ export interface WorksectionTagGroup {
 
 /** Parameters of `get_task_tags` and `get_project_tags`. */
 export interface GetTagsParams {
-  /** One group's tags, by id or name. */
-  group?: string;
+  /** One group's tags, by id (as `WorksectionTagGroup.id`, a number live) or name. */
+  group?: string | number;
   type?: 'status' | 'label';
   access?: 'public' | 'private';
 }
@@ -53,8 +53,8 @@ export interface GetTagGroupsParams {
 
 /** Parameters of `add_task_tags` and `add_project_tags`. */
 export interface AddTagsParams {
-  /** The group, by id or name. */
-  group: string;
+  /** The group, by id (as `WorksectionTagGroup.id`, a number live) or name. */
+  group: string | number;
   /** The new tags' titles, comma-separated. */
   title: string;
 }
@@ -62,17 +62,19 @@ export interface AddTagsParams {
 /** Parameters of `update_task_tags`: tags to put on a task and to take off it. */
 export interface UpdateTaskTagsParams {
   id_task: WorksectionId;
-  /** Tag ids (or titles) to add, comma-separated. */
-  plus?: string;
-  /** Tag ids (or titles) to remove, comma-separated. */
-  minus?: string;
+  /** Tag ids (or titles) to add, comma-separated, or one tag id. */
+  plus?: string | number;
+  /** Tag ids (or titles) to remove, comma-separated, or one tag id. */
+  minus?: string | number;
 }
 
 /** Parameters of `update_project_tags`: tags to put on a project and to take off it. */
 export interface UpdateProjectTagsParams {
   id_project: WorksectionId;
-  plus?: string;
-  minus?: string;
+  /** Tag ids (or titles) to add, comma-separated, or one tag id. */
+  plus?: string | number;
+  /** Tag ids (or titles) to remove, comma-separated, or one tag id. */
+  minus?: string | number;
 }
 
 /** Parameters of `add_task_tag_groups`. */
