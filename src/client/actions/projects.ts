@@ -176,7 +176,7 @@ export class ProjectsApi<Post extends PostProjectParams = PostProjectParams> {
   /**
    * Creates a project folder (`add_project_group`; `projects_write`, inferred). The action name is singular in every
    * official client (worksection/php-api-client `src/Resources/ProjectsResource.php` createGroup) and in the
-   * collection's saved "add_project_group" example; versions before 0.2 sent `add_project_groups`, which Worksection
+   * collection's saved "add_project_group" example; earlier versions of this package sent `add_project_groups`, which Worksection
    * answers "Action is invalid".
    */
   async addGroup(params: AddProjectGroupParams, options?: CallOptions): Promise<WorksectionProjectGroup> {

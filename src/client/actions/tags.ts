@@ -18,8 +18,7 @@ export interface WorksectionTag {
    * carries `id_group` as a string (the collection's saved "get_task_tags" answer).
    */
   group?:
-    | string
-    | { id: WorksectionId | number; title: string; id_group?: string; type?: string; access?: string; [field: string]: unknown };
+    string | { id: WorksectionId | number; title: string; id_group?: string; type?: string; access?: string; [field: string]: unknown };
   [field: string]: unknown;
 }
 
