@@ -1,4 +1,3 @@
-import { readEnvelope } from './envelope';
 import type { ApiParams, WorksectionMe, WorksectionProject, WorksectionTask, WorksectionUser } from './api-types';
 import {
   checkClientOptions,
@@ -9,14 +8,8 @@ import {
   type TokenRefresher,
   type WorksectionClientOptions,
 } from './options';
-import { INVALID_RESPONSE, UNEXPECTED_CONTENT_TYPE } from '../errors/codes';
-import { WorksectionArgumentError } from '../errors/argument-error';
-import { WorksectionResponseError } from '../errors/response-error';
 import type { JsonAnswer } from '../http/answer';
-import { MAX_API_BODY_BYTES, requestBytes, type BytesRequest } from '../http/stream-request';
-import { type HttpSettings } from '../http/settings';
 import { isRecord } from '../shared/is-record';
-import type { CallSpacer } from './call-spacer';
 import { WorksectionReauthError } from '../errors/reauth-error';
 import { WorksectionRefreshError } from '../errors/refresh-error';
 import { WorksectionOAuthError } from '../errors/oauth-error';
@@ -25,12 +18,10 @@ import type { TokenSet } from '../oauth/token-set';
 import { isActionName, type ActionName } from '../oauth/action-scopes';
 import { withinTimeout } from './hook-timeout';
 import { untilAborted } from './until-aborted';
-import { rateLimitedPage } from './rate-limit';
-import type { ActionArgs, ActionResult } from './actions/action-map';
+import type { ActionArgs, ActionCaller, ActionMap, ActionResult } from './actions/action-map';
 import type { GetProjectsParams } from './actions/projects';
 import type { GetTasksParams } from './actions/tasks';
 import type { GetUsersParams } from './actions/users';
-import type { UploadFile, WorksectionDownload } from './actions/files';
 import { CommentsApi } from './actions/comments';
 import { ContactsApi } from './actions/contacts';
 import { CostsApi } from './actions/costs';
@@ -43,18 +34,14 @@ import { UsersApi } from './actions/users';
 import { WebhooksApi } from './actions/webhooks';
 import type { WorksectionList } from './list-cap';
 import { sendsJsonBody } from './request-kind';
-import { multipart } from './multipart';
-import { fileNameOf } from './content-disposition';
 import { notShaped } from './actions/shape';
+import { AccountApiClient, type Credential } from './account-api-client';
 
 /**
  * OAuth errors that report Worksection's own trouble rather than a refusal of the grant (RFC 6749 §5.2 and §4.1.2.1;
  * league/oauth2-server, behind Worksection's OAuth, answers an exception with `server_error`): tried again.
  */
 const TRANSIENT_OAUTH_ERRORS = new Set(['server_error', 'temporarily_unavailable']);
-
-/** Parameters the client sets itself: `action` names the call, and a token never goes into a URL. */
-const RESERVED_PARAMS = new Set(['action', 'access_token']);
 
 /**
  * Calls the Worksection account API (`{account_url}/api/oauth2?action=…`) with a user's tokens — all 63 actions, typed,
@@ -88,9 +75,7 @@ const RESERVED_PARAMS = new Set(['action', 'access_token']);
  * }
  * ```
  */
-export class WorksectionClient {
-  /** The account the calls go to, e.g. `https://acc1234.worksection.com` (no trailing slash). */
-  readonly accountUrl: string;
+export class WorksectionClient extends AccountApiClient {
   /** Members, teams and their schedules. */
   readonly users: UsersApi;
   /** Contacts and contact folders. */
@@ -105,7 +90,7 @@ export class WorksectionClient {
   readonly tags: TagsApi;
   /** Time and money entries, and their totals. */
   readonly costs: CostsApi;
-  /** Running timers: the account's and the user's own. */
+  /** The signed-in user's own timer (the account's timers are on the admin API: {@link WorksectionAdminClient}). */
   readonly timers: TimersApi;
   /** Files: list, download (streamed), upload (multipart). */
   readonly files: FilesApi;
@@ -119,14 +104,6 @@ export class WorksectionClient {
   readonly _loadTokens: (() => Promise<ClientTokens | undefined>) | undefined;
   /** @internal */
   readonly _lock: RefreshLock;
-  /** @internal */
-  readonly _http: HttpSettings;
-  /** @internal */
-  readonly _minInterval: number;
-  /** @internal */
-  readonly _maxQueueWait: number;
-  /** @internal Spaces the calls to one account: Worksection's rate limit is per account. */
-  readonly _spacer: CallSpacer;
   /** @internal The tokens calls use now. */
   _tokens: ClientTokens;
   /** @internal Rotated tokens `onTokens` has not accepted yet: saved again before anything uses them. */
@@ -138,27 +115,25 @@ export class WorksectionClient {
 
   constructor(options: WorksectionClientOptions) {
     const checked = checkClientOptions(options);
-    this.accountUrl = checked.accountUrl;
+    super(checked);
     this._tokens = checked.tokens;
-    this._http = checked.http;
-    this._minInterval = checked.minInterval;
-    this._maxQueueWait = checked.maxQueueWait;
-    this._spacer = checked.spacer;
     this._outcomes = checked.outcomes;
     this._strategy = options.strategy;
     this._onTokens = options.onTokens;
     this._loadTokens = options.loadTokens;
     this._lock = options.lock ?? ((_key, fn) => fn());
-    this.users = new UsersApi(this);
-    this.contacts = new ContactsApi(this);
-    this.projects = new ProjectsApi(this);
-    this.tasks = new TasksApi(this);
-    this.comments = new CommentsApi(this);
-    this.tags = new TagsApi(this);
-    this.costs = new CostsApi(this);
-    this.timers = new TimersApi(this);
-    this.files = new FilesApi(this);
-    this.webhooks = new WebhooksApi(this);
+    // The helpers call this client's own `call`, each seen through the map of its group's actions (all in ActionMap).
+    const caller = this as ActionCaller<ActionMap>;
+    this.users = new UsersApi(caller);
+    this.contacts = new ContactsApi(caller);
+    this.projects = new ProjectsApi(caller);
+    this.tasks = new TasksApi(caller);
+    this.comments = new CommentsApi(caller);
+    this.tags = new TagsApi(caller);
+    this.costs = new CostsApi(caller);
+    this.timers = new TimersApi(caller);
+    this.files = new FilesApi(caller);
+    this.webhooks = new WebhooksApi(caller);
   }
 
   /** A copy of the tokens the client uses now (after a refresh: the rotated ones). */
@@ -188,19 +163,10 @@ export class WorksectionClient {
    */
   call<A extends string>(action: A & UnknownAction<A>, params?: ApiParams, options?: CallOptions): Promise<unknown>;
   call(action: string, params: unknown = {}, options: CallOptions = {}): Promise<unknown> {
-    if (action === 'download') return this._download(params, options.signal);
+    if (action === 'download') return this._download(params, options.signal, false);
     if (action === 'upload_files') return this._upload(params, options.signal);
     if (isActionName(action) && sendsJsonBody(action, params)) return this._jsonCall(action, params, options.signal);
     return this._call(action, params as ApiParams, undefined, options.signal);
-  }
-
-  /**
-   * Like {@link call}, with the parameters always sent as a JSON body (a POST), and the answer untyped: for an action
-   * or a parameter this package does not know yet. Worksection reads JSON bodies only (a form body is answered
-   * "invalid JSON").
-   */
-  callJson<T = unknown>(action: string, body: Record<string, unknown>, options: CallOptions = {}): Promise<T> {
-    return this._jsonCall(action, body, options.signal) as Promise<T>;
   }
 
   /** The signed-in user, as the account API describes them (`me`; no scope needed). */
@@ -225,169 +191,50 @@ export class WorksectionClient {
     return this.users.list(options);
   }
 
-  /** @internal `callJson`, and `call` for a write: checks the body, then sends it as JSON. */
-  _jsonCall(action: string, body: unknown, signal: AbortSignal | undefined): Promise<unknown> {
-    if (!isRecord(body)) return Promise.reject(new WorksectionArgumentError('body', `${action}'s parameters must be a plain object.`));
-    const reserved = Object.keys(body).find((name) => RESERVED_PARAMS.has(name));
-    if (reserved !== undefined) return Promise.reject(reservedParam(reserved));
-    return this._call(action, {}, body, signal);
+  /** @internal */
+  get _path(): string {
+    return '/api/oauth2';
   }
 
-  /**
-   * @internal
-   * One call: fresh tokens first, then the request in its turn, then at most one replay after a 401. `signal` stops
-   * this call's waiting at every step; the refresh it may be waiting for goes on for the others.
-   */
-  async _call(action: string, params: ApiParams, body: Record<string, unknown> | undefined, signal?: AbortSignal): Promise<unknown> {
-    const url = this._url(action, params);
-    const label = this._label(action);
-    const request = apiRequest(body);
-    const sent = await this._exchange(
-      label,
-      signal,
-      (used) => requestBytes(url, withToken(request, used, signal), this._http, label),
-      (answer) => (answer.streamed ? undefined : answer),
-    );
-    // Not streamed: `stream: false` reads every answer as JSON.
-    return readEnvelope(sent.answer as JsonAnswer, action, label, [sent.used.accessToken, sent.used.refreshToken]);
-  }
-
-  /**
-   * @internal
-   * `download`: the file's bytes as a stream, through the same refresh, spacing, replay and abort as any call. A JSON
-   * answer is Worksection's refusal (a typed error); a 2xx answer without a file name is not a file (an HTML page).
-   */
-  async _download(params: unknown, signal: AbortSignal | undefined): Promise<WorksectionDownload> {
-    const id = isRecord(params) ? params.id_file : undefined;
-    if ((typeof id !== 'string' && typeof id !== 'number') || String(id) === '') {
-      throw new WorksectionArgumentError('params', 'download needs { id_file }: the id of the file, as get_files lists it.');
-    }
-    const url = this._url('download', { id_file: String(id) });
-    const label = this._label('download');
-    const sent = await this._exchange(
-      label,
-      signal,
-      (used) => requestBytes(url, withToken({ method: 'GET', headers: { accept: '*/*' }, stream: true }, used, signal), this._http, label),
-      (answer) => (answer.streamed ? undefined : answer),
-    );
-    if (!sent.answer.streamed) {
-      const json = sent.answer;
-      readEnvelope(json, 'download', label, [sent.used.accessToken, sent.used.refreshToken]);
-      throw new WorksectionResponseError(`${label} answered JSON instead of the file. Check the id_file parameter.`, INVALID_RESPONSE, {
-        status: json.status,
-        ...(json.contentType !== undefined && { contentType: json.contentType }),
-      });
-    }
-    const streamed = sent.answer;
-    const fileName = fileNameOf(streamed.contentDisposition);
-    if (fileName === undefined) {
-      streamed.body.destroy();
-      // Worksection names every file it sends; a 2xx answer without a name is someone else's page (a proxy's login).
-      throw new WorksectionResponseError(
-        `${label} answered HTTP ${streamed.status}${streamed.contentType ? ` (${streamed.contentType})` : ''} without a Content-Disposition file name: not a file. Check the accountUrl option.`,
-        UNEXPECTED_CONTENT_TYPE,
-        { status: streamed.status, ...(streamed.contentType !== undefined && { contentType: streamed.contentType }) },
-      );
-    }
-    const size = /^\d{1,15}$/.test(streamed.contentLength ?? '') ? Number(streamed.contentLength) : undefined;
-    return {
-      fileName,
-      contentType: streamed.contentType ?? 'application/octet-stream',
-      ...(size !== undefined && { size }),
-      stream: streamed.body,
-    };
-  }
-
-  /** @internal `upload_files`: a `multipart/form-data` POST of `files[]` parts, through the same machinery as any call. */
-  async _upload(params: unknown, signal: AbortSignal | undefined): Promise<unknown> {
-    const files = isRecord(params) ? params.files : undefined;
-    const { contentType, body } = multipart(files as readonly UploadFile[]);
-    const url = this._url('upload_files', {});
-    const label = this._label('upload_files');
-    const sent = await this._exchange(
-      label,
-      signal,
-      (used) =>
-        requestBytes(
-          url,
-          withToken(
-            { method: 'POST', headers: { 'content-type': contentType }, body, stream: false, maxBytes: MAX_API_BODY_BYTES },
-            used,
-            signal,
-          ),
-          this._http,
-          label,
-        ),
-      (answer) => (answer.streamed ? undefined : answer),
-    );
-    // Not streamed: `stream: false` reads every answer as JSON.
-    return readEnvelope(sent.answer as JsonAnswer, 'upload_files', label, [sent.used.accessToken, sent.used.refreshToken]);
-  }
-
-  /** @internal How messages name a call. */
-  _label(action: string): string {
-    return `Worksection's account API (${this.accountUrl}, action ${action})`;
+  /** @internal */
+  get _apiName(): string {
+    return 'account API';
   }
 
   /**
    * @internal
    * Fresh tokens first, then `send` in the account's turn, then at most one replay after an HTTP 401 (`jsonOf` reads
-   * the answer's JSON, if any). `signal` stops this call's waiting at every step.
+   * the answer's JSON, if any). `signal` stops this call's waiting at every step; the refresh it may be waiting for
+   * goes on for the others.
    */
   async _exchange<A>(
+    _action: string,
     label: string,
     signal: AbortSignal | undefined,
-    send: (used: ClientTokens) => Promise<A>,
+    send: (credential: Credential) => Promise<A>,
     jsonOf: (answer: A) => JsonAnswer | undefined,
-  ): Promise<{ answer: A; used: ClientTokens }> {
+  ): Promise<{ answer: A; credential: Credential }> {
     signal?.throwIfAborted();
     await untilAborted(this._prepareTokens(), signal);
-    let sent = await this._sendInTurn(label, signal, send);
+    let sent = await this._sendWithTokens(label, signal, send);
     const first = jsonOf(sent.answer);
     if (first?.status === 401 && (await untilAborted(this._replayAfter401(sent.used, first), signal))) {
-      sent = await this._sendInTurn(label, signal, send);
+      sent = await this._sendWithTokens(label, signal, send);
     }
-    return sent;
+    return { answer: sent.answer, credential: bearer(sent.used) };
   }
 
-  /** @internal Builds the URL: the action and parameters in the query string, never a token. */
-  _url(action: string, params: ApiParams): string {
-    if (typeof action !== 'string' || !/^[a-z][a-z0-9_]*$/i.test(action)) {
-      throw new WorksectionArgumentError('action', 'The action must be a Worksection API action name such as "get_projects".');
-    }
-    if (!isRecord(params)) throw new WorksectionArgumentError('params', 'The params of a call must be a plain object.');
-    const url = new URL(`${this.accountUrl}/api/oauth2`);
-    url.searchParams.set('action', action);
-    for (const [name, value] of Object.entries(params)) {
-      if (RESERVED_PARAMS.has(name)) throw reservedParam(name);
-      if (value !== undefined) url.searchParams.set(name, String(value));
-    }
-    return url.toString();
-  }
-
-  /** @internal Waits for this account's turn (at most `maxQueueWait`), then sends with the tokens current at that moment. */
-  _sendInTurn<A>(
+  /** @internal Waits for this account's turn, then sends with the tokens current at that moment. */
+  _sendWithTokens<A>(
     label: string,
     signal: AbortSignal | undefined,
-    send: (used: ClientTokens) => Promise<A>,
+    send: (credential: Credential) => Promise<A>,
   ): Promise<{ answer: A; used: ClientTokens }> {
-    const turn = { maxWait: this._maxQueueWait, ...(signal !== undefined && { signal }) };
-    return this._spacer.schedule(
-      this.accountUrl,
-      this._minInterval,
-      async () => {
-        // Read now, not when the call was queued: a refresh may have rotated the tokens while it waited.
-        const used = this._tokens;
-        try {
-          return { answer: await send(used), used };
-        } catch (err) {
-          // A 429 that is not JSON (a proxy's HTML page) is refused before its body is read: still the rate limit.
-          if (err instanceof WorksectionResponseError && err.status === 429) throw rateLimitedPage(label, err.status);
-          throw err;
-        }
-      },
-      turn,
-    );
+    return this._sendInTurn(label, signal, async () => {
+      // Read now, not when the call was queued: a refresh may have rotated the tokens while it waited.
+      const used = this._tokens;
+      return { answer: await send(bearer(used)), used };
+    });
   }
 
   /** @internal Before a call: save tokens `onTokens` refused earlier, and refresh an access token past `expiresAt`. */
@@ -516,13 +363,6 @@ export class WorksectionClient {
   }
 }
 
-function reservedParam(name: string): WorksectionArgumentError {
-  return new WorksectionArgumentError(
-    'params',
-    `The "${name}" parameter is set by the client (the token goes in the Authorization header): remove it.`,
-  );
-}
-
 function isExpired(tokens: ClientTokens): boolean {
   return tokens.expiresAt !== undefined && tokens.expiresAt <= Date.now();
 }
@@ -530,20 +370,7 @@ function isExpired(tokens: ClientTokens): boolean {
 /** An action name that is not one of the 63: `never` for those, so that a known name is always typed. */
 type UnknownAction<A extends string> = A extends ActionName ? never : unknown;
 
-/** The request of a call, before its token: a GET, or a POST of `body` as JSON (serialised once, for a replay too). */
-function apiRequest(body: Record<string, unknown> | undefined): BytesRequest {
-  return body === undefined
-    ? { method: 'GET', headers: {}, stream: false, maxBytes: MAX_API_BODY_BYTES }
-    : {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: Buffer.from(JSON.stringify(body), 'utf8'),
-        stream: false,
-        maxBytes: MAX_API_BODY_BYTES,
-      };
-}
-
-/** `request` with the token `used` in `Authorization` (never in the URL), and the call's signal. */
-function withToken(request: BytesRequest, used: ClientTokens, signal: AbortSignal | undefined): BytesRequest {
-  return { ...request, headers: { ...request.headers, authorization: `Bearer ${used.accessToken}` }, signal };
+/** The credential of an exchange made with `used`: its access token as a Bearer, and both tokens to blank out of answers. */
+function bearer(used: ClientTokens): Credential {
+  return { authorization: `Bearer ${used.accessToken}`, secrets: [used.accessToken, used.refreshToken] };
 }

@@ -91,8 +91,8 @@ export type {
   WorksectionCostTotal,
   WorksectionCostTotals,
 } from './actions/costs';
-export type { TimersApi } from './actions/timers';
-export type { StartMyTimerParams, StopMyTimerParams, StopTimerParams, WorksectionTimer } from './actions/timers';
+export type { AdminTimersApi, TimersApi } from './actions/timers';
+export type { StartMyTimerParams, StopMyTimerParams, StopTimerParams, WorksectionMyTimer, WorksectionTimer } from './actions/timers';
 export type { FilesApi } from './actions/files';
 export type {
   DownloadParams,
@@ -105,6 +105,21 @@ export type {
 } from './actions/files';
 export type { WebhooksApi } from './actions/webhooks';
 export type { AddWebhookParams, DeleteWebhookParams, NewWebhook, WebhookEvent, WorksectionWebhook } from './actions/webhooks';
+
+// The admin API: the account's API key instead of a user's token
+export { WorksectionAdminClient } from './admin/admin-client';
+export type { WorksectionAdminClientOptions } from './admin/admin-options';
+export type {
+  AdminActionArgs,
+  AdminActionMap,
+  AdminActionName,
+  AdminActionParams,
+  AdminActionResult,
+  AdminAddCostsParams,
+  AdminPostCommentParams,
+  AdminPostProjectParams,
+  AdminPostTaskParams,
+} from './admin/admin-actions';
 
 // Errors: the very classes and codes of the root entry (one module each, so `instanceof` holds across entries).
 export * from '../errors';

@@ -6,6 +6,7 @@ import { checkFetch, checkTimeout, checkTransport, DEFAULT_TIMEOUT, type FetchFu
 import { CallSpacer, DEFAULT_MAX_QUEUE_WAIT, DEFAULT_MIN_INTERVAL, defaultCallSpacer } from './call-spacer';
 import { defaultRefreshOutcomes, RefreshOutcomes } from './refresh-outcomes';
 import type { TokenSet } from '../oauth/token-set';
+import type { TransportSettings } from './account-api-client';
 
 /** What the client keeps of a grant: the tokens from sign-in, or the last {@link TokenSet} of a refresh. */
 export interface ClientTokens {
@@ -127,13 +128,8 @@ export interface CallOptions {
 }
 
 /** @internal What the constructor derives from its options. */
-export interface CheckedClientOptions {
-  accountUrl: string;
+export interface CheckedClientOptions extends TransportSettings {
   tokens: ClientTokens;
-  http: HttpSettings;
-  minInterval: number;
-  maxQueueWait: number;
-  spacer: CallSpacer;
   outcomes: RefreshOutcomes;
 }
 
@@ -167,39 +163,12 @@ export function checkClientOptions(given: unknown): CheckedClientOptions {
     );
   }
   const inherited: TokenRefresher = options.strategy;
-  const baseURL = resolveEndpoints({ baseURL: options.baseURL ?? inherited.baseURL ?? DEFAULT_BASE_URL }).baseURL;
-  const accountUrl = checkUrlOption(options.accountUrl, baseURL);
-  const timeout = checkTimeout(options.timeout ?? inherited.timeout ?? DEFAULT_TIMEOUT);
-  const minInterval = options.minInterval ?? DEFAULT_MIN_INTERVAL;
-  if (typeof minInterval !== 'number' || !Number.isFinite(minInterval) || minInterval < 0) {
-    throw new WorksectionConfigError(
-      'minInterval',
-      "The minInterval option must be a number of milliseconds, 0 or more (default 1000, Worksection's rate limit).",
-    );
-  }
-  const maxQueueWait = options.maxQueueWait ?? DEFAULT_MAX_QUEUE_WAIT;
-  if (typeof maxQueueWait !== 'number' || Number.isNaN(maxQueueWait) || maxQueueWait < 0) {
-    throw new WorksectionConfigError(
-      'maxQueueWait',
-      "The maxQueueWait option must be a number of milliseconds, 0 or more, or Infinity (default 30000): the longest wait for a turn in the account's queue.",
-    );
-  }
-  const fetchImpl = checkFetch(options.fetch);
-  const transport = checkTransport(options.transport);
-  // The client's own way of sending if it has one, else the strategy's, else the shared built-in transport.
-  const own = fetchImpl !== undefined || transport !== undefined;
-  const http: HttpSettings = {
-    fetch: own ? fetchImpl : inherited.fetch,
-    transport: (own ? transport : inherited.transport) ?? defaultNodeTransport,
-    timeout,
-  };
-  const spacer = options.spacer ?? defaultCallSpacer;
-  if (!(spacer instanceof CallSpacer)) throw new WorksectionConfigError('spacer', 'The spacer option must be a CallSpacer.');
+  const transport = checkTransportOptions(options, inherited, 'The access token');
   const outcomes = options.refreshOutcomes ?? defaultRefreshOutcomes;
   if (!(outcomes instanceof RefreshOutcomes)) {
     throw new WorksectionConfigError('refreshOutcomes', 'The refreshOutcomes option must be a RefreshOutcomes.');
   }
-  return { accountUrl, tokens: checkTokens(options.tokens, 'tokens'), http, minInterval, maxQueueWait, spacer, outcomes };
+  return { ...transport, tokens: checkTokens(options.tokens, 'tokens'), outcomes };
 }
 
 /** @internal Checks a token set from the app (the `tokens` option or what `loadTokens` resolved). */
@@ -224,7 +193,64 @@ export function checkTokens(value: unknown, option: string): ClientTokens {
   return checked;
 }
 
-function checkUrlOption(value: unknown, baseURL: string): string {
+/** @internal The options both clients take for sending: where, how, how long, how often. */
+export interface TransportOptions {
+  accountUrl?: unknown;
+  baseURL?: string | undefined;
+  timeout?: number | undefined;
+  minInterval?: number | undefined;
+  maxQueueWait?: number | undefined;
+  fetch?: FetchFunction | undefined;
+  transport?: NodeTransport | undefined;
+  spacer?: CallSpacer | undefined;
+}
+
+/** @internal What both clients inherit when not given: the strategy's settings (the OAuth client), or nothing. */
+export interface InheritedSettings {
+  readonly baseURL?: string | undefined;
+  readonly timeout?: number | undefined;
+  readonly fetch?: FetchFunction | undefined;
+  readonly transport?: NodeTransport | undefined;
+}
+
+/**
+ * @internal
+ * Checks the sending options both clients take, failing fast with a {@link WorksectionConfigError} that names the
+ * option and the fix. `credential` names what goes to `accountUrl` (the access token, the API key's signature).
+ */
+export function checkTransportOptions(options: TransportOptions, inherited: InheritedSettings, credential: string): TransportSettings {
+  const baseURL = resolveEndpoints({ baseURL: options.baseURL ?? inherited.baseURL ?? DEFAULT_BASE_URL }).baseURL;
+  const accountUrl = checkUrlOption(options.accountUrl, baseURL, credential);
+  const timeout = checkTimeout(options.timeout ?? inherited.timeout ?? DEFAULT_TIMEOUT);
+  const minInterval = options.minInterval ?? DEFAULT_MIN_INTERVAL;
+  if (typeof minInterval !== 'number' || !Number.isFinite(minInterval) || minInterval < 0) {
+    throw new WorksectionConfigError(
+      'minInterval',
+      "The minInterval option must be a number of milliseconds, 0 or more (default 1000, Worksection's rate limit).",
+    );
+  }
+  const maxQueueWait = options.maxQueueWait ?? DEFAULT_MAX_QUEUE_WAIT;
+  if (typeof maxQueueWait !== 'number' || Number.isNaN(maxQueueWait) || maxQueueWait < 0) {
+    throw new WorksectionConfigError(
+      'maxQueueWait',
+      "The maxQueueWait option must be a number of milliseconds, 0 or more, or Infinity (default 30000): the longest wait for a turn in the account's queue.",
+    );
+  }
+  const fetchImpl = checkFetch(options.fetch);
+  const transport = checkTransport(options.transport);
+  // The client's own way of sending if it has one, else the inherited one, else the shared built-in transport.
+  const own = fetchImpl !== undefined || transport !== undefined;
+  const http: HttpSettings = {
+    fetch: own ? fetchImpl : inherited.fetch,
+    transport: (own ? transport : inherited.transport) ?? defaultNodeTransport,
+    timeout,
+  };
+  const spacer = options.spacer ?? defaultCallSpacer;
+  if (!(spacer instanceof CallSpacer)) throw new WorksectionConfigError('spacer', 'The spacer option must be a CallSpacer.');
+  return { accountUrl, http, minInterval, maxQueueWait, spacer };
+}
+
+function checkUrlOption(value: unknown, baseURL: string, credential: string): string {
   try {
     return checkAccountUrl(value, baseURL, 'accountUrl').replace(/\/+$/, '');
   } catch {
@@ -232,7 +258,7 @@ function checkUrlOption(value: unknown, baseURL: string): string {
     throw new WorksectionConfigError(
       'accountUrl',
       'The accountUrl option must be the account_url of the sign-in (https://<account>.worksection.com), or on the ' +
-        'origin of the baseURL option (the emulator). The access token is sent there.',
+        `origin of the baseURL option (the emulator). ${credential} is sent there.`,
     );
   }
 }

@@ -36,3 +36,5 @@ export const REAUTH_REQUIRED = 'WORKSECTION_REAUTH_REQUIRED';
 export const REFRESH_FAILED = 'WORKSECTION_REFRESH_FAILED';
 /** Too many calls to one account: Worksection refused one for its rate limit, or the call would wait too long for its turn. */
 export const RATE_LIMITED = 'WORKSECTION_RATE_LIMITED';
+/** The admin API refused the call's signature ("Action hash is missed or invalid"): check the API key and the clock. */
+export const API_KEY_REFUSED = 'WORKSECTION_API_KEY_REFUSED';

@@ -12,9 +12,11 @@ export { WorksectionApiError } from './api-error';
 export { WorksectionReauthError } from './reauth-error';
 export { WorksectionRefreshError } from './refresh-error';
 export { WorksectionRateLimitError } from './rate-limit-error';
+export { WorksectionApiKeyError } from './api-key-error';
 export {
   ACCOUNT_URL_MISMATCH,
   API_ERROR,
+  API_KEY_REFUSED,
   BODY_TOO_LARGE,
   INVALID_ARGUMENT,
   INVALID_JSON,

@@ -67,7 +67,7 @@ async function helpers(client: WorksectionClient): Promise<void> {
   const cost: { id: string } = await client.costs.add({ id_task: '1', money: 10 });
   const totals: WorksectionCostTotals = await client.costs.total({ extra: 'projects' });
   const timer = await client.timers.mine();
-  const running: string | undefined = timer?.time;
+  const running: number | undefined = timer?.time;
   await client.webhooks.add({ url: 'https://x.example/h', events: ['post_task', 'close_task'] });
   // @ts-expect-error an event Worksection does not send.
   await client.webhooks.add({ url: 'https://x.example/h', events: ['post_tsk'] });

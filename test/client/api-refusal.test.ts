@@ -16,14 +16,16 @@ describe('apiRefusal', () => {
     expect(err.scope).toBe('costs_read');
   });
 
-  it('falls back to the table’s scope for the action, saying so when the table’s row is inferred', () => {
+  it('falls back to the table’s scope for the action, saying it is our guess (every row is inferred)', () => {
     const inferred = apiRefusal('post_task', 403, 'Scope missing.', '', 200);
     expect(inferred).toMatchObject({ scope: 'tasks_write' });
     expect(inferred.message).toBe(
       'Scope missing. Ask for the tasks_write scope at sign-in (our guess: Worksection does not document the scope of this action).',
     );
-    const documented = apiRefusal('get_comments', 403, 'Scope missing', '', 200);
-    expect(documented.message).toBe('Scope missing. Ask for the comments_read scope at sign-in.');
+    const read = apiRefusal('get_comments', 403, 'Scope missing', '', 200);
+    expect(read.message).toBe(
+      'Scope missing. Ask for the comments_read scope at sign-in (our guess: Worksection does not document the scope of this action).',
+    );
   });
 
   it('names no scope for an action needing none, or one the table does not know, when Worksection names none', () => {

@@ -38,9 +38,9 @@ describe('client.projects', () => {
     expect(without.users ?? []).not.toEqual(expect.arrayContaining([expect.objectContaining({ email })]));
   });
 
-  it('groups, addGroup, events and customFields', async () => {
+  // addGroup sends add_project_group, which this emulator does not serve yet: test/client/live-answers.test.ts has it.
+  it('groups, events and customFields', async () => {
     await expect(t.client.projects.groups()).resolves.toEqual([expect.objectContaining({ title: 'Marketing' })]);
-    await expect(t.client.projects.addGroup({ title: 'Internal' })).resolves.toMatchObject({ title: 'Internal' });
     const { id } = await t.client.projects.create({ title: 'Eventful' });
     const events = await t.client.projects.events({ period: '1h', id_project: id });
     expect(events).toEqual(

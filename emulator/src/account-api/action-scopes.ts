@@ -22,8 +22,9 @@ const py = (file: string, scope: Scope): ActionRow => ({ scope, source: `python-
  * Every account-API action the emulator serves at `{account_url}/api/oauth2`, with the scope it asks of the token.
  * The emulator's own table, written from Worksection's material and not imported from `passport-worksection`, so that
  * a contract test (the repository's `test/contract/scope-tables.test.ts`) can hold the two against each other.
- * 64 names for 63 actions: the project-folder action answers both `add_project_group` (the name in the collection's
- * saved answers and in every official client) and `add_project_groups` (the collection's hand-typed request URL).
+ * The project-folder action is `add_project_group`, the name in the collection's saved answers and in every official
+ * client; `add_project_groups`, in the collection's hand-typed request URL only, is answered as any unknown action
+ * ("Action is invalid"): what live answers to it is not published (inferred).
  */
 export const ACTION_SCOPES = {
   me: pm(null),
@@ -52,12 +53,6 @@ export const ACTION_SCOPES = {
   delete_project_members: pm('projects_write'),
   get_project_groups: pm('projects_read'),
   add_project_group: pm('projects_write'),
-  add_project_groups: {
-    scope: 'projects_write',
-    // Only the hand-typed URL of the collection's add_project_group request names it; its saved answers say
-    // add_project_group. Whether the live server answers this name is unknown: kept so clients built on it work.
-    source: 'inferred: the URL of the Postman Client API request add_project_group; scope inferred',
-  },
   get_events: pm('projects_read'),
   get_project_custom_fields: py('projects_resource.py', 'projects_read'),
 

@@ -57,7 +57,7 @@ describe('account API: projects', () => {
 
   it('lists and adds project folders', async () => {
     expect(rows(await api.call('get_project_groups'))).toEqual([{ id: '60', title: 'Marketing', type: 'folder', client: false }]);
-    const added = one(await api.call('add_project_groups', { title: 'Internal' }));
+    const added = one(await api.call('add_project_group', { title: 'Internal' }));
     expect(rows(await api.call('get_project_groups')).map((g) => g.id)).toEqual(['60', added.id]);
   });
 

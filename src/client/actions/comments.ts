@@ -28,8 +28,8 @@ export interface GetCommentsParams {
 export interface PostCommentParams {
   id_task: WorksectionId;
   text: string;
-  /** The author, by email (default: the signed-in user). */
-  email_user_from?: string;
+  /** A checklist, one item per entry (`todo[]` in the collection's "post_comment" request). */
+  todo?: string[];
   /** Who alone can see the comment, by email, comma-separated. */
   hidden?: string;
   /** Who is mentioned, by email, comma-separated. */
@@ -44,10 +44,13 @@ export interface CommentActions {
   post_comment: { params: PostCommentParams; result: WorksectionComment };
 }
 
-/** Comments on tasks: `client.comments`. */
-export class CommentsApi {
+/**
+ * Comments on tasks: `client.comments`. `Post` is what `post()` takes: the admin client's adds the author
+ * (`email_user_from`).
+ */
+export class CommentsApi<Post extends PostCommentParams = PostCommentParams> {
   /** @internal */
-  constructor(private readonly client: ActionCaller) {}
+  constructor(private readonly client: ActionCaller<CommentActions>) {}
 
   /** A task's comments (`get_comments`; `comments_read`). */
   async list(params: GetCommentsParams, options?: CallOptions): Promise<WorksectionList<WorksectionComment>> {
@@ -55,7 +58,7 @@ export class CommentsApi {
   }
 
   /** Comments on a task (`post_comment`; `comments_write`). */
-  async post(params: PostCommentParams, options?: CallOptions): Promise<WorksectionComment> {
+  async post(params: Post, options?: CallOptions): Promise<WorksectionComment> {
     return asOne('post_comment', await this.client.call('post_comment', params, options));
   }
 }

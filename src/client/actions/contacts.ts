@@ -28,8 +28,8 @@ export interface AddContactParams {
   email: string;
   name: string;
   title?: string;
-  /** The contact folder, as `WorksectionContactGroup.id`. */
-  group?: WorksectionId;
+  /** The contact folder, as `WorksectionContactGroup.id` (a number for the preset folders). */
+  group?: WorksectionId | number;
   phone?: string;
   phone2?: string;
   phone3?: string;
@@ -38,9 +38,13 @@ export interface AddContactParams {
   address2?: string;
 }
 
-/** A contact folder (`get_contact_groups`). */
+/**
+ * A contact folder (`get_contact_groups`). Worksection lists its four preset folders first with numeric ids
+ * (`{"id":1,"title":"USERS","type":"preset"}`…) and the account's own folders with string ids
+ * (`{"id":"4178","type":"folder"}`): the saved answer of the collection's "get_contact_groups" request.
+ */
 export interface WorksectionContactGroup {
-  id: WorksectionId;
+  id: WorksectionId | number;
   title: string;
   type?: string;
   [field: string]: unknown;
@@ -62,7 +66,7 @@ export interface ContactActions {
 /** The account's contacts and contact folders: `client.contacts`. */
 export class ContactsApi {
   /** @internal */
-  constructor(private readonly client: ActionCaller) {}
+  constructor(private readonly client: ActionCaller<ContactActions>) {}
 
   /** The contacts (`get_contacts`; `contacts_read`). */
   async list(options?: CallOptions): Promise<WorksectionList<WorksectionContact>> {

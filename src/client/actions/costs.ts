@@ -95,8 +95,6 @@ export interface CostFields {
 /** Parameters of `add_costs`: `time`, `money` or both. */
 export interface AddCostsParams extends CostFields {
   id_task: WorksectionId;
-  /** Whose entry it is, by email (default: the signed-in user). */
-  email_user_from?: string;
 }
 
 /** Parameters of `update_costs`. */
@@ -118,10 +116,13 @@ export interface CostActions {
   delete_costs: { params: DeleteCostsParams; result: WorksectionOk };
 }
 
-/** Time and money entries: `client.costs`. */
-export class CostsApi {
+/**
+ * Time and money entries: `client.costs`. `Add` is what `add()` takes: the admin client's needs whose entry it is
+ * (`email_user_from`).
+ */
+export class CostsApi<Add extends AddCostsParams = AddCostsParams> {
   /** @internal */
-  constructor(private readonly client: ActionCaller) {}
+  constructor(private readonly client: ActionCaller<CostActions>) {}
 
   /** Time and money entries (`get_costs`; `costs_read`). */
   async list(params: GetCostsParams = {}, options?: CallOptions): Promise<WorksectionList<WorksectionCost>> {
@@ -138,7 +139,7 @@ export class CostsApi {
   }
 
   /** Adds an entry to a task and resolves to its id (`add_costs`; `costs_write`). */
-  async add(params: AddCostsParams, options?: CallOptions): Promise<{ id: WorksectionId }> {
+  async add(params: Add, options?: CallOptions): Promise<{ id: WorksectionId }> {
     return { id: asId('add_costs', await this.client.call('add_costs', params, options)) };
   }
 

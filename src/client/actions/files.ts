@@ -83,7 +83,7 @@ export interface FileActions {
 /** Files of projects and tasks: `client.files`. */
 export class FilesApi {
   /** @internal */
-  constructor(private readonly client: ActionCaller) {}
+  constructor(private readonly client: ActionCaller<FileActions>) {}
 
   /** The files of one project or one task (`get_files`; `files_read`). */
   async list(params: GetFilesParams, options?: CallOptions): Promise<WorksectionList<WorksectionFile>> {

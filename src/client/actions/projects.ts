@@ -22,8 +22,6 @@ export interface GetProjectParams {
 
 /** What `post_project` and `update_project` may set. `options.*` keys set the project's options (e.g. `options.allow_close`). */
 export interface ProjectFields {
-  /** The author, by email (default: the signed-in user). */
-  email_user_from?: string;
   /** The manager, by email. */
   email_manager?: string;
   /** Who the project's new tasks go to by default, by email (or `ANY`). */
@@ -78,7 +76,7 @@ export interface WorksectionProjectGroup {
   [field: string]: unknown;
 }
 
-/** Parameters of `add_project_groups`. */
+/** Parameters of `add_project_group`. */
 export interface AddProjectGroupParams {
   title: string;
 }
@@ -117,15 +115,18 @@ export interface ProjectActions {
   add_project_members: { params: ProjectMembersParams; result: WorksectionOk };
   delete_project_members: { params: ProjectMembersParams; result: WorksectionOk };
   get_project_groups: { params: Record<string, never>; result: WorksectionProjectGroup[] };
-  add_project_groups: { params: AddProjectGroupParams; result: WorksectionProjectGroup };
+  add_project_group: { params: AddProjectGroupParams; result: WorksectionProjectGroup };
   get_events: { params: GetEventsParams; result: WorksectionEvent[] };
   get_project_custom_fields: { params: Record<string, never>; result: WorksectionCustomField[] };
 }
 
-/** Projects, their members, folders and events: `client.projects`. */
-export class ProjectsApi {
+/**
+ * Projects, their members, folders and events: `client.projects`. `Post` is what `create()` takes: the admin client's
+ * adds the author (`email_user_from`).
+ */
+export class ProjectsApi<Post extends PostProjectParams = PostProjectParams> {
   /** @internal */
-  constructor(private readonly client: ActionCaller) {}
+  constructor(private readonly client: ActionCaller<ProjectActions>) {}
 
   /** The projects the user can see (`get_projects`; `projects_read`). */
   async list(params: GetProjectsParams = {}, options?: CallOptions): Promise<WorksectionList<WorksectionProject>> {
@@ -138,7 +139,7 @@ export class ProjectsApi {
   }
 
   /** Creates a project (`post_project`; `projects_write`). */
-  async create(params: PostProjectParams, options?: CallOptions): Promise<WorksectionProject> {
+  async create(params: Post, options?: CallOptions): Promise<WorksectionProject> {
     return asOne('post_project', await this.client.call('post_project', params, options));
   }
 
@@ -172,9 +173,14 @@ export class ProjectsApi {
     return asList('get_project_groups', await this.client.call('get_project_groups', {}, options));
   }
 
-  /** Creates a project folder (`add_project_groups`; `projects_write`). */
+  /**
+   * Creates a project folder (`add_project_group`; `projects_write`, inferred). The action name is singular in every
+   * official client (worksection/php-api-client `src/Resources/ProjectsResource.php` createGroup) and in the
+   * collection's saved "add_project_group" example; earlier versions of this package sent `add_project_groups`, which Worksection
+   * answers "Action is invalid".
+   */
   async addGroup(params: AddProjectGroupParams, options?: CallOptions): Promise<WorksectionProjectGroup> {
-    return asOne('add_project_groups', await this.client.call('add_project_groups', params, options));
+    return asOne('add_project_group', await this.client.call('add_project_group', params, options));
   }
 
   /** What happened in the account, or one project, over `period` (`get_events`; `projects_read`). */

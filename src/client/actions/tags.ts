@@ -4,19 +4,30 @@ import type { ActionCaller } from './action-map';
 import { asList, asOne } from './shape';
 import type { WorksectionId, WorksectionOk } from './values';
 
-/** A tag: a status or a label of tasks, or of projects. */
+/**
+ * A tag: a status or a label of tasks, or of projects. Worksection sends tag ids as numbers (`"id":72565`) where
+ * other ids are strings: the saved answers of the collection's "get_task_tags", "add_task_tags", "get_project_tags"
+ * and "add_project_tags" requests. The type takes both; `String(tag.id)` compares them safely.
+ */
 export interface WorksectionTag {
-  id: WorksectionId;
+  id: WorksectionId | number;
   title: string;
   color?: string;
-  /** Its group: by name in Worksection's official clients, as an object in the emulator (and, it seems, live). */
-  group?: string | { id: WorksectionId; title: string; type?: string; access?: string; [field: string]: unknown };
+  /**
+   * Its group: by name in Worksection's official clients; live, an object whose `id` is a number and which also
+   * carries `id_group` as a string (the collection's saved "get_task_tags" answer).
+   */
+  group?:
+    string | { id: WorksectionId | number; title: string; id_group?: string; type?: string; access?: string; [field: string]: unknown };
   [field: string]: unknown;
 }
 
-/** A tag group: `status` groups hold one tag per task, `label` groups several. */
+/**
+ * A tag group: `status` groups hold one tag per task, `label` groups several. Its id is a number live (the saved
+ * answers of the collection's "get_task_tag_groups" and "add_task_tag_groups" requests).
+ */
 export interface WorksectionTagGroup {
-  id: WorksectionId;
+  id: WorksectionId | number;
   title: string;
   /** `status` or `label` (task tag groups). */
   type?: string;
@@ -27,8 +38,8 @@ export interface WorksectionTagGroup {
 
 /** Parameters of `get_task_tags` and `get_project_tags`. */
 export interface GetTagsParams {
-  /** One group's tags, by id or name. */
-  group?: string;
+  /** One group's tags, by id (as `WorksectionTagGroup.id`, a number live) or name. */
+  group?: string | number;
   type?: 'status' | 'label';
   access?: 'public' | 'private';
 }
@@ -41,8 +52,8 @@ export interface GetTagGroupsParams {
 
 /** Parameters of `add_task_tags` and `add_project_tags`. */
 export interface AddTagsParams {
-  /** The group, by id or name. */
-  group: string;
+  /** The group, by id (as `WorksectionTagGroup.id`, a number live) or name. */
+  group: string | number;
   /** The new tags' titles, comma-separated. */
   title: string;
 }
@@ -50,17 +61,19 @@ export interface AddTagsParams {
 /** Parameters of `update_task_tags`: tags to put on a task and to take off it. */
 export interface UpdateTaskTagsParams {
   id_task: WorksectionId;
-  /** Tag ids (or titles) to add, comma-separated. */
-  plus?: string;
-  /** Tag ids (or titles) to remove, comma-separated. */
-  minus?: string;
+  /** Tag ids (or titles) to add, comma-separated, or one tag id. */
+  plus?: string | number;
+  /** Tag ids (or titles) to remove, comma-separated, or one tag id. */
+  minus?: string | number;
 }
 
 /** Parameters of `update_project_tags`: tags to put on a project and to take off it. */
 export interface UpdateProjectTagsParams {
   id_project: WorksectionId;
-  plus?: string;
-  minus?: string;
+  /** Tag ids (or titles) to add, comma-separated, or one tag id. */
+  plus?: string | number;
+  /** Tag ids (or titles) to remove, comma-separated, or one tag id. */
+  minus?: string | number;
 }
 
 /** Parameters of `add_task_tag_groups`. */
@@ -93,7 +106,7 @@ export interface TagActions {
 /** Tags and tag groups, of tasks and of projects: `client.tags`. */
 export class TagsApi {
   /** @internal */
-  constructor(private readonly client: ActionCaller) {}
+  constructor(private readonly client: ActionCaller<TagActions>) {}
 
   /** The task tags (`get_task_tags`; `tags_read`). */
   async taskTags(params: GetTagsParams = {}, options?: CallOptions): Promise<WorksectionList<WorksectionTag>> {

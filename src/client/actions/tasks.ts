@@ -3,6 +3,7 @@ import type { WorksectionList } from '../list-cap';
 import type { CallOptions } from '../options';
 import type { ActionCaller } from './action-map';
 import type { WorksectionUploadedFile } from './files';
+import { isRecord } from '../../shared/is-record';
 import { asList, asOne } from './shape';
 import type { WorksectionCustomField, WorksectionDate, WorksectionId, WorksectionOk } from './values';
 
@@ -22,6 +23,8 @@ export interface GetTasksParams extends GetAllTasksParams {
 /** Parameters of `get_task`. */
 export interface GetTaskParams {
   id_task: WorksectionId;
+  /** `active`: leave closed subtasks out (with `extra=subtasks`; a parameter of the collection's "get_task" request). */
+  filter?: 'active';
   /** Extra data, comma-separated: `text` or `html`, `files`, `comments`, `relations`, `subtasks`, `subscribers`, `custom_fields`. */
   extra?: string;
 }
@@ -60,8 +63,6 @@ export interface PostTaskParams extends TaskFields {
   title: string;
   /** Makes it a subtask of this task. */
   id_parent?: WorksectionId;
-  /** The author, by email (default: the signed-in user). */
-  email_user_from?: string;
   text?: string;
   /** A checklist, one item per entry. */
   todo?: string[];
@@ -103,16 +104,20 @@ export interface TaskActions {
   get_task_custom_fields: { params: Record<string, never>; result: WorksectionCustomField[] };
   post_task: { params: PostTaskParams; result: WorksectionTask };
   update_task: { params: UpdateTaskParams; result: WorksectionTask };
-  complete_task: { params: TaskRef; result: WorksectionOk };
+  /** Live, the closed task (the saved answer of the collection's "complete_task" request); `{}` from older servers. */
+  complete_task: { params: TaskRef; result: WorksectionTask | WorksectionOk };
   reopen_task: { params: TaskRef; result: WorksectionOk };
   subscribe: { params: TaskSubscriptionParams; result: WorksectionOk };
   unsubscribe: { params: TaskSubscriptionParams; result: WorksectionOk };
 }
 
-/** Tasks and their subscribers: `client.tasks`. */
-export class TasksApi {
+/**
+ * Tasks and their subscribers: `client.tasks`. `Post` is what `create()` takes: the admin client's adds the author
+ * (`email_user_from`).
+ */
+export class TasksApi<Post extends PostTaskParams = PostTaskParams> {
   /** @internal */
-  constructor(private readonly client: ActionCaller) {}
+  constructor(private readonly client: ActionCaller<TaskActions>) {}
 
   /** The tasks of one project (`get_tasks`; `tasks_read`). */
   async list(params: GetTasksParams, options?: CallOptions): Promise<WorksectionList<WorksectionTask>> {
@@ -143,7 +148,7 @@ export class TasksApi {
   }
 
   /** Creates a task or, with `id_parent`, a subtask (`post_task`; `tasks_write`). */
-  async create(params: PostTaskParams, options?: CallOptions): Promise<WorksectionTask> {
+  async create(params: Post, options?: CallOptions): Promise<WorksectionTask> {
     return asOne('post_task', await this.client.call('post_task', params, options));
   }
 
@@ -152,9 +157,14 @@ export class TasksApi {
     return asOne('update_task', await this.client.call('update_task', params, options));
   }
 
-  /** Closes a task (`complete_task`; `tasks_write`). */
-  async complete(params: TaskRef, options?: CallOptions): Promise<void> {
-    await this.client.call('complete_task', params, options);
+  /**
+   * Closes a task (`complete_task`; `tasks_write`, inferred) and resolves to it as Worksection answers it: live, the
+   * closed task (the saved answer of the collection's "complete_task" request); `undefined` when the answer carries
+   * no task (`{"status":"ok"}` alone, as older servers and the emulator answer).
+   */
+  async complete(params: TaskRef, options?: CallOptions): Promise<WorksectionTask | undefined> {
+    const data: unknown = await this.client.call('complete_task', params, options);
+    return isRecord(data) && typeof data.id === 'string' ? (data as WorksectionTask) : undefined;
   }
 
   /** Opens a closed task again (`reopen_task`; `tasks_write`). */

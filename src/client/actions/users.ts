@@ -78,7 +78,7 @@ export interface UserActions {
 /** The account's members and teams: `client.users`. */
 export class UsersApi {
   /** @internal */
-  constructor(private readonly client: ActionCaller) {}
+  constructor(private readonly client: ActionCaller<UserActions>) {}
 
   /** The account's members (`get_users`; `users_read`). */
   async list(options?: CallOptions): Promise<WorksectionList<WorksectionUser>> {

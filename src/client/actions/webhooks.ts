@@ -64,7 +64,7 @@ export interface NewWebhook extends Omit<AddWebhookParams, 'events' | 'projects'
 /** The account's webhooks: `client.webhooks`. */
 export class WebhooksApi {
   /** @internal */
-  constructor(private readonly client: ActionCaller) {}
+  constructor(private readonly client: ActionCaller<WebhookActions>) {}
 
   /** The account's webhooks (`get_webhooks`; `administrative`, inferred). */
   async list(options?: CallOptions): Promise<WorksectionList<WorksectionWebhook>> {

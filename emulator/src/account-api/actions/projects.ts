@@ -146,7 +146,7 @@ const groupView = (g: { id: string; title: string }) => ({ id: g.id, title: g.ti
 
 const getProjectGroups: ActionHandler = (c) => okData(c.store.state.projectGroups.map(groupView));
 
-const addProjectGroups: ActionHandler = (c) => {
+const addProjectGroup: ActionHandler = (c) => {
   const title = c.p.required('title').slice(0, 200);
   // Adding a folder that exists answers the existing one, as Worksection does for tags (the emulator's reading).
   const group = c.store.state.projectGroups.find((g) => g.title === title) ?? { id: c.store.newId(), title };
@@ -199,8 +199,7 @@ export const PROJECT_ACTIONS = {
   add_project_members: addProjectMembers,
   delete_project_members: deleteProjectMembers,
   get_project_groups: getProjectGroups,
-  add_project_group: addProjectGroups,
-  add_project_groups: addProjectGroups,
+  add_project_group: addProjectGroup,
   get_events: getEvents,
   get_project_custom_fields: getProjectCustomFields,
 } satisfies Record<string, ActionHandler>;
