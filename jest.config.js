@@ -42,11 +42,12 @@ const common = {
     '^passport-worksection$': '<rootDir>/src/index.ts',
     '^passport-worksection/emulator$': '<rootDir>/src/emulator/index.ts',
   },
-  testTimeout: 20000,
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A setting of the whole run, not of a project: inside `common` Jest would ignore it (and time out at 5 s).
+  testTimeout: 20000,
   projects: [
     {
       ...common,

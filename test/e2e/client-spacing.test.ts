@@ -14,6 +14,9 @@ beforeEach(async () => {
   grant.accountUrl = grant.accountUrl.replace(emu.url, recorder.url);
 });
 afterEach(async () => {
+  // After a failed test: its calls get their turns and end while the servers still answer.
+  for (const clock of manualClocks.splice(0)) clock.letGo();
+  await Promise.allSettled(pending.splice(0));
   await recorder.close();
   await emu.close();
 });
@@ -40,9 +43,35 @@ function turnClock(): () => number {
   };
 }
 
-/** A clock for a spacer that moves only when the test moves it. */
+/** Calls a test awaits only later, see {@link later}. */
+const pending: Array<Promise<unknown>> = [];
+
+/**
+ * `call`, for a test that awaits it only after other checks: should one of those fail, the call's outcome is still
+ * awaited (after the test) and handled, rather than left to reject once the servers are closed.
+ */
+function later<T>(call: Promise<T>): Promise<T> {
+  pending.push(call.catch(() => undefined));
+  return call;
+}
+
+/** The clocks made by {@link manualClock}, let go after each test. */
+const manualClocks: Array<{ letGo(): void }> = [];
+
+/**
+ * A clock for a spacer that moves only when the test moves it. After the test it runs (from far ahead of any time
+ * the test set): a test that failed must not leave its calls waiting for a turn that never comes, and Jest running.
+ */
 function manualClock() {
-  const clock = { now: 0, read: (): number => clock.now };
+  let running = false;
+  const clock = {
+    now: 0,
+    read: (): number => (running ? 1e9 + performance.now() : clock.now),
+    letGo: () => {
+      running = true;
+    },
+  };
+  manualClocks.push(clock);
   return clock;
 }
 
@@ -94,7 +123,7 @@ describe('calls to one account', () => {
   it("clients given no spacer share one: the first client's call holds up the second client's", async () => {
     // An interval no test outlasts: the second client's turn cannot come within its maxQueueWait.
     const options = { strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 600_000 };
-    const first = new WorksectionClient(options).me();
+    const first = later(new WorksectionClient(options).me());
     const err = await new WorksectionClient({ ...options, maxQueueWait: 300_000 }).getProjects().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorksectionRateLimitError);
     await first;
@@ -140,8 +169,8 @@ describe('bounded waiting', () => {
     const clock = manualClock();
     const spacing = recordedSpacing(clock.read);
     const client = spacedClient(spacing, { maxQueueWait: MIN_INTERVAL + 50 });
-    const first = client.me();
-    const second = client.getProjects();
+    const first = later(client.me());
+    const second = later(client.getProjects());
     const err = await client.getUsers().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorksectionRateLimitError);
     expect(err).toMatchObject({ code: 'WORKSECTION_RATE_LIMITED', retryable: true });
@@ -165,9 +194,9 @@ describe('bounded waiting', () => {
         return spacing.fetch(url, init);
       },
     });
-    const first = client.me();
-    const aborted = client.getUsers({}, { signal: controller.signal });
-    const third = client.getProjects();
+    const first = later(client.me());
+    const aborted = later(client.getUsers({}, { signal: controller.signal }));
+    const third = later(client.getProjects());
     await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
     // One interval after the first, not two: the aborted call holds nobody up. Were it still counted, the third
     // call's turn would never come on this clock (the test would time out).
@@ -198,8 +227,8 @@ describe('bounded waiting', () => {
     });
     const reason = new Error('the user closed the page');
     const controller = new AbortController();
-    const aborted = client.me({ signal: controller.signal });
-    const other = client.getProjects();
+    const aborted = later(client.me({ signal: controller.signal }));
+    const other = later(client.getProjects());
     controller.abort(reason);
     await expect(aborted).rejects.toBe(reason);
     // At once: the refresh (300 ms) has not finished.
