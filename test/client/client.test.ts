@@ -10,12 +10,15 @@ import {
   WorksectionResponseError,
   WorksectionTimeoutError,
   API_ERROR,
+  type TokenSet,
 } from '../../src';
 import { MAX_API_BODY_BYTES } from '../../src/http/stream-request';
+import { CallSpacer } from '../../src/client/call-spacer';
 import { startRecorder, type Recorder } from '../helpers/client-recorder';
 import type { Socket } from 'node:net';
 import { startHostileServer, type HostileServer } from '../helpers/hostile-server';
-import { clientOf, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';
+import { clientOf, PAST_EXPIRY, rejection, signIn, startEmulator, type Grant } from '../helpers/client-setup';
+import { until } from '../helpers/until';
 
 let emu: Emulator;
 let grant: Grant;
@@ -256,35 +259,72 @@ describe('answers that are not the API', () => {
 });
 
 describe('rotated tokens', () => {
-  it('are used by no call, however concurrent, before onTokens has resolved', async () => {
-    const events: string[] = [];
+  let recorder: Recorder;
+  beforeEach(async () => {
+    recorder = await startRecorder(emu.url);
+  });
+  afterEach(() => recorder.close());
+
+  // Only a call that has already passed the token check when the tokens rotate can read them early: one queued for
+  // its turn in the spacer (it reads the tokens when its turn comes). A call made while onTokens runs waits for the
+  // save before it looks at the tokens at all, so it alone cannot tell whether the client waits for onTokens.
+  it('are used by no call, however concurrent, before onTokens has resolved: not by a call waiting for its turn, nor by one made meanwhile', async () => {
+    // Worksection says the access token expired; the client does not know it yet, so its calls go out with it.
+    emu.clock.advance(PAST_EXPIRY);
+    const interval = 50;
+    // The spacer's clock stands still until the test starts it: the queued call's turn comes while onTokens is pending.
+    let startedAt: number | undefined;
+    const spacer = new CallSpacer(() => (startedAt === undefined ? 0 : interval + performance.now() - startedAt));
     let accept!: () => void;
-    const saved = new Promise<void>((resolve) => (accept = resolve));
-    let onTokensCalled!: () => void;
-    const called = new Promise<void>((resolve) => (onTokensCalled = resolve));
-    const { client } = clientOf(grant, {
-      tokens: { ...grant.tokens, expiresAt: Date.now() - 1 },
-      fetch: (url, init) => {
-        const bearer = new Headers(init.headers).get('authorization') ?? '';
-        events.push(`call with ${bearer === `Bearer ${grant.tokens.accessToken}` ? 'old' : 'new'} token`);
-        return fetch(url, init);
+    const accepted = new Promise<void>((resolve) => (accept = resolve));
+    let handOver!: (tokens: TokenSet) => void;
+    const handedOver = new Promise<TokenSet>((resolve) => (handOver = resolve));
+    const { client } = clientOf(
+      { ...grant, accountUrl: grant.accountUrl.replace(emu.url, recorder.url) },
+      {
+        baseURL: recorder.url,
+        minInterval: interval,
+        spacer,
+        onTokens: async (tokens) => {
+          handOver(tokens);
+          await accepted;
+        },
       },
-      onTokens: async () => {
-        events.push('onTokens started');
-        onTokensCalled();
-        await saved;
-        events.push('onTokens resolved');
-      },
-    });
-    const first = client.me();
-    await called;
-    const second = client.getProjects();
-    // Room for the second call to reach the network if it were going to: every pending promise job runs first.
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(events).toEqual(['onTokens started']);
-    accept();
-    await Promise.all([first, second]);
-    expect(events).toEqual(['onTokens started', 'onTokens resolved', 'call with new token', 'call with new token']);
+    );
+    let rotated: TokenSet | undefined;
+    /** The access token each account-API request carried, as it arrived: the grant's ('old') or the rotated one ('new'). */
+    const tokensSent = () =>
+      recorder.requests.map(({ headers: { authorization } }) =>
+        authorization === `Bearer ${grant.tokens.accessToken}`
+          ? 'old'
+          : authorization === `Bearer ${rotated?.accessToken}`
+            ? 'new'
+            : authorization,
+      );
+    const calls: Array<Promise<unknown>> = [];
+    try {
+      calls.push(client.me(), client.getProjects());
+      // The first call was answered 401 "expired" and refreshed the tokens; onTokens has them and has not resolved.
+      rotated = await handedOver;
+      expect(rotated.accessToken).not.toBe(grant.tokens.accessToken);
+      calls.push(client.getUsers());
+      // The queued call's turn comes now, onTokens still pending: it goes out, and must carry the old token.
+      startedAt = performance.now();
+      await until(() => recorder.requests.length === 2);
+      expect(tokensSent()).toEqual(['old', 'old']);
+      // Its 401 makes it wait for the save as well, as does the call made meanwhile.
+      accept();
+      await Promise.all(calls);
+      // Afterwards: the two replays and the call made meanwhile, all with the new token; one refresh in all.
+      expect(tokensSent()).toEqual(['old', 'old', 'new', 'new', 'new']);
+      expect(emu.stats.requests.refresh).toBe(1);
+      expect(client.tokens.accessToken).toBe(rotated.accessToken);
+    } finally {
+      // A failed expectation must not leave the calls waiting, nor let them fail after the servers closed.
+      accept();
+      startedAt ??= performance.now();
+      await Promise.allSettled(calls);
+    }
   });
 });
 

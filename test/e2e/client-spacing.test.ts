@@ -1,5 +1,5 @@
 import type { Emulator } from 'worksection-emulator';
-import { WorksectionRateLimitError } from '../../src';
+import { WorksectionRateLimitError, type FetchFunction } from '../../src';
 import { WorksectionClient, type WorksectionClientOptions } from '../../src/client';
 import { CallSpacer } from '../../src/client/call-spacer';
 import { startRecorder, type Recorder } from '../helpers/client-recorder';
@@ -16,108 +16,206 @@ beforeEach(async () => {
   grant.accountUrl = grant.accountUrl.replace(emu.url, recorder.url);
 });
 afterEach(async () => {
+  // After a failed test: its calls get their turns and end while the servers still answer.
+  for (const clock of manualClocks.splice(0)) clock.letGo();
+  await Promise.allSettled(pending.splice(0));
   await recorder.close();
   await emu.close();
 });
 
-/** Gaps between the arrival times of the recorded account-API requests, in ms. */
-function arrivalGaps(): number[] {
-  const at = recorder.requests.filter((r) => r.url.includes('/api/oauth2')).map((r) => r.at);
-  return at.slice(1).map((t, i) => t - at[i]!);
+/** The actions of the account-API requests that reached Worksection, sorted: which arrived, not in what order. */
+function arrived(): Array<string | null> {
+  return recorder.requests
+    .filter((r) => r.url.includes('/api/oauth2'))
+    .map((r) => new URL(r.url, 'http://x').searchParams.get('action'))
+    .sort();
 }
 
-// Arrival gaps can be shorter than the send gaps by one request's latency (in-process, but a loaded CI machine
-// can stretch it): a generous slack, still far above the ~0 ms gaps of unspaced calls.
 const MIN_INTERVAL = 250;
-const SLACK = 60;
+
+/** A clock that stands still within one turn of the event loop: everything done in one turn reads the same time. */
+function turnClock(): () => number {
+  let turn: number | undefined;
+  return () => {
+    if (turn === undefined) {
+      turn = performance.now();
+      setImmediate(() => (turn = undefined));
+    }
+    return turn;
+  };
+}
+
+/** Calls a test awaits only later, see {@link later}. */
+const pending: Array<Promise<unknown>> = [];
+
+/**
+ * `call`, for a test that awaits it only after other checks: should one of those fail, the call's outcome is still
+ * awaited (after the test) and handled, rather than left to reject once the servers are closed.
+ */
+function later<T>(call: Promise<T>): Promise<T> {
+  pending.push(call.catch(() => undefined));
+  return call;
+}
+
+/** The clocks made by {@link manualClock}, let go after each test. */
+const manualClocks: Array<{ letGo(): void }> = [];
+
+/**
+ * A clock for a spacer that moves only when the test moves it. After the test it runs (from far ahead of any time
+ * the test set): a test that failed must not leave its calls waiting for a turn that never comes, and Jest running.
+ */
+function manualClock() {
+  let running = false;
+  const clock = {
+    now: 0,
+    read: (): number => (running ? 1e9 + performance.now() : clock.now),
+    letGo: () => {
+      running = true;
+    },
+  };
+  manualClocks.push(clock);
+  return clock;
+}
+
+/**
+ * A spacer on `clock`, and a `fetch` that notes each account-API request as the client sends it: its action and the
+ * clock's time. A call's request is sent in the same turn of the event loop as the spacer lets the call start, so on
+ * a {@link turnClock} the times noted are the starts the spacer spaced, exactly: their gaps hold however busy the
+ * machine is, where arrival times at a server can bunch up (one request delayed on its way, the next not).
+ */
+function recordedSpacing(clock: () => number = turnClock()) {
+  const sent: Array<{ action: string | null; at: number }> = [];
+  const recordingFetch: FetchFunction = (url, init) => {
+    sent.push({ action: new URL(url).searchParams.get('action'), at: clock() });
+    return fetch(url, init);
+  };
+  return {
+    spacer: new CallSpacer(clock),
+    fetch: recordingFetch,
+    /** The actions sent, in the order the client sent them. */
+    actions: () => sent.map((s) => s.action),
+    /** The gaps between the sends, in ms. */
+    gaps: () => sent.slice(1).map((s, i) => s.at - sent[i]!.at),
+  };
+}
 
 describe('calls to one account', () => {
-  it('arrive at Worksection spaced by minInterval, none dropped, even from separate clients', async () => {
-    const minInterval = MIN_INTERVAL;
-    const options = { strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval };
+  it('start spaced by minInterval, in order, and all reach Worksection, even from separate clients', async () => {
+    const spacing = recordedSpacing();
+    const options = {
+      strategy: grant.strategy,
+      accountUrl: grant.accountUrl,
+      tokens: grant.tokens,
+      minInterval: MIN_INTERVAL,
+      spacer: spacing.spacer,
+      fetch: spacing.fetch,
+    };
     const a = new WorksectionClient(options);
     const b = new WorksectionClient(options);
     const results = await Promise.all([a.me(), b.getProjects(), a.getUsers(), b.me(), a.getProjects()]);
     expect(results).toHaveLength(5);
+    expect(spacing.actions()).toEqual(['me', 'get_projects', 'get_users', 'me', 'get_projects']);
+    expect(arrived()).toEqual(['get_projects', 'get_projects', 'get_users', 'me', 'me']);
     expect(emu.stats.requests.api).toBe(5);
-    const gaps = arrivalGaps();
+    const gaps = spacing.gaps();
     expect(gaps).toHaveLength(4);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(minInterval - SLACK);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(MIN_INTERVAL);
+  });
+
+  it("clients given no spacer share one: the first client's call holds up the second client's", async () => {
+    // An interval no test outlasts: the second client's turn cannot come within its maxQueueWait.
+    const options = { strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 600_000 };
+    const first = later(new WorksectionClient(options).me());
+    const err = await new WorksectionClient({ ...options, maxQueueWait: 300_000 }).getProjects().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorksectionRateLimitError);
+    await first;
+    expect(arrived()).toEqual(['me']);
   });
 
   it('the replay after a refresh waits its turn as well', async () => {
     emu.clock.advance(86_400_000 + 1000);
-    const minInterval = MIN_INTERVAL;
-    const client = new WorksectionClient({ strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval });
+    const spacing = recordedSpacing();
+    const client = new WorksectionClient({
+      strategy: grant.strategy,
+      accountUrl: grant.accountUrl,
+      tokens: grant.tokens,
+      minInterval: MIN_INTERVAL,
+      spacer: spacing.spacer,
+      fetch: spacing.fetch,
+    });
     await Promise.all([client.me(), client.me()]);
     expect(emu.stats.requests.refresh).toBe(1);
     // The first call is answered 401; the second, sent after the refresh, uses the new token; then the replay.
     expect(emu.stats.requests.api).toBe(3);
-    const gaps = arrivalGaps();
+    const gaps = spacing.gaps();
     expect(gaps).toHaveLength(2);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(minInterval - SLACK);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(MIN_INTERVAL);
   });
 });
 
 describe('bounded waiting', () => {
-  function spacedClient(options: Partial<WorksectionClientOptions> = {}) {
+  function spacedClient(spacing: ReturnType<typeof recordedSpacing>, options: Partial<WorksectionClientOptions> = {}) {
     return new WorksectionClient({
       strategy: grant.strategy,
       accountUrl: grant.accountUrl,
       tokens: grant.tokens,
       minInterval: MIN_INTERVAL,
-      spacer: new CallSpacer(),
+      spacer: spacing.spacer,
+      fetch: spacing.fetch,
       ...options,
     });
   }
 
   it('a call whose turn would come later than maxQueueWait rejects at once with WORKSECTION_RATE_LIMITED, never reaching Worksection', async () => {
-    const client = spacedClient({ maxQueueWait: MIN_INTERVAL + 50 });
-    const first = client.me();
-    const second = client.getProjects();
-    const started = performance.now();
+    // The spacer's clock stands still until the refusal: a call that waited for its turn would never be answered.
+    const clock = manualClock();
+    const spacing = recordedSpacing(clock.read);
+    const client = spacedClient(spacing, { maxQueueWait: MIN_INTERVAL + 50 });
+    const first = later(client.me());
+    const second = later(client.getProjects());
     const err = await client.getUsers().catch((e: unknown) => e);
-    expect(performance.now() - started).toBeLessThan(MIN_INTERVAL);
     expect(err).toBeInstanceOf(WorksectionRateLimitError);
     expect(err).toMatchObject({ code: 'WORKSECTION_RATE_LIMITED', retryable: true });
-    expect((err as WorksectionRateLimitError).retryAfter).toBeGreaterThan(MIN_INTERVAL + 50);
-    expect((err as WorksectionRateLimitError).retryAfter).toBeLessThanOrEqual(2 * MIN_INTERVAL);
+    // Its turn: after the first call's interval and the second call's.
+    expect((err as WorksectionRateLimitError).retryAfter).toBe(2 * MIN_INTERVAL);
+    clock.now = MIN_INTERVAL;
     await Promise.all([first, second]);
-    expect(recorder.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('action'))).toEqual(['me', 'get_projects']);
+    expect(spacing.actions()).toEqual(['me', 'get_projects']);
+    expect(arrived()).toEqual(['get_projects', 'me']);
   });
 
   it('an aborted call leaves the queue without reaching Worksection, and the call behind it takes its turn', async () => {
     const controller = new AbortController();
+    const clock = manualClock();
+    const spacing = recordedSpacing(clock.read);
     // Aborted while the first call is being sent, once every pending promise job has run: the other two calls
     // are in the queue by then, the second one a whole interval from its turn.
-    const client = spacedClient({
+    const client = spacedClient(spacing, {
       fetch: (url, init) => {
         if (url.endsWith('action=me')) setImmediate(() => controller.abort());
-        return fetch(url, init);
+        return spacing.fetch(url, init);
       },
     });
-    const first = client.me();
-    const aborted = client.getUsers({}, { signal: controller.signal });
-    const third = client.getProjects();
+    const first = later(client.me());
+    const aborted = later(client.getUsers({}, { signal: controller.signal }));
+    const third = later(client.getProjects());
     await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    // One interval after the first, not two: the aborted call holds nobody up. Were it still counted, the third
+    // call's turn would never come on this clock (the test would time out).
+    clock.now = MIN_INTERVAL;
     await Promise.all([first, third]);
-    expect(recorder.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('action'))).toEqual(['me', 'get_projects']);
-    // One interval after the first, not two: the aborted call holds nobody up.
-    const [gap] = arrivalGaps();
-    expect(gap).toBeGreaterThanOrEqual(MIN_INTERVAL - SLACK);
-    expect(gap).toBeLessThan(2 * MIN_INTERVAL - SLACK);
+    expect(spacing.actions()).toEqual(['me', 'get_projects']);
+    expect(spacing.gaps()).toEqual([MIN_INTERVAL]);
+    expect(arrived()).toEqual(['get_projects', 'me']);
   });
 
-  it('calls made one after the other reach Worksection in that order, whether or not they carry a signal', async () => {
-    const client = spacedClient({ minInterval: 0 });
+  it('calls made one after the other are sent in that order, whether or not they carry a signal, and all reach Worksection', async () => {
+    const spacing = recordedSpacing();
+    const client = spacedClient(spacing, { minInterval: 0 });
     const signal = new AbortController().signal;
     await Promise.all([client.me(), client.getUsers({}, { signal }), client.getProjects(), client.me({ signal })]);
-    expect(recorder.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('action'))).toEqual([
-      'me',
-      'get_users',
-      'get_projects',
-      'me',
-    ]);
+    expect(spacing.actions()).toEqual(['me', 'get_users', 'get_projects', 'me']);
+    expect(arrived()).toEqual(['get_projects', 'get_users', 'me', 'me']);
   });
 
   it("a call aborted while it waits for a refresh rejects with the signal's reason; the refresh goes on for the others", async () => {
@@ -131,8 +229,8 @@ describe('bounded waiting', () => {
     });
     const reason = new Error('the user closed the page');
     const controller = new AbortController();
-    const aborted = client.me({ signal: controller.signal });
-    const other = client.getProjects();
+    const aborted = later(client.me({ signal: controller.signal }));
+    const other = later(client.getProjects());
     controller.abort(reason);
     await expect(aborted).rejects.toBe(reason);
     // At once: the refresh (300 ms) has not finished.

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { readmeBlocks, sourceFor } from '../helpers/readme-blocks';
@@ -109,6 +109,24 @@ interface Packed {
   name: string;
   filename: string;
   files: Array<{ path: string }>;
+}
+
+/** Runs the jobs handed to it at most `limit` at a time, in the order they came. */
+function limitedTo(limit: number): <T>(job: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (job) => {
+    if (running < limit) running++;
+    // A finishing job hands its place over to this one.
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await job();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
 }
 
 let dir: string;
@@ -473,55 +491,73 @@ describe("the README's TypeScript code", () => {
     );
   });
 
+  type Run = (typeof runs)[number];
+
+  /** Type-checks the README's blocks as `run` says; resolves to tsc's report, '' when it found nothing. */
+  async function typeCheck({ tsc, module, moduleResolution, esm, compiler, name }: Run): Promise<string> {
+    const readme = await readFile(path.join(installed, 'README.md'), 'utf8');
+    const blocks = readmeBlocks(readme);
+    if (blocks.length <= 15) return `only ${blocks.length} TypeScript blocks found in the README`;
+    const project = path.join(dir, 'readme', `${compiler}-${name}`.replace(/\W+/g, '-'));
+    const written = new Map<string, number>();
+    const write = async (file: string, source: string, line: number): Promise<void> => {
+      if (written.has(file)) throw new Error(`README lines ${written.get(file)} and ${line} both write ${file}`);
+      written.set(file, line);
+      await mkdir(path.dirname(path.join(project, file)), { recursive: true });
+      await writeFile(path.join(project, file), source);
+    };
+    for (const block of blocks) {
+      // Nest 12 is ESM-only: a CommonJS file may require() it (Node 20.19+) and TypeScript allows that under
+      // nodenext, but node16 refuses to compile it (TS1479), as it would in any user's node16 CommonJS app.
+      if (!esm && module === 'node16' && block.code.includes("from '@nestjs/")) continue;
+      await write(block.file, sourceFor(block.code, block.assumes, { esm }), block.line);
+      for (const assumed of block.assumedFiles) await write(assumed.file, sourceFor(assumed.source, '', { esm }), block.line);
+    }
+    await writeFile(path.join(project, 'package.json'), JSON.stringify({ private: true, type: esm ? 'module' : 'commonjs' }));
+    await writeFile(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          target: 'ES2022',
+          lib: ['ES2022'],
+          module,
+          moduleResolution,
+          esModuleInterop: true,
+          types: ['node', 'jest'],
+          // For the NestJS app's decorators.
+          experimentalDecorators: true,
+          emitDecoratorMetadata: true,
+        },
+        include: ['**/*.ts'],
+      }),
+    );
+    // tsc reports type errors on stdout: show them when it fails.
+    return run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project }).then(
+      () => '',
+      (err: unknown) => (err as { stdout?: string }).stdout || String(err),
+    );
+  }
+
+  // The ten runs are independent: started together, as many at a time as there are cores, each test awaiting its own.
+  const outcomes = new Map<Run, Promise<string>>();
+  beforeAll(() => {
+    const next = limitedTo(availableParallelism());
+    for (const r of runs)
+      outcomes.set(
+        r,
+        next(() => typeCheck(r).catch((err: unknown) => String(err))),
+      );
+  });
+
   it.each(runs)(
     'type-check with $compiler, $name',
-    async ({ tsc, module, moduleResolution, esm, compiler, name }) => {
-      const readme = await readFile(path.join(installed, 'README.md'), 'utf8');
-      const blocks = readmeBlocks(readme);
-      expect(blocks.length).toBeGreaterThan(15);
-      const project = path.join(dir, 'readme', `${compiler}-${name}`.replace(/\W+/g, '-'));
-      const written = new Map<string, number>();
-      const write = async (file: string, source: string, line: number): Promise<void> => {
-        if (written.has(file)) throw new Error(`README lines ${written.get(file)} and ${line} both write ${file}`);
-        written.set(file, line);
-        await mkdir(path.dirname(path.join(project, file)), { recursive: true });
-        await writeFile(path.join(project, file), source);
-      };
-      for (const block of blocks) {
-        // Nest 12 is ESM-only: a CommonJS file may require() it (Node 20.19+) and TypeScript allows that under
-        // nodenext, but node16 refuses to compile it (TS1479), as it would in any user's node16 CommonJS app.
-        if (!esm && module === 'node16' && block.code.includes("from '@nestjs/")) continue;
-        await write(block.file, sourceFor(block.code, block.assumes, { esm }), block.line);
-        for (const assumed of block.assumedFiles) await write(assumed.file, sourceFor(assumed.source, '', { esm }), block.line);
-      }
-      await writeFile(path.join(project, 'package.json'), JSON.stringify({ private: true, type: esm ? 'module' : 'commonjs' }));
-      await writeFile(
-        path.join(project, 'tsconfig.json'),
-        JSON.stringify({
-          compilerOptions: {
-            strict: true,
-            noEmit: true,
-            skipLibCheck: false,
-            target: 'ES2022',
-            lib: ['ES2022'],
-            module,
-            moduleResolution,
-            esModuleInterop: true,
-            types: ['node', 'jest'],
-            // For the NestJS app's decorators.
-            experimentalDecorators: true,
-            emitDecoratorMetadata: true,
-          },
-          include: ['**/*.ts'],
-        }),
-      );
-      // tsc reports type errors on stdout: show them when it fails.
-      const outcome = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project }).then(
-        () => '',
-        (err: unknown) => (err as { stdout?: string }).stdout || String(err),
-      );
-      expect(outcome).toBe('');
+    async (r) => {
+      expect(await outcomes.get(r)).toBe('');
     },
-    60_000,
+    // Every run may wait for the others: its own time and theirs.
+    180_000,
   );
 });

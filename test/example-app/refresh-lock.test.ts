@@ -2,9 +2,10 @@ import { createClient } from 'redis';
 import type { Emulator } from 'worksection-emulator';
 import type { TokenSet } from '../../src';
 import { WorksectionClient, type ClientTokens } from '../../src/client';
-import { createRedisRefreshLock, redisRefreshLockAt } from '../../example-app/refresh-lock';
+import { createRedisRefreshLock, redisRefreshLockAt, type LockRedis } from '../../example-app/refresh-lock';
 import { RefreshOutcomes } from '../../src/client/refresh-outcomes';
 import { PAST_EXPIRY, signIn, startEmulator } from '../helpers/client-setup';
+import { until } from '../helpers/until';
 import { REDIS_SERVER, RedisServer } from './helpers/redis-server';
 import { describeIfInstalled } from './helpers/requirements';
 import { SessionStoreUnavailableError } from '../../example-app/errors/session-store-unavailable-error';
@@ -36,34 +37,61 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
     return connection;
   }
 
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** `connection` as the lock sees it, counting the lock's attempts to take a key: a test watches an instance wait. */
+  function counted(connection: LockRedis) {
+    const redis = {
+      takes: 0,
+      set: (...args: Parameters<LockRedis['set']>) => {
+        redis.takes++;
+        return connection.set(...args);
+      },
+      eval: (...args: Parameters<LockRedis['eval']>) => connection.eval(...args),
+    };
+    return redis;
+  }
+
+  /** A promise, and the function that settles it: for a test to say when a holder may go on. */
+  function signal() {
+    let fire!: () => void;
+    const fired = new Promise<void>((resolve) => (fire = resolve));
+    return { fire, fired };
+  }
 
   test('holds the key with a PX ttl while fn runs, and deletes it afterwards', async () => {
     const connection = await connect();
-    const lock = createRedisRefreshLock(connection, { ttl: 5000 });
+    const lock = createRedisRefreshLock(connection, { ttl: 600_000 });
     const seen = await lock('k1', async () => ({
       value: await connection.get('ws-example:lock:k1'),
       ttl: await connection.pTTL('ws-example:lock:k1'),
     }));
     expect(seen.value).toMatch(/^[0-9a-f-]{36}$/);
-    expect(seen.ttl).toBeGreaterThan(4000);
+    // The ttl given, less the moments since: however slow the machine, far more than Redis's -1 (no ttl).
+    expect(seen.ttl).toBeGreaterThan(300_000);
+    expect(seen.ttl).toBeLessThanOrEqual(600_000);
     expect(await connection.exists('ws-example:lock:k1')).toBe(0);
   });
 
   test('a second instance waits until the first releases the lock', async () => {
     const lockA = createRedisRefreshLock(await connect(), { retryDelay: 10 });
-    const lockB = createRedisRefreshLock(await connect(), { retryDelay: 10 });
+    const redisB = counted(await connect());
+    const lockB = createRedisRefreshLock(redisB, { retryDelay: 10 });
     const events: string[] = [];
+    const aIn = signal();
+    const aMayLeave = signal();
     const a = lockA('k2', async () => {
       events.push('A in');
-      await sleep(150);
+      aIn.fire();
+      await aMayLeave.fired;
       events.push('A out');
     });
-    await sleep(20);
+    await aIn.fired;
     const b = lockB('k2', () => {
       events.push('B in');
       return Promise.resolve();
     });
+    // B has been refused the lock and tried again: it is waiting, not merely late.
+    await until(() => redisB.takes >= 2);
+    aMayLeave.fire();
     await Promise.all([a, b]);
     expect(events).toEqual(['A in', 'A out', 'B in']);
   });
@@ -78,22 +106,24 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
   test("a holder whose ttl ran out does not delete the next holder's lock", async () => {
     const connection = await connect();
     const slow = createRedisRefreshLock(connection, { ttl: 50, retryDelay: 10 });
-    const other = createRedisRefreshLock(await connect(), { ttl: 5000, retryDelay: 10 });
-    let otherHolds!: () => void;
-    const holding = new Promise<void>((resolve) => (otherHolds = resolve));
-    let finishOther!: () => void;
+    const other = createRedisRefreshLock(await connect(), { ttl: 600_000, retryDelay: 10 });
+    const slowIn = signal();
+    const otherIn = signal();
+    const otherMayLeave = signal();
+    // The slow holder keeps fn running until the other instance holds the lock: its ttl has run out by then.
     const a = slow('k4', async () => {
-      await sleep(120); // the ttl runs out meanwhile and the other instance takes the lock
-      await holding;
+      slowIn.fire();
+      await otherIn.fired;
     });
-    await sleep(60);
+    await slowIn.fired;
     const b = other('k4', async () => {
-      otherHolds();
-      await new Promise<void>((resolve) => (finishOther = resolve));
+      otherIn.fire();
+      await otherMayLeave.fired;
     });
+    // The slow holder releases now: its compare-and-delete must leave the other's lock alone.
     await a;
     expect(await connection.exists('ws-example:lock:k4')).toBe(1);
-    finishOther();
+    otherMayLeave.fire();
     await b;
     expect(await connection.exists('ws-example:lock:k4')).toBe(0);
   });
@@ -111,14 +141,10 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('createRedisRe
     const held = await lock('k6', async () => inspector.exists('ws-example:lock:k6'));
     expect(held).toBe(1);
     expect(await inspector.exists('ws-example:lock:k6')).toBe(0);
-    // Redis notices a closed connection on its own schedule: wait (briefly) for only the inspector to remain.
-    let connected = 0;
-    for (let tries = 0; tries < 50; tries++) {
-      connected = (await inspector.sendCommand<string>(['CLIENT', 'LIST'])).trim().split('\n').length;
-      if (connected === 1) break;
-      await sleep(20);
-    }
-    expect(connected).toBe(1);
+    // Redis notices a closed connection on its own schedule: wait for only the inspector to remain.
+    const connected = async () => (await inspector.sendCommand<string>(['CLIENT', 'LIST'])).trim().split('\n').length;
+    await until(async () => (await connected()) === 1);
+    expect(await connected()).toBe(1);
   });
 
   test('redisRefreshLockAt rejects when Redis is unreachable, without running fn', async () => {

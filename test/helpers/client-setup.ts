@@ -81,14 +81,15 @@ export interface SignedInClient {
 }
 
 /**
- * For a test file of the action groups: an auto-approving emulator and a client signed in with all 17 scopes, started
- * before the file's first test and closed after its last. Read `emu` and `client` inside the tests.
+ * For a test file of the action groups: an auto-approving emulator and a client signed in with all 17 scopes (with
+ * `options` besides), started before the file's first test and closed after its last. Read `emu` and `client` inside
+ * the tests.
  */
-export function signedInWithEveryScope(): SignedInClient {
+export function signedInWithEveryScope(options: Partial<WorksectionClientOptions> = {}): SignedInClient {
   const signedIn = {} as SignedInClient;
   beforeAll(async () => {
     signedIn.emu = await startEmulator();
-    ({ client: signedIn.client } = clientOf(await signIn(signedIn.emu, { scope: SCOPES.join(',') })));
+    ({ client: signedIn.client } = clientOf(await signIn(signedIn.emu, { scope: SCOPES.join(',') }), options));
   });
   afterAll(() => signedIn.emu.close());
   return signedIn;

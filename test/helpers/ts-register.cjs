@@ -1,16 +1,23 @@
 // `node -r ./test/helpers/ts-register.cjs file.ts`: runs the TypeScript sources as they are now, for tests that need
-// a child process (a CLI, an uncaught exception), instead of a dist/ that may be stale.
+// a child process (a CLI, an uncaught exception), instead of a dist/ that may be stale. The compiled files are cached
+// by content (ts-cache.cjs): `typescript` is loaded only when a file changed.
 const fs = require('node:fs');
-const ts = require('typescript');
+const { compiledOnce } = require('./ts-cache.cjs');
 
-const compilerOptions = {
-  module: ts.ModuleKind.CommonJS,
-  target: ts.ScriptTarget.ES2022,
-  esModuleInterop: true,
-  inlineSourceMap: true,
-};
+const OPTIONS = { module: 'commonjs', target: 'es2022', esModuleInterop: true, inlineSourceMap: true };
+const OPTIONS_KEY = JSON.stringify(OPTIONS);
+let compilerOptions;
+
+function compile(source, fileName) {
+  const ts = require('typescript');
+  compilerOptions ??= ts.convertCompilerOptionsFromJson(OPTIONS, __dirname).options;
+  return ts.transpileModule(source, { compilerOptions, fileName }).outputText;
+}
 
 require.extensions['.ts'] = (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { compilerOptions, fileName: filename });
-  module._compile(outputText, filename);
+  const source = fs.readFileSync(filename, 'utf8');
+  module._compile(
+    compiledOnce(filename, source, OPTIONS_KEY, () => compile(source, filename)),
+    filename,
+  );
 };

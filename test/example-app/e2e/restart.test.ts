@@ -8,6 +8,7 @@ import { freePort } from '../helpers/redis-server';
 import { describeIfInstalled } from '../helpers/requirements';
 import { startServerChild, type ServerChild } from '../helpers/server-child';
 import { SIGN_IN_MESSAGES } from '../../../example-app/views/home';
+import { until } from '../../helpers/until';
 
 const LISTENING = /example app: open (http:\/\/localhost:\d+)\/\n[^]*?built-in Worksection emulator at (http:\/\/127\.0\.0\.1:\d+)\n/;
 
@@ -107,14 +108,15 @@ describeIfInstalled(CHROMIUM, 'apt-get install chromium')('a restart of the app 
   }, 90_000);
 });
 
-/** Waits until the state file holds `count` refresh tokens (the sign-in's, rotated, and the new one). */
+/**
+ * Waits until the state file holds `count` refresh tokens (the sign-in's, rotated, and the new one): however long the
+ * process takes to write it, within the test's timeout.
+ */
 async function waitForRefreshTokens(file: string, count: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  await until(() => {
     const state = JSON.parse(readFileSync(file, 'utf8')) as { grants: { refreshTokens: unknown[] } };
-    if (state.grants.refreshTokens.length >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`the state file never held ${count} refresh tokens`);
+    return state.grants.refreshTokens.length >= count;
+  });
 }
 
 /** The projects page lists the demo account's projects (not the "unavailable" page, not a sign-in). */
