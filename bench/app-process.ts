@@ -1,6 +1,7 @@
 import http, { type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ContenderConfig } from './contenders/config';
+import { createCoreApp } from './contenders/core';
 import { createLimitApp } from './contenders/limit';
 import { createOursApp } from './contenders/ours';
 import { createPeerApp } from './contenders/peer';
@@ -11,6 +12,7 @@ const contenders: Record<string, (config: ContenderConfig) => RequestListener> =
   ours: createOursApp,
   peer: createPeerApp,
   limit: createLimitApp,
+  core: createCoreApp,
 };
 
 // The app runs alone in this process so that its CPU time and heap are its own, apart from the load and the emulator.

@@ -5,10 +5,12 @@ import { createEmulator, type Emulator } from 'worksection-emulator';
 import type { ContenderConfig } from './contenders/config';
 import { Child } from './ipc';
 import type { LoadResult } from './load';
+import { measureColdStart } from './cold-start';
 import { profileShares } from './profile-summary';
 
 /**
- * `npm run bench`: the three contenders measured in the same run, interleaved, several rounds, medians.
+ * `npm run bench`: the four contenders measured in the same run, interleaved, several rounds; medians of the figures
+ * and of the per-round ratios (with their spread), then the cold start of the package's entry against its peers'.
  * `--quick` runs small counts (a smoke run, not figures to record).
  */
 const quick = process.argv.includes('--quick');
@@ -18,7 +20,7 @@ const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'results');
 const N = quick
   ? { rounds: 2, c1: 50, c32: 400, starts: 400, heap: 2000, upstream: 400, warmup: 200 }
   : { rounds: 5, c1: 200, c32: 3000, starts: 3000, heap: 20000, upstream: 3000, warmup: 1000 };
-const NAMES = ['ours', 'peer', 'limit'] as const;
+const NAMES = ['ours', 'peer', 'limit', 'core'] as const;
 type Name = (typeof NAMES)[number];
 const SESSION_TTL_MS = 2000;
 const TIMEOUT_MS = 10_000;
@@ -115,6 +117,18 @@ async function heapPerLogin(c: Contender, load: Child, emu: Emulator): Promise<n
 
 const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
+/** A ratio's median over the rounds, with the smallest and largest round. */
+const spread = (xs: number[]): string => `${fmt(median(xs), 2)} (${fmt(Math.min(...xs), 2)}–${fmt(Math.max(...xs), 2)})`;
+
+/** The ratios the targets are set on, each taken round by round (both contenders measured in the same round). */
+const RATIOS: Array<[label: string, a: Name, b: Name, pick: (r: RoundFigures) => number]> = [
+  ['Strategy / passport-oauth2: app CPU per login', 'ours', 'peer', (r) => r.cpuPerLoginUs],
+  ['Strategy / passport-oauth2: logins/s, 32 browsers', 'ours', 'peer', (r) => r.c32.perSecond],
+  ['Strategy / passport-oauth2: start route req/s', 'ours', 'peer', (r) => r.starts.perSecond],
+  ['core / limit app: app CPU per login', 'core', 'limit', (r) => r.cpuPerLoginUs],
+  ['core / passport-oauth2: app CPU per login', 'core', 'peer', (r) => r.cpuPerLoginUs],
+];
+
 async function main(): Promise<void> {
   const emu = await createEmulator({ autoApprove: true, clients: [] });
   const load = new Child(path.join(__dirname, 'load-process.js'));
@@ -140,7 +154,7 @@ async function main(): Promise<void> {
         }),
       );
     }
-    const rounds: Record<Name, RoundFigures[]> = { ours: [], peer: [], limit: [] };
+    const rounds: Record<Name, RoundFigures[]> = { ours: [], peer: [], limit: [], core: [] };
     const upstreamRounds: LoadResult[] = [];
     for (let r = 0; r < N.rounds; r++) {
       // Rotate the order so no contender always runs first (or right after the same neighbour).
@@ -189,20 +203,28 @@ async function main(): Promise<void> {
       ['heap growth per login (bytes)', 'heapBytesPerLogin', 1],
     ];
     const lines = [
-      `| figure | ours | peer (passport-oauth2) | limit (node:http) | ours/peer | ours/limit |`,
-      `|---|---:|---:|---:|---:|---:|`,
-      ...rows.map(([label, key, d]) => {
-        const [o, p, l] = [figures.ours[key], figures.peer[key], figures.limit[key]];
-        return `| ${label} | ${fmt(o, d)} | ${fmt(p, d)} | ${fmt(l, d)} | ${fmt(o / p, 2)} | ${fmt(o / l, 2)} |`;
-      }),
-      `| upstream alone: token + resource loops/s, c32 | | | ${fmt(upstreamLoopPerSec, 0)} | | |`,
+      `| figure | ours (Strategy) | peer (passport-oauth2) | limit (node:http) | core (WorksectionOAuth on node:http) |`,
+      `|---|---:|---:|---:|---:|`,
+      ...rows.map(([label, key, d]) => `| ${label} | ${NAMES.map((n) => fmt(figures[n][key], d)).join(' | ')} |`),
+      `| upstream alone: token + resource loops/s, c32 | | | ${fmt(upstreamLoopPerSec, 0)} | |`,
+      '',
+      '| ratio (median of per-round ratios, min–max) | value |',
+      '|---|---:|',
+      ...RATIOS.map(
+        ([label, a, b, pick]) => `| ${label} | ${spread(rounds[a].map((x, i) => pick(x) / pick(rounds[b][i] as RoundFigures)))} |`,
+      ),
     ];
     const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
     console.log(`\n${machine}\nrounds: ${N.rounds}, logins per c32 round: ${N.c32}, heap run: ${N.heap} logins (medians)\n`);
     console.log(lines.join('\n'));
+    const coldStart = await measureColdStart(quick ? 5 : 20);
+    console.log(`\n${coldStart.table}`);
     await mkdir(RESULTS_DIR, { recursive: true });
     const file = path.join(RESULTS_DIR, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    await writeFile(file, JSON.stringify({ machine, counts: N, figures, upstreamLoopPerSec }, null, 2));
+    await writeFile(
+      file,
+      JSON.stringify({ machine, counts: N, figures, rounds, upstreamLoopPerSec, coldStart: coldStart.figures }, null, 2),
+    );
     console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
   } finally {
     await Promise.all([...contenders.map((c) => c.app.stop()), load.stop()]);
