@@ -174,16 +174,25 @@ afterAll(async () => {
 });
 
 describe('the packed tarball', () => {
-  it('ships the compiled code, declarations, maps, TypeScript sources, README and LICENSE, and no tests', () => {
+  it('ships the compiled code, declarations, maps, TypeScript sources, README, ARCHITECTURE and LICENSE, and no tests', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map']),
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'ARCHITECTURE.md',
+        'LICENSE',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/index.js.map',
+      ]),
     );
     expect(files).toEqual(expect.arrayContaining(['dist/index.d.ts.map', 'src/index.ts']));
     expect(files).toEqual(expect.arrayContaining(['dist/client/index.js', 'dist/client/index.d.ts', 'src/client/index.ts']));
     const unexpected = files.filter(
       (f) =>
-        !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|src\/.+\.ts)$/.test(f) ||
-        /(^|\/)(tests?|__tests__|fixtures)\/|\.(test|spec)\./.test(f),
+        !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|ARCHITECTURE\.md|dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|src\/.+\.ts)$/.test(
+          f,
+        ) || /(^|\/)(tests?|__tests__|fixtures)\/|\.(test|spec)\./.test(f),
     );
     expect(unexpected).toEqual([]);
   });
