@@ -28,6 +28,16 @@ export function taskPage(task: WorksectionTask, comments: readonly WorksectionCo
         (c) => html`<li><p>${c.text}</p><small>${c.user_from?.name ?? 'Someone'} · ${c.date_added}</small></li>`,
       )}</ol>`
     : html`<p><em>No comments yet.</em></p>`;
+  // Worksection refuses time on a closed task (add_costs: 8 "Task is closed"), and takes comments on it.
+  const closed = task.status === 'done';
+  const timeForm = html`<form method="post" action="${action('costs')}" class="stacked">
+<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
+<label for="cost-time">Time spent (h:mm, or hours)</label>
+<input id="cost-time" name="time" placeholder="1:30" pattern="\\d{1,3}(:[0-5]\\d|[.,]\\d{1,2})?" required>
+<label for="cost-comment">What for (optional)</label>
+<input id="cost-comment" name="comment" maxlength="1000">
+<button class="button" type="submit">Log time</button>
+</form>`;
   const project = task.project ? html`<a href="/projects/${encodeURIComponent(task.project.id)}">${task.project.name}</a>` : undefined;
   return layout(
     task.name,
@@ -49,14 +59,7 @@ ${list}
 <button class="button" type="submit">Post comment</button>
 </form>
 <h2>Log time</h2>
-<form method="post" action="${action('costs')}" class="stacked">
-<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
-<label for="cost-time">Time spent (h:mm, or hours)</label>
-<input id="cost-time" name="time" placeholder="1:30" pattern="\\d{1,3}(:[0-5]\\d|[.,]\\d{1,2})?" required>
-<label for="cost-comment">What for (optional)</label>
-<input id="cost-comment" name="comment" maxlength="1000">
-<button class="button" type="submit">Log time</button>
-</form>
+${closed ? html`<p><em>This task is closed: Worksection takes no time on a closed task.</em></p>` : timeForm}
 <p><a href="/projects">Projects</a> · <a href="/profile">Profile</a></p>`,
   );
 }

@@ -74,6 +74,29 @@ describe('the pages below /projects', () => {
     expect((await browser.get('/tasks/1002?done=time-invalid')).body).toMatch(/class="notice"[^>]*>Give the time as hours/);
   });
 
+  it('offer no time form on a closed task, which Worksection would refuse, and keep the comment form it takes', async () => {
+    const browser = await signedIn();
+    const task = running!.emulator.accountStores.get('acc1234').state.tasks.find((t) => t.id === '1001')!;
+    task.status = 'done';
+    const page = await browser.get('/tasks/1001');
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('action="/tasks/1001/costs"');
+    expect(page.body).toContain('action="/tasks/1001/comments"');
+    expect(page.body).toContain('This task is closed');
+  });
+
+  it("show Worksection's own words, a 4xx and a way back to the task when it refuses a form (time on a closed task)", async () => {
+    const browser = await signedIn();
+    const token = csrfOf(await browser.get('/tasks/1001'));
+    // The task is closed meanwhile (in another tab, by a colleague): the form was on the page, Worksection says no.
+    running!.emulator.accountStores.get('acc1234').state.tasks.find((t) => t.id === '1001')!.status = 'done';
+    const refused = await browser.post('/tasks/1001/costs', { _csrf: token, time: '1:00' }, sameOrigin);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toContain('Task is closed');
+    expect(refused.body).toContain('href="/tasks/1001"');
+    expect(refused.body).not.toContain('did not answer properly');
+  });
+
   it('refuse a form posted from another site, or without the CSRF token, and post nothing', async () => {
     const browser = await signedIn();
     const token = csrfOf(await browser.get('/tasks/1002'));
