@@ -19,8 +19,17 @@ export function isTaskNotice(value: unknown): value is TaskNotice {
   return typeof value === 'string' && Object.hasOwn(TASK_NOTICES, value);
 }
 
-/** `/tasks/:id`: a task, its comments, and forms to comment on it and to log time on it. Shows no token. */
-export function taskPage(task: WorksectionTask, comments: readonly WorksectionComment[], csrfToken: string, notice?: TaskNotice): string {
+/**
+ * `/tasks/:id`: a task, its latest comments, a link to it in Worksection (its `page` on `accountUrl`), and forms to
+ * comment on it and to log time on it. Shows no token.
+ */
+export function taskPage(
+  task: WorksectionTask,
+  comments: readonly WorksectionComment[],
+  csrfToken: string,
+  notice?: TaskNotice,
+  accountUrl?: string,
+): string {
   const action = (what: string) => `/tasks/${encodeURIComponent(task.id)}/${what}`;
   const shown = notice === undefined ? undefined : TASK_NOTICES[notice];
   const list = comments.length
@@ -38,6 +47,8 @@ export function taskPage(task: WorksectionTask, comments: readonly WorksectionCo
 <input id="cost-comment" name="comment" maxlength="1000">
 <button class="button" type="submit">Log time</button>
 </form>`;
+  // `page` is a path on the account's host ("/project/12345/67890/"); only such a path is linked.
+  const inWorksection = accountUrl !== undefined && /^\/[\w/-]{1,200}$/.test(task.page) ? `${accountUrl}${task.page}` : undefined;
   const project = task.project ? html`<a href="/projects/${encodeURIComponent(task.project.id)}">${task.project.name}</a>` : undefined;
   return layout(
     task.name,
@@ -50,6 +61,7 @@ ${task.user_to ? html`<dt>Assignee</dt><dd>${task.user_to.name}</dd>` : undefine
 ${task.date_end ? html`<dt>Due</dt><dd>${task.date_end}</dd>` : undefined}
 </dl>
 ${task.text ? html`<p>${task.text}</p>` : undefined}
+${inWorksection ? html`<p><a href="${inWorksection}" rel="noopener" target="_blank">Open in Worksection</a></p>` : undefined}
 <h2>Comments</h2>
 ${list}
 <form method="post" action="${action('comments')}" class="stacked">
