@@ -120,3 +120,24 @@ describe.each([
     }
   });
 });
+
+describe("the README's Next.js lib/worksection.ts", () => {
+  it('loads without the environment (as next build imports it), and builds the core on first use from it', async () => {
+    const block = await blockOf('Without Passport (Next.js, Fastify, plain Node)', '// lib/worksection.ts');
+    const env = { ...process.env };
+    for (const name of ['WORKSECTION_CLIENT_ID', 'WORKSECTION_CLIENT_SECRET', 'WORKSECTION_CALLBACK_URL', 'WORKSECTION_BASE_URL'])
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- what next build runs without
+      delete process.env[name];
+    let worksection!: () => { startSignIn(): { url: string } };
+    try {
+      jest.isolateModules(() => {
+        worksection = run(block, 'express', {}, ['worksection']).worksection as typeof worksection;
+      });
+      expect(() => worksection()).toThrow(/clientID/);
+    } finally {
+      Object.assign(process.env, env);
+    }
+    process.env.WORKSECTION_CALLBACK_URL = 'http://localhost:3000/auth/worksection/callback';
+    expect(worksection().startSignIn().url.startsWith(`${emu.url}/oauth2/authorize?`)).toBe(true);
+  });
+});
