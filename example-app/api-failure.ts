@@ -49,7 +49,7 @@ export function answerApiFailure(
     res.status(404).send(page.unavailable('not-found'));
     return;
   }
-  if (err instanceof WorksectionApiError && err.status < 500) {
+  if (err instanceof WorksectionApiError && (err.status ?? 200) < 500) {
     // Worksection answered, and said no: its words are the answer (not "try again", which would not help).
     log(`${page.label}: ${err.name} [${err.code}] status_code ${err.statusCode}: ${err.message}`);
     res.status(409).send(page.unavailable({ refused: err.message }));
