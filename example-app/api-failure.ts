@@ -19,9 +19,10 @@ const NOT_FOUND_CODES = new Set([4, 5]);
 
 /**
  * Answers a page whose call to the account API failed, the same way on every page: signed out meanwhile → sign in;
- * a grant that is over → signed out cleanly; a scope not granted → 403; an unknown id → 404; a refresh or rate-limit
- * failure (the grant is alive) → 503 with Retry-After; any other failure of Worksection → 502. Anything else is a bug
- * and goes to the error handler.
+ * a grant that is over → signed out cleanly; a scope not granted → 403; an unknown id → 404; any other refusal
+ * (Worksection's `status_code` ≠ 0, e.g. 8 "Task is closed") → 409 with Worksection's words and a way back; a refresh
+ * or rate-limit failure (the grant is alive) → 503 with Retry-After; any other failure of Worksection → 502. Anything
+ * else is a bug and goes to the error handler.
  */
 export function answerApiFailure(
   err: unknown,
@@ -46,6 +47,12 @@ export function answerApiFailure(
   }
   if (err instanceof WorksectionApiError && NOT_FOUND_CODES.has(err.statusCode)) {
     res.status(404).send(page.unavailable('not-found'));
+    return;
+  }
+  if (err instanceof WorksectionApiError && (err.status ?? 200) < 500) {
+    // Worksection answered, and said no: its words are the answer (not "try again", which would not help).
+    log(`${page.label}: ${err.name} [${err.code}] status_code ${err.statusCode}: ${err.message}`);
+    res.status(409).send(page.unavailable({ refused: err.message }));
     return;
   }
   if (err instanceof WorksectionRefreshError || err instanceof WorksectionRateLimitError) {

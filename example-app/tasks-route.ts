@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
-import type { WorksectionClient } from 'passport-worksection/client';
+import type { WorksectionClient, WorksectionComment } from 'passport-worksection/client';
 import { defaultExpress, type ExpressModule } from './express-module';
 import { answerApiFailure, type ApiFailurePage } from './api-failure';
 import { csrfToken, requireCsrfToken } from './csrf';
@@ -85,13 +85,13 @@ export function tasksRoute(options: TasksRouteOptions): Router {
       taskPath,
       { label: 'task', title: 'Task', allow: 'read this task and its comments' },
       async (req, res, taskId, client) => {
-        // Two calls, spaced by the client as Worksection's rate limit (about one a second per account) asks.
-        const [task, comments] = await Promise.all([
-          client.tasks.get({ id_task: taskId, extra: 'text' }),
-          client.comments.list({ id_task: taskId }),
-        ]);
+        // One call: Worksection allows about one a second per account, so a second call (get_comments) would keep the
+        // page waiting a second. get_task's extra=comments brings the latest comments along (the collection's
+        // "get_task" request asks for them the same way); the page links to Worksection for the whole thread.
+        const task = await client.tasks.get({ id_task: taskId, extra: 'text,comments' });
+        const comments = Array.isArray(task.comments) ? (task.comments as WorksectionComment[]) : [];
         const notice: TaskNotice | undefined = isTaskNotice(req.query.done) ? req.query.done : undefined;
-        res.send(taskPage(task, comments, csrfToken(req), notice));
+        res.send(taskPage(task, comments, csrfToken(req), notice, sessionUser(req)?.accountUrl));
       },
     ),
   );

@@ -1,11 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import {
-  WorksectionApiError,
-  WorksectionConfigError,
-  WorksectionOAuthError,
-  WorksectionReauthError,
-  type WorksectionError,
-} from 'passport-worksection/client';
+import { WorksectionConfigError, WorksectionOAuthError, WorksectionReauthError, type WorksectionError } from 'passport-worksection/client';
 import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from './session-cookie';
 import type { SessionUser } from './session-user';
 
@@ -16,17 +10,15 @@ export const SIGNED_OUT_EXPIRED = '/?signin=expired';
 const TRANSIENT_OAUTH_ERRORS = new Set(['server_error', 'temporarily_unavailable']);
 
 /**
- * Whether `err` says that the session's tokens can never be used again: Worksection refused the refresh
- * (`WorksectionReauthError` from the client; from `strategy.refresh()` an OAuth error such as `invalid_request`
- * "Token has been revoked" or "Cannot decrypt the refresh token", which Worksection answers with HTTP 200), the
- * account API refused the access token with HTTP 401 after the client's own refresh-and-replay (Worksection's
- * "Access token is invalid": revoked, or signed with a key it no longer has), or the session holds tokens or an
- * account URL the client refuses to use. A timeout, a lost connection or a 5xx is not: the grant is probably alive,
- * and trying again later is the answer.
+ * Whether `err` says that the session's tokens can never be used again. From the client that is one error,
+ * `WorksectionReauthError`: Worksection refused the refresh, or refused the access token with HTTP 401 in a way a
+ * refresh did not cure (a revoked grant). The profile page's refresh calls `strategy.refresh()` itself, which rejects
+ * with Worksection's OAuth error when it refuses (e.g. `invalid_request` "Token has been revoked"); and a session
+ * holding tokens or an account URL the client refuses to take is as unusable. A timeout, a lost connection or a 5xx
+ * is not: the grant is probably alive, and trying again later is the answer.
  */
 export function isUnusableGrant(err: unknown): err is WorksectionError {
   if (err instanceof WorksectionReauthError) return true;
-  if (err instanceof WorksectionApiError) return err.statusCode === 401;
   if (err instanceof WorksectionOAuthError) return !TRANSIENT_OAUTH_ERRORS.has(err.error);
   return err instanceof WorksectionConfigError && (err.option === 'tokens' || err.option === 'accountUrl');
 }

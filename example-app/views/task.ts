@@ -19,8 +19,17 @@ export function isTaskNotice(value: unknown): value is TaskNotice {
   return typeof value === 'string' && Object.hasOwn(TASK_NOTICES, value);
 }
 
-/** `/tasks/:id`: a task, its comments, and forms to comment on it and to log time on it. Shows no token. */
-export function taskPage(task: WorksectionTask, comments: readonly WorksectionComment[], csrfToken: string, notice?: TaskNotice): string {
+/**
+ * `/tasks/:id`: a task, its latest comments, a link to it in Worksection (its `page` on `accountUrl`), and forms to
+ * comment on it and to log time on it. Shows no token.
+ */
+export function taskPage(
+  task: WorksectionTask,
+  comments: readonly WorksectionComment[],
+  csrfToken: string,
+  notice?: TaskNotice,
+  accountUrl?: string,
+): string {
   const action = (what: string) => `/tasks/${encodeURIComponent(task.id)}/${what}`;
   const shown = notice === undefined ? undefined : TASK_NOTICES[notice];
   const list = comments.length
@@ -28,6 +37,18 @@ export function taskPage(task: WorksectionTask, comments: readonly WorksectionCo
         (c) => html`<li><p>${c.text}</p><small>${c.user_from?.name ?? 'Someone'} · ${c.date_added}</small></li>`,
       )}</ol>`
     : html`<p><em>No comments yet.</em></p>`;
+  // Worksection refuses time on a closed task (add_costs: 8 "Task is closed"), and takes comments on it.
+  const closed = task.status === 'done';
+  const timeForm = html`<form method="post" action="${action('costs')}" class="stacked">
+<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
+<label for="cost-time">Time spent (h:mm, or hours)</label>
+<input id="cost-time" name="time" placeholder="1:30" pattern="\\d{1,3}(:[0-5]\\d|[.,]\\d{1,2})?" required>
+<label for="cost-comment">What for (optional)</label>
+<input id="cost-comment" name="comment" maxlength="1000">
+<button class="button" type="submit">Log time</button>
+</form>`;
+  // `page` is a path on the account's host ("/project/12345/67890/"); only such a path is linked.
+  const inWorksection = accountUrl !== undefined && /^\/[\w/-]{1,200}$/.test(task.page) ? `${accountUrl}${task.page}` : undefined;
   const project = task.project ? html`<a href="/projects/${encodeURIComponent(task.project.id)}">${task.project.name}</a>` : undefined;
   return layout(
     task.name,
@@ -40,6 +61,7 @@ ${task.user_to ? html`<dt>Assignee</dt><dd>${task.user_to.name}</dd>` : undefine
 ${task.date_end ? html`<dt>Due</dt><dd>${task.date_end}</dd>` : undefined}
 </dl>
 ${task.text ? html`<p>${task.text}</p>` : undefined}
+${inWorksection ? html`<p><a href="${inWorksection}" rel="noopener" target="_blank">Open in Worksection</a></p>` : undefined}
 <h2>Comments</h2>
 ${list}
 <form method="post" action="${action('comments')}" class="stacked">
@@ -49,14 +71,7 @@ ${list}
 <button class="button" type="submit">Post comment</button>
 </form>
 <h2>Log time</h2>
-<form method="post" action="${action('costs')}" class="stacked">
-<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
-<label for="cost-time">Time spent (h:mm, or hours)</label>
-<input id="cost-time" name="time" placeholder="1:30" pattern="\\d{1,3}(:[0-5]\\d|[.,]\\d{1,2})?" required>
-<label for="cost-comment">What for (optional)</label>
-<input id="cost-comment" name="comment" maxlength="1000">
-<button class="button" type="submit">Log time</button>
-</form>
+${closed ? html`<p><em>This task is closed: Worksection takes no time on a closed task.</em></p>` : timeForm}
 <p><a href="/projects">Projects</a> · <a href="/profile">Profile</a></p>`,
   );
 }

@@ -13,6 +13,7 @@ import { isRecord } from '../shared/is-record';
 import { WorksectionReauthError } from '../errors/reauth-error';
 import { WorksectionRefreshError } from '../errors/refresh-error';
 import { WorksectionOAuthError } from '../errors/oauth-error';
+import { WorksectionApiError } from '../errors/api-error';
 import { hash, type RefreshOutcomes } from './refresh-outcomes';
 import type { TokenSet } from '../oauth/token-set';
 import { isActionName, type ActionName } from '../oauth/action-scopes';
@@ -222,6 +223,22 @@ export class WorksectionClient extends AccountApiClient {
       sent = await this._sendWithTokens(label, signal, send);
     }
     return { answer: sent.answer, credential: bearer(sent.used) };
+  }
+
+  /**
+   * @internal
+   * Reads the envelope; a refusal with HTTP 401 that reaches here was not cured by {@link _exchange}'s one refresh
+   * and replay (Worksection's "Access token is invalid": the grant was revoked, or the token signed with a key it no
+   * longer has; or "expired" again right after a refresh). No call with these tokens can succeed: the grant is over,
+   * the same as a refused refresh, so it is the same error.
+   */
+  override _read(answer: JsonAnswer, action: string, label: string, credential: Credential): unknown {
+    try {
+      return super._read(answer, action, label, credential);
+    } catch (err) {
+      if (err instanceof WorksectionApiError && err.status === 401) throw new WorksectionReauthError(err);
+      throw err;
+    }
   }
 
   /** @internal Waits for this account's turn, then sends with the tokens current at that moment. */

@@ -3,12 +3,15 @@ import { failureReason } from './failure-reason';
 import { REAUTH_REQUIRED } from './codes';
 import { nameClass, WorksectionError } from './worksection-error';
 import { WorksectionOAuthError } from './oauth-error';
+import { WorksectionApiError } from './api-error';
 
 /**
- * Worksection refused to refresh the expired access token (an OAuth error such as `invalid_grant`, or
- * `invalid_request` "Token has been revoked" / "Cannot decrypt the refresh token"), so this grant can no longer be
- * used: send the user through "Sign in with Worksection" again (e.g. clear the stored tokens and redirect to your
- * sign-in route).
+ * The grant is over: Worksection will not honour these tokens again, so send the user through "Sign in with
+ * Worksection" again (e.g. clear the stored tokens and redirect to your sign-in route). This is the one error to
+ * test for. The client raises it when Worksection refused to refresh the tokens (an OAuth error such as
+ * `invalid_grant`, or `invalid_request` "Token has been revoked" / "Cannot decrypt the refresh token"; `reason` is
+ * Worksection's `error`), and when the account API refused the access token with HTTP 401 in a way a refresh did not
+ * cure ("Access token is invalid": a revoked grant; `reason` `invalid_token`, `cause` the `WorksectionApiError`).
  *
  * Only Worksection's own "no" ends a grant: a refresh that failed any other way (a timeout, a lost connection, a
  * 5xx) is a {@link WorksectionRefreshError} and is tried again by the next call. The refusal is remembered by the
@@ -32,6 +35,9 @@ export class WorksectionReauthError extends WorksectionError {
 
 function reauthMessage(cause: unknown, reason: string): string {
   const again = 'Send the user through "Sign in with Worksection" again; the old tokens were kept.';
+  if (cause instanceof WorksectionApiError) {
+    return `Worksection refused the access token (${cause.message}), and a refresh cannot cure that: this grant can no longer be used. ${again}`;
+  }
   if (cause instanceof WorksectionOAuthError) {
     const words = cause.description === undefined ? cause.error : `${cause.error}: ${cause.description}`;
     return `Worksection refused to refresh the access token (${words}), so this grant can no longer be used. ${again}`;

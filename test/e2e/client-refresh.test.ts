@@ -6,7 +6,6 @@ import {
   REFRESH_FAILED,
   TIMEOUT,
   UNEXPECTED_STATUS,
-  WorksectionApiError,
   WorksectionNetworkError,
   WorksectionOAuthError,
   WorksectionReauthError,
@@ -105,22 +104,33 @@ describe('HTTP 401 "Access token is expired"', () => {
     expect(saved).toHaveLength(1);
   });
 
-  it('is not replayed a second time: a second 401 rejects with the API error', async () => {
+  it('is not replayed a second time: a second 401 is a grant a refresh cannot cure, a WorksectionReauthError', async () => {
     emu.faults.set('api', { ...EXPIRED_401, times: 2 });
     const { client } = clientOf(grant);
     const err = await rejection(client.getProjects());
-    expect(err).toBeInstanceOf(WorksectionApiError);
-    expect(err).toMatchObject({ statusCode: 401, status: 401, message: 'Access token is expired', action: 'get_projects' });
+    expect(err).toBeInstanceOf(WorksectionReauthError);
+    expect(err).toMatchObject({ code: REAUTH_REQUIRED, reason: 'invalid_token', cause: { name: 'WorksectionApiError' } });
+    expect((err as Error).message).toMatch(/Access token is expired/);
     expect(emu.stats.requests.api).toBe(2);
     expect(emu.stats.requests.refresh).toBe(1);
   });
 
-  it('other 401s are not refreshed: "Access token is invalid" rejects at once', async () => {
+  it('other 401s are not refreshed: "Access token is invalid" rejects at once with a WorksectionReauthError', async () => {
     const { client } = clientOf(grant, { tokens: { ...grant.tokens, accessToken: 'not-a-jwt' } });
     const err = await rejection(client.me());
-    expect(err).toMatchObject({ name: 'WorksectionApiError', statusCode: 401, message: 'Access token is invalid' });
+    expect(err).toBeInstanceOf(WorksectionReauthError);
+    expect(err).toMatchObject({ code: REAUTH_REQUIRED, reason: 'invalid_token' });
+    expect((err as Error).message).toMatch(/Access token is invalid/);
     expect(emu.stats.requests.refresh).toBe(0);
     expect(emu.stats.requests.api).toBe(1);
+  });
+
+  it('a grant revoked in Worksection rejects with a WorksectionReauthError, whichever of its tokens fails first', async () => {
+    emu.revokeGrants();
+    const { client } = clientOf(grant);
+    await expect(client.me()).rejects.toBeInstanceOf(WorksectionReauthError);
+    emu.clock.advance(PAST_EXPIRY);
+    await expect(clientOf(grant).client.me()).rejects.toBeInstanceOf(WorksectionReauthError);
   });
 });
 

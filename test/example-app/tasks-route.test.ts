@@ -38,6 +38,18 @@ describe('the pages below /projects', () => {
     expect(task.body).toContain('href="/projects/101"');
   });
 
+  it('show a task and its latest comments with one call to the account API (get_task with extra=comments)', async () => {
+    const browser = await signedIn();
+    const before = running!.emulator.stats.requests.api;
+    const task = await browser.get('/tasks/1001');
+    expect(task.status).toBe(200);
+    expect(task.body).toContain('Looks good, approved.');
+    expect(running!.emulator.stats.requests.api - before).toBe(1);
+    // The task's `page` on the user's account: the whole thread, files and time, in Worksection itself.
+    expect(task.body).toContain(`href="${running!.emulator.accountUrl('acc1234')}/project/101/1001/"`);
+    expect(task.body).toContain('Open in Worksection');
+  });
+
   it('post a comment through post_comment and show it after the redirect, with a success notice', async () => {
     const browser = await signedIn();
     const page = await browser.get('/tasks/1002');
@@ -74,6 +86,29 @@ describe('the pages below /projects', () => {
     expect((await browser.get('/tasks/1002?done=time-invalid')).body).toMatch(/class="notice"[^>]*>Give the time as hours/);
   });
 
+  it('offer no time form on a closed task, which Worksection would refuse, and keep the comment form it takes', async () => {
+    const browser = await signedIn();
+    const task = running!.emulator.accountStores.get('acc1234').state.tasks.find((t) => t.id === '1001')!;
+    task.status = 'done';
+    const page = await browser.get('/tasks/1001');
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('action="/tasks/1001/costs"');
+    expect(page.body).toContain('action="/tasks/1001/comments"');
+    expect(page.body).toContain('This task is closed');
+  });
+
+  it("show Worksection's own words, a 4xx and a way back to the task when it refuses a form (time on a closed task)", async () => {
+    const browser = await signedIn();
+    const token = csrfOf(await browser.get('/tasks/1001'));
+    // The task is closed meanwhile (in another tab, by a colleague): the form was on the page, Worksection says no.
+    running!.emulator.accountStores.get('acc1234').state.tasks.find((t) => t.id === '1001')!.status = 'done';
+    const refused = await browser.post('/tasks/1001/costs', { _csrf: token, time: '1:00' }, sameOrigin);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toContain('Task is closed');
+    expect(refused.body).toContain('href="/tasks/1001"');
+    expect(refused.body).not.toContain('did not answer properly');
+  });
+
   it('refuse a form posted from another site, or without the CSRF token, and post nothing', async () => {
     const browser = await signedIn();
     const token = csrfOf(await browser.get('/tasks/1002'));
@@ -104,9 +139,12 @@ describe('the pages below /projects', () => {
 
   it('answer 403 with a way to sign in again when the comment scope was not granted', async () => {
     const browser = await signedIn(['projects_read', 'tasks_read']);
+    // The page itself is one get_task call (tasks_read); posting a comment needs comments_write.
     const page = await browser.get('/tasks/1002');
-    expect(page.status).toBe(403);
-    expect(page.body).toContain('You did not allow this app to read this task and its comments.');
-    expect(page.body).toContain('href="/auth/worksection?returnTo=%2Ftasks%2F1002"');
+    expect(page.status).toBe(200);
+    const posted = await browser.post('/tasks/1002/comments', { _csrf: csrfOf(page), text: 'Hello' }, sameOrigin);
+    expect(posted.status).toBe(403);
+    expect(posted.body).toContain('You did not allow this app to comment on tasks.');
+    expect(posted.body).toContain('href="/auth/worksection?returnTo=%2Ftasks%2F1002"');
   });
 });

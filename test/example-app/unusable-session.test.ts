@@ -109,7 +109,10 @@ describe('isUnusableGrant', () => {
     expect(isUnusableGrant(new WorksectionReauthError(new Error('x')))).toBe(true);
     expect(isUnusableGrant(new WorksectionOAuthError('m', 'invalid_request', 'Cannot decrypt the refresh token', 200))).toBe(true);
     expect(isUnusableGrant(new WorksectionOAuthError('m', 'invalid_grant'))).toBe(true);
-    expect(isUnusableGrant(new WorksectionApiError('get_projects', 401, 'Access token is invalid', '', 401))).toBe(true);
+    // The client's answer to a revoked access token (HTTP 401 "Access token is invalid").
+    expect(
+      isUnusableGrant(new WorksectionReauthError(new WorksectionApiError('get_projects', 401, 'Access token is invalid', '', 401))),
+    ).toBe(true);
     expect(isUnusableGrant(new WorksectionConfigError('tokens', 'm'))).toBe(true);
     expect(isUnusableGrant(new WorksectionConfigError('accountUrl', 'm'))).toBe(true);
   });

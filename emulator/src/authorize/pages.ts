@@ -18,7 +18,7 @@ export const FORM_PATHS = {
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f5f8;color:#1d2330}
-main{max-width:440px;margin:48px auto;padding:32px;background:#fff;border-radius:12px;box-shadow:0 2px 12px rgba(20,30,60,.08)}
+main{max-width:440px;margin:48px auto;padding:32px;overflow-wrap:anywhere;background:#fff;border-radius:12px;box-shadow:0 2px 12px rgba(20,30,60,.08)}
 h1{font-size:22px;margin:0 0 8px}p{margin:0 0 16px}.muted{color:#5b6475;font-size:14px}
 .badge{display:inline-block;font-size:12px;font-weight:600;letter-spacing:.04em;text-transform:uppercase;color:#8a5a00;background:#fff4d6;border-radius:6px;padding:2px 8px;margin-bottom:16px}
 ul{list-style:none;padding:0;margin:0 0 20px}li{margin:0 0 8px}
@@ -29,7 +29,7 @@ button.primary{background:#2b59c3;border-color:#2b59c3;color:#fff;text-align:cen
 .row{display:flex;gap:12px}.row button{text-align:center}
 label{display:block;font-size:14px;margin:0 0 4px}input[type=email],input[type=password]{font:inherit;width:100%;padding:9px 12px;margin:0 0 12px;border:1px solid #c9d0dc;border-radius:8px}
 .error{color:#a11;background:#fdecec;border-radius:8px;padding:8px 12px}hr{border:0;border-top:1px solid #e3e7ee;margin:24px 0}
-code{font-size:13px;background:#f3f5f8;padding:1px 4px;border-radius:4px;word-break:break-all}`;
+code{font-size:13px;background:#f3f5f8;padding:1px 4px;border-radius:4px}`;
 
 /** The frame of every emulator page, marked as the emulator's so nobody mistakes it for Worksection. */
 export function layout(title: string, body: Raw): string {

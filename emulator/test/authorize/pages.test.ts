@@ -42,6 +42,13 @@ describe('interactive authorization pages', () => {
     expect(page.body).not.toContain('demo-secret');
   });
 
+  it('breaks long words such as a redirect URI between any two characters rather than overflowing a phone screen', async () => {
+    const page = await browser.fetch(authorizeUrl(emu));
+    // overflow-wrap:anywhere breaks only where the line would overflow; word-break:break-all broke every line mid-word.
+    expect(page.body).toMatch(/main\{[^}]*overflow-wrap:anywhere/);
+    expect(page.body).not.toContain('word-break:break-all');
+  });
+
   it('walks a two-account user through sign-in, account picker and consent to a code for the picked account', async () => {
     const signIn = await browser.fetch(authorizeUrl(emu, { state: 'xyz', scope: 'projects_read,users_read' }));
     const picker = await login(signIn.body, { user_id: '3993' });
