@@ -43,7 +43,11 @@ describe('the admin API at {account_url}/api/admin/v2', () => {
   });
 
   it('writes into the store the OAuth API reads, and reads what the OAuth API wrote', async () => {
-    const created = await adminCall(emu, 'post_task', { id_project: '101', title: 'From the key', email_user_from: 'olivia.bennett@ws.com' });
+    const created = await adminCall(emu, 'post_task', {
+      id_project: '101',
+      title: 'From the key',
+      email_user_from: 'olivia.bennett@ws.com',
+    });
     const id = (created.json.data as { id: string }).id;
     expect(await oauth('get_task', { id_task: id })).toMatchObject({
       status: 'ok',
@@ -66,7 +70,12 @@ describe('the admin API at {account_url}/api/admin/v2', () => {
       message: 'Field is required',
       message_details: 'email_user_from',
     });
-    const added = await adminCall(emu, 'add_costs', { id_task: '1002', time: '1:15', comment: 'Keyed', email_user_from: 'olivia.bennett@ws.com' });
+    const added = await adminCall(emu, 'add_costs', {
+      id_task: '1002',
+      time: '1:15',
+      comment: 'Keyed',
+      email_user_from: 'olivia.bennett@ws.com',
+    });
     expect(added.json).toMatchObject({ status: 'ok', id: expect.any(String) as unknown });
     const costs = (await oauth('get_costs', { id_task: '1002' })).data as Array<{ comment: string; user_from: { email: string } }>;
     expect(costs.find((c) => c.comment === 'Keyed')?.user_from.email).toBe('olivia.bennett@ws.com');
@@ -155,11 +164,17 @@ describe('the admin API at {account_url}/api/admin/v2', () => {
     const form = new FormData();
     form.append('files[]', new Blob(['keyed bytes'], { type: 'text/plain' }), 'keyed.txt');
     const authorization = adminAuthorization(emu.adminApiKey('acc1234'), 'upload_files', emulatorSecond(emu));
-    const uploaded = await fetch(`${emu.accountUrl('acc1234')}/api/admin/v2?action=upload_files`, { method: 'POST', headers: { authorization }, body: form });
+    const uploaded = await fetch(`${emu.accountUrl('acc1234')}/api/admin/v2?action=upload_files`, {
+      method: 'POST',
+      headers: { authorization },
+      body: form,
+    });
     expect(await uploaded.json()).toMatchObject({ status: 'ok', data: [{ name: 'keyed.txt', ext: 'txt' }] });
     const [file] = (await adminCall(emu, 'get_files', { id_project: '101' })).json.data as Array<{ id: string; name: string }>;
     const signed = adminAuthorization(emu.adminApiKey('acc1234'), 'download', emulatorSecond(emu));
-    const bytes = await fetch(`${emu.accountUrl('acc1234')}/api/admin/v2?action=download&id_file=${file!.id}`, { headers: { authorization: signed } });
+    const bytes = await fetch(`${emu.accountUrl('acc1234')}/api/admin/v2?action=download&id_file=${file!.id}`, {
+      headers: { authorization: signed },
+    });
     expect(bytes.headers.get('content-disposition')).toContain('attachment');
     expect((await bytes.arrayBuffer()).byteLength).toBeGreaterThan(0);
   });
