@@ -1,4 +1,5 @@
 import type { AccountStores } from './account-api/store/account-stores';
+import type { AdminKeys } from './admin-api/admin-keys';
 import type { Directory } from './directory/directory';
 import type { GrantStore } from './grants/grant-store';
 import type { SigningKeys } from './grants/access-token-jwt';
@@ -18,6 +19,8 @@ export interface EmulatorContext {
    * `AccountStores.fromJSON(saved, directory, clock.now, onUse)` to restore what `toJSON()` saved.
    */
   accountStores: AccountStores;
+  /** The admin API key of every account. */
+  adminKeys: AdminKeys;
   /** `${origin}/${accountId}`. */
   // A function property, not a method: `emulator.ts` hands it on as `emu.accountUrl`.
   accountUrl: (accountId: string) => string;

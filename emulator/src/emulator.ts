@@ -1,4 +1,5 @@
 import { AccountStores } from './account-api/store/account-stores';
+import { AdminKeys } from './admin-api/admin-keys';
 import { isScope } from './oauth/scopes';
 import { createManualClock } from './clock';
 import type { EmulatorContext } from './context';
@@ -75,7 +76,8 @@ function restoredAccounts(
 /**
  * Starts a local Worksection OAuth2 server that behaves like the real one, quirks included: `/oauth2/authorize`
  * with sign-in, account and consent pages (or `autoApprove`), `/oauth2/token`, `/oauth2/refresh`,
- * `/oauth2/resource`, the account API at `{account_url}/api/oauth2`, and fault injection. For development
+ * `/oauth2/resource`, the account API at `{account_url}/api/oauth2`, the admin API at `{account_url}/api/admin/v2`
+ * (keys: `emu.adminApiKey(accountId)`), and fault injection. For development
  * and tests only: it keeps everything in memory and its demo credentials are public. `exportState()` and the
  * `state` option carry its keys, grants and account data over a restart.
  *
@@ -106,6 +108,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     pending: new PendingAuthorizations(clock),
     clock,
     keys,
+    adminKeys: new AdminKeys(directory, new Map(Object.entries(saved?.keys.adminApiKeys ?? {}))),
     options: { ...options },
     accountUrl: (accountId) => `${url}/${accountId}`,
     // Any use of an account's store may change its data: the state is reported changed (once per turn).
@@ -137,11 +140,16 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     get accountStores() {
       return ctx.accountStores;
     },
+    adminApiKey(accountId) {
+      const key = ctx.adminKeys.get(accountId);
+      if (key === undefined) throw new TypeError(`adminApiKey: the emulator has no account "${accountId}"`);
+      return key;
+    },
     publicKey,
     exportState: (): EmulatorState => ({
       version: EMULATOR_STATE_VERSION,
       port: running.port,
-      keys: { signingKey: exportSigningKey(keys), sealingKey: sealer.exportKey() },
+      keys: { signingKey: exportSigningKey(keys), sealingKey: sealer.exportKey(), adminApiKeys: ctx.adminKeys.toJSON() },
       grants: grants.toJSON(),
       accountApi: ctx.accountStores.toJSON(),
     }),

@@ -16,6 +16,12 @@ export interface EmulatorAccount {
   /** Path segment of the account on the emulator's origin, e.g. `acc1234`. Letters, digits, `-` and `_`. */
   id: string;
   name: string;
+  /**
+   * The account's admin API key, which signs calls to `{account_url}/api/admin/v2` (a string without whitespace).
+   * Default: the one a saved `state` carries, else a new random one per emulator; read it with
+   * `emulator.adminApiKey(id)`.
+   */
+  adminApiKey?: string;
 }
 
 /** A person who can sign in. `id` is a string, as `/oauth2/resource` returns it. */
@@ -44,7 +50,10 @@ export interface ManualClock extends EmulatorClock {
   set(ms: number): void;
 }
 
-/** Endpoints a fault can be set on. `api` is the account API under `{account_url}/api/oauth2`. */
+/**
+ * Endpoints a fault can be set on. `api` is the account API: `{account_url}/api/oauth2` (OAuth tokens) and
+ * `{account_url}/api/admin/v2` (the admin API key) alike, as Worksection's rate limit is per account.
+ */
 export type EmulatorEndpoint = 'authorize' | 'token' | 'refresh' | 'resource' | 'api';
 
 /** When a fault applies: every request (default), the next `times` requests, or each request with `probability`. */
@@ -191,6 +200,11 @@ export interface Emulator {
    * tasks without HTTP; `toJSON()` saves everything.
    */
   readonly accountStores: AccountStores;
+  /**
+   * The admin API key of account `accountId`: what `{account_url}/api/admin/v2` checks signatures with (pass it as
+   * `WorksectionAdminClient`'s `apiKey`). Throws a `TypeError` for an account the emulator does not have.
+   */
+  adminApiKey(accountId: string): string;
   /** PEM (SPKI) of the RSA public key that verifies the emulator's RS256 access tokens. */
   readonly publicKey: string;
   /**

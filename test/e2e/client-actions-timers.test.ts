@@ -1,4 +1,5 @@
 import { WorksectionApiError } from '../../src';
+import { WorksectionAdminClient } from '../../src/client';
 import { rejection, signedInWithEveryScope } from '../helpers/client-setup';
 
 const t = signedInWithEveryScope();
@@ -26,4 +27,18 @@ describe('client.timers: the user’s own timer', () => {
   });
 });
 
-// The account's timers (get_timers, stop_timer) are admin-API actions: test/client/admin-client.test.ts.
+describe('admin.timers: the account’s timers (admin API)', () => {
+  it('list reads the running timers and stop stops one', async () => {
+    const admin = new WorksectionAdminClient({
+      accountUrl: t.emu.accountUrl('acc1234'),
+      apiKey: t.emu.adminApiKey('acc1234'),
+      baseURL: t.emu.url,
+      minInterval: 0,
+    });
+    const running = await admin.timers.list();
+    expect(running.length).toBeGreaterThan(0);
+    const [first] = running;
+    await admin.timers.stop({ timer: first!.id });
+    expect((await admin.timers.list()).map((timer) => timer.id)).not.toContain(first!.id);
+  });
+});

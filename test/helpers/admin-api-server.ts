@@ -29,6 +29,11 @@ export interface AdminApiServer {
 }
 
 /**
+ * The library's own tests run against the emulator's admin API (test/e2e/admin-client.test.ts); this server stays for
+ * what the emulator cannot show: each request exactly as received (the key nowhere in it), and answers that echo the
+ * key back (which the emulator never does), to prove the client's redaction. Its signature check is written apart
+ * from the emulator's, so the two check the client's signing independently.
+ *
  * Starts an admin-API server that checks each call as Worksection would: `POST /api/admin/v2?action=…` with
  * `Authorization: Admin <t>_<hex>`, `hex` being HMAC-SHA256 of `"<action>:<t>"` keyed with `apiKey`, recomputed here
  * (worksection/php-api-client `src/Client.php` getAdminToken). A missing or wrong signature gets the documented

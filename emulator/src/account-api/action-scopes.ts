@@ -19,7 +19,9 @@ const pm = (scope: Scope | null): ActionRow => ({ scope, source: 'Postman Client
 const py = (file: string, scope: Scope): ActionRow => ({ scope, source: `python-api-client ${file}; scope inferred` });
 
 /**
- * Every account-API action the emulator serves at `{account_url}/api/oauth2`, with the scope it asks of the token.
+ * Every account-API action the emulator serves at `{account_url}/api/oauth2`, with the scope it asks of the token:
+ * 61, Worksection's 63 less `get_timers` and `stop_timer`, which its official clients send with the admin key only
+ * (`ADMIN_ONLY_ACTIONS` in `src/admin-api/admin-actions.ts`, the admin API's own table).
  * The emulator's own table, written from Worksection's material and not imported from `passport-worksection`, so that
  * a contract test (the repository's `test/contract/scope-tables.test.ts`) can hold the two against each other.
  * The project-folder action is `add_project_group`, the name in the collection's saved answers and in every official
@@ -86,18 +88,6 @@ export const ACTION_SCOPES = {
   update_costs: pm('costs_write'),
   delete_costs: pm('costs_write'),
 
-  get_timers: {
-    scope: 'costs_read',
-    // The Postman Client API collection has it with a saved answer but labels it "admin method", and the official
-    // Python client calls it on the admin API (timers_resource.py, _call_admin_action): whether /api/oauth2 answers
-    // an administrator's token is unknown.
-    source: 'inferred: Postman Client API request get_timers ("admin method"); scope inferred',
-  },
-  stop_timer: {
-    scope: 'costs_write',
-    // As get_timers: an "admin method" of the collection, called on the admin API by the official Python client.
-    source: 'inferred: Postman Client API request stop_timer ("admin method"); scope inferred',
-  },
   get_my_timer: pm('costs_read'),
   start_my_timer: pm('costs_write'),
   stop_my_timer: pm('costs_write'),

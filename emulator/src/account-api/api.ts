@@ -2,12 +2,13 @@ import { AccessTokenError } from '../errors/access-token-error';
 import { checkAccessToken } from '../oauth/access-token';
 import { ACTION_SCOPES, isActionName } from './action-scopes';
 import { ACTION_HANDLERS } from './actions';
-import { FileAnswer, type ActionContext } from './actions/action';
+import type { ActionContext } from './actions/action';
+import { actionReply, apiErrorReply } from './api-reply';
 import { ApiError } from '../errors/api-error';
 import { actionInvalid, actionRequired } from './api-refusals';
 import type { EmulatorContext } from '../context';
 import type { EmulatorRequest } from '../http/request';
-import { jsonReply, type Reply } from '../http/reply';
+import type { Reply } from '../http/reply';
 import { readCallInput } from './request-params';
 
 /** The account API's path under an account: `{account_url}/api/oauth2`. */
@@ -20,11 +21,10 @@ export const API_PATH = /^\/([A-Za-z0-9_-]+)\/api\/oauth2\/?$/;
  */
 export function handleApi(ctx: EmulatorContext, req: EmulatorRequest): Reply {
   try {
-    const answer = run(ctx, req);
-    return answer instanceof FileAnswer ? fileReply(answer) : jsonReply(answer);
+    return actionReply(run(ctx, req));
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    return jsonReply({ status: 'error', status_code: err.statusCode, message: err.message, message_details: err.details }, err.httpStatus);
+    return apiErrorReply(err);
   }
 }
 
@@ -68,6 +68,7 @@ function run(ctx: EmulatorContext, req: EmulatorRequest) {
     account,
     store,
     accountUrl: ctx.accountUrl(account.id),
+    caller: 'oauth',
     me,
     p: params,
     files,
@@ -75,26 +76,4 @@ function run(ctx: EmulatorContext, req: EmulatorRequest) {
     extra: new Set(params.list('extra')),
   };
   return ACTION_HANDLERS[action](c);
-}
-
-/** `download`'s answer: the bytes, their type, and a Content-Disposition with the UTF-8 file name (RFC 6266). */
-function fileReply({ file }: FileAnswer): Reply {
-  const bytes = Buffer.from(file.base64, 'base64');
-  // An ASCII fallback name for clients that do not read filename*; quotes and backslashes cannot be escaped reliably.
-  const ascii = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return {
-    status: 200,
-    headers: {
-      'Content-Type': file.contentType || 'application/octet-stream',
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc8187(file.name)}`,
-      'Cache-Control': 'no-store, no-cache, must-revalidate',
-      'X-Content-Type-Options': 'nosniff',
-    },
-    body: '',
-    bytes,
-  };
-}
-
-function encodeRfc8187(text: string): string {
-  return encodeURIComponent(text).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }

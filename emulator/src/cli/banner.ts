@@ -13,7 +13,7 @@ export const PRODUCTION_WARNING = `
 
 /**
  * What the CLI prints at start: where it listens, the demo client (its secret is public), any other clients
- * (secrets not shown), the users to sign in as, the accounts and the endpoints.
+ * (secrets not shown), the users to sign in as, the accounts with their admin API keys and the endpoints.
  */
 export function banner(emu: Emulator): string {
   const lines: string[] = [];
@@ -34,10 +34,15 @@ export function banner(emu: Emulator): string {
   }
   lines.push('', 'Accounts (account_url)');
   for (const account of emu.accounts) lines.push(`  ${account.name.padEnd(18)} ${emu.accountUrl(account.id)}`);
+  // Shown as Worksection shows the owner its key (Account → Security → Admin API): the emulator's keys sign only
+  // calls to the emulator, and whoever starts it is its owner.
+  lines.push('', 'Admin API keys (WorksectionAdminClient apiKey)');
+  for (const account of emu.accounts) lines.push(`  ${account.name.padEnd(18)} ${emu.adminApiKey(account.id)}`);
   lines.push('', 'Endpoints');
   for (const path of ['/oauth2/authorize', '/oauth2/token', '/oauth2/refresh', '/oauth2/resource']) lines.push(`  ${emu.url}${path}`);
   lines.push(
     `  {account_url}/api/oauth2?action=me`,
+    `  {account_url}/api/admin/v2?action=get_timers   (header Authorization: Admin <unix time>_<HMAC-SHA256>)`,
     `  ${emu.url}/__emulator/faults   (fault injection: POST {"endpoint","fault"}, DELETE clears)`,
     '',
   );

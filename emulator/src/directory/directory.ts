@@ -1,3 +1,4 @@
+import { isAdminApiKey } from '../admin-api/admin-keys';
 import type { EmulatorAccount, EmulatorClient, EmulatorUser } from '../types';
 
 const ACCOUNT_ID = /^[A-Za-z0-9_-]+$/;
@@ -25,6 +26,10 @@ export class Directory {
       );
     }
     if (this.account(account.id)) throw new TypeError(`Emulator account id "${account.id}" is used twice`);
+    // The key's value is never put in the message: it is a secret, and messages end up in logs.
+    if (account.adminApiKey !== undefined && !isAdminApiKey(account.adminApiKey)) {
+      throw new TypeError(`Emulator account "${account.id}": adminApiKey must be a non-empty string without whitespace`);
+    }
     this.accounts.push({ ...account });
   }
 

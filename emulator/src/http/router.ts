@@ -1,5 +1,6 @@
 import { handleAdmin, ADMIN_PREFIX } from '../control/admin';
 import { API_PATH, handleApi } from '../account-api/api';
+import { ADMIN_API_PATH, handleAdminApi } from '../admin-api/admin-api';
 import { RECORD_PAGE_PATH, recordPage } from '../account-web/record-pages';
 import { handleAuthorize } from '../authorize/authorize';
 import { isOwnHost } from '../control/host-check';
@@ -20,7 +21,8 @@ export function endpointOf(path: string): EmulatorEndpoint | undefined {
   if (path === '/oauth2/token') return 'token';
   if (path === '/oauth2/refresh') return 'refresh';
   if (path === '/oauth2/resource') return 'resource';
-  if (API_PATH.test(path)) return 'api';
+  // The admin API is the same account API with another credential: its faults, rate limit and counts are `api`'s.
+  if (API_PATH.test(path) || ADMIN_API_PATH.test(path)) return 'api';
   return undefined;
 }
 
@@ -38,7 +40,8 @@ export function route(ctx: EmulatorContext, faults: FaultTable, stats: StatsCoun
     case 'resource':
       return oauthMethod ? handleResource(ctx, req) : notAllowed();
     case 'api':
-      return oauthMethod ? handleApi(ctx, req) : notAllowed();
+      if (!oauthMethod) return notAllowed();
+      return ADMIN_API_PATH.test(req.path) ? handleAdminApi(ctx, req) : handleApi(ctx, req);
     default:
       break;
   }

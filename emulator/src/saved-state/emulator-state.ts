@@ -22,6 +22,11 @@ export interface EmulatorState {
     signingKey: string;
     /** Base64 of the AES-256 key that seals codes and refresh tokens ("Cannot decrypt the refresh token" without it). */
     sealingKey: string;
+    /**
+     * Each account's admin API key, by account id. Optional: a state saved before the emulator served the admin API
+     * has none, and its accounts get new keys.
+     */
+    adminApiKeys?: Record<string, string>;
   };
   /** The codes and tokens issued and not yet expired, and which were used or revoked. */
   grants: GrantRecords;

@@ -1,6 +1,7 @@
 import { EMULATOR_STATE_VERSION, type EmulatorState } from './emulator-state';
 import type { AccessRecord, CodeRecord, GrantRecords, RefreshRecord } from '../grants/grant-store';
 import { SEALING_KEY_BYTES } from '../grants/grant-sealer';
+import { isAdminApiKey } from '../admin-api/admin-keys';
 
 type Fields = Record<string, unknown>;
 
@@ -73,12 +74,28 @@ function access(from: Fields, at: string): AccessRecord {
   return { jti: string(from, 'jti', at), ...holder(from, at), scopes: [...scopes] };
 }
 
+/** `{ [name]: value }` when there is a value, `{}` otherwise: an absent optional field stays absent. */
+function optional<K extends string, V>(name: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [name]: value } as Record<K, V>);
+}
+
 function sealingKey(from: Fields): string {
   const value = string(from, 'sealingKey', 'keys');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || Buffer.from(value, 'base64').length !== SEALING_KEY_BYTES) {
     throw new TypeError(`Emulator state: keys.sealingKey must be ${SEALING_KEY_BYTES} bytes in base64`);
   }
   return value;
+}
+
+function adminApiKeys(keys: Fields): Record<string, string> | undefined {
+  const value = field(keys, 'adminApiKeys');
+  if (value === undefined) return undefined;
+  const entries = Object.entries(object(value, 'keys.adminApiKeys'));
+  // Named by account id only: the key's value is a secret, and this message may be logged.
+  const bad = entries.find(([, key]) => !isAdminApiKey(key));
+  if (bad) throw new TypeError(`Emulator state: keys.adminApiKeys.${bad[0]} must be a non-empty string without whitespace`);
+  // Object.fromEntries defines own properties: an account id "__proto__" stays an entry, not a prototype.
+  return Object.fromEntries(entries as Array<[string, string]>);
 }
 
 /**
@@ -104,7 +121,7 @@ export function parseEmulatorState(value: unknown): EmulatorState {
   return {
     version: EMULATOR_STATE_VERSION,
     port: integer(state, 'port', 'state', 65_535),
-    keys: { signingKey: string(keys, 'signingKey', 'keys'), sealingKey: sealingKey(keys) },
+    keys: { signingKey: string(keys, 'signingKey', 'keys'), sealingKey: sealingKey(keys), ...optional('adminApiKeys', adminApiKeys(keys)) },
     grants: parsedGrants,
     accountApi: structuredClone(field(state, 'accountApi') ?? null),
   };

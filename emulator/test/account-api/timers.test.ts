@@ -1,3 +1,4 @@
+import { adminCall } from '../helpers/admin-call';
 import { one, rows, startApi, type ApiHarness } from './api-call';
 
 describe('account API: timers', () => {
@@ -7,8 +8,8 @@ describe('account API: timers', () => {
   });
   afterEach(() => api.emu.close());
 
-  it("lists the account's running timers with their elapsed time", async () => {
-    const [timer] = rows(await api.call('get_timers'));
+  it("lists the account's running timers with their elapsed time (admin API)", async () => {
+    const [timer] = rows((await adminCall(api.emu, 'get_timers')).json);
     expect(timer).toMatchObject({ id: '90', user_from: { id: '2477' }, task: { id: '1002' } });
     expect(timer?.time).toMatch(/^0:4[5-9]:\d\d$/);
   });
@@ -25,13 +26,13 @@ describe('account API: timers', () => {
     expect(await api.call('stop_my_timer')).toMatchObject({ status_code: 6, message: 'Timer is invalid' });
   });
 
-  it("discards the user's timer with delete_my_timer and stops anyone's with stop_timer", async () => {
+  it("discards the user's timer with delete_my_timer and stops anyone's with stop_timer (admin API)", async () => {
     await api.call('start_my_timer', { id_task: '1002' });
     expect((await api.call('delete_my_timer')).status).toBe('ok');
     expect(rows(await api.call('get_my_timer'))).toEqual([]);
-    expect((await api.call('stop_timer', { timer: '90' })).status).toBe('ok');
-    expect(rows(await api.call('get_timers'))).toEqual([]);
-    expect(await api.call('stop_timer', { timer: '90' })).toMatchObject({ status_code: 6 });
+    expect((await adminCall(api.emu, 'stop_timer', { timer: '90' })).json.status).toBe('ok');
+    expect(rows((await adminCall(api.emu, 'get_timers')).json)).toEqual([]);
+    expect((await adminCall(api.emu, 'stop_timer', { timer: '90' })).json).toMatchObject({ status_code: 6 });
   });
 
   it('refuses a timer on a closed task (code 8)', async () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { parseCliArgs, parseClientSpec } from '../../src/cli/args';
 
@@ -80,6 +81,19 @@ describe('worksection-emulator CLI', () => {
     );
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Sign in as Henry Gardner');
+  });
+
+  it("prints each account's admin API key, which signs calls to that account's admin API", async () => {
+    const cli = await start(['--port', '0']);
+    running.push(cli.child);
+    const key = /Admin API keys[^\n]*\n\s+Gardner & Co\s+(\S+)/.exec(cli.stdout)?.[1];
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    const t = Math.floor(Date.now() / 1000);
+    const res = await fetch(`${cli.url}/acc1234/api/admin/v2?action=get_users`, {
+      method: 'POST',
+      headers: { authorization: `Admin ${t}_${createHmac('sha256', key!).update(`get_users:${t}`).digest('hex')}` },
+    });
+    expect(((await res.json()) as { status: string }).status).toBe('ok');
   });
 
   it('stops cleanly on SIGTERM and on SIGINT', async () => {

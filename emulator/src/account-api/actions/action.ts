@@ -5,11 +5,19 @@ import type { Params } from '../params';
 import type { FileRecord, UserRecord } from '../store/records';
 import type { ViewContext } from '../views';
 
-/** Everything an action works from: the account's store, the signed-in member, the parameters. */
+/** Everything an action works from: the account's store, the member it acts as, the parameters. */
 export interface ActionContext extends ViewContext {
   ctx: EmulatorContext;
   account: EmulatorAccount;
-  /** The member the token belongs to. */
+  /**
+   * Which API the call came in on: `oauth` (`/api/oauth2`, a user's token) or `admin` (`/api/admin/v2`, the
+   * account's API key, with no user behind it).
+   */
+  caller: 'oauth' | 'admin';
+  /**
+   * The member the call acts as where no `email_user_from` names one: the token's user over OAuth; with the admin
+   * key, the account's owner (inferred: Worksection does not say whom a keyed write is recorded as).
+   */
   me: UserRecord;
   p: Params;
   /** File parts of a `multipart/form-data` body. */
