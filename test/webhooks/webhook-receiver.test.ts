@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   WEBHOOK_EVENT_NAMES,
   WorksectionWebhookError,
@@ -8,55 +6,9 @@ import {
   isTaskEvent,
   isWebhookEvent,
   webhookMiddleware,
-  type ReceivedWebhookEvent,
   type WebhookReceiverOptions,
 } from '../../src/client';
-
-/** A receiver on 127.0.0.1:0 and what reached its two hooks. */
-interface Harness {
-  url: string;
-  events: ReceivedWebhookEvent[];
-  errors: WorksectionWebhookError[];
-  /** Resolves once `count` events (or errors) have arrived. */
-  waitFor(kind: 'events' | 'errors', count: number): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function startReceiver(options: Partial<WebhookReceiverOptions> = {}): Promise<Harness> {
-  const events: ReceivedWebhookEvent[] = [];
-  const errors: WorksectionWebhookError[] = [];
-  const waiters: Array<() => void> = [];
-  const wake = () => waiters.splice(0).forEach((w) => w());
-  const middleware = webhookMiddleware({
-    ...options,
-    onEvent: async (event) => {
-      events.push(event);
-      wake();
-      await options.onEvent?.(event);
-    },
-    onError: (error) => {
-      errors.push(error);
-      wake();
-    },
-  });
-  const server = http.createServer((req, res) => middleware(req, res, (err) => res.destroy(err as Error)));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    events,
-    errors,
-    async waitFor(kind, count) {
-      const list = kind === 'events' ? events : errors;
-      while (list.length < count) await new Promise<void>((resolve) => waiters.push(resolve));
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+import { startWebhookReceiver as startReceiver, type ReceiverHarness as Harness } from '../helpers/webhook-receiver';
 
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 const post = (url: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>

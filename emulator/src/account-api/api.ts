@@ -2,7 +2,7 @@ import { AccessTokenError } from '../errors/access-token-error';
 import { checkAccessToken } from '../oauth/access-token';
 import { ACTION_SCOPES, isActionName } from './action-scopes';
 import { ACTION_HANDLERS } from './actions';
-import { FileAnswer, type ActionContext } from './actions/action';
+import { FileAnswer, LaterAnswer, type ActionContext } from './actions/action';
 import { ApiError } from '../errors/api-error';
 import { actionInvalid, actionRequired } from './api-refusals';
 import type { EmulatorContext } from '../context';
@@ -18,14 +18,19 @@ export const API_PATH = /^\/([A-Za-z0-9_-]+)\/api\/oauth2\/?$/;
  * account's in-memory store. Parameters in the query string, a JSON body or (upload_files) a multipart body; the
  * token as `Authorization: Bearer` or an `access_token` parameter.
  */
-export function handleApi(ctx: EmulatorContext, req: EmulatorRequest): Reply {
+export function handleApi(ctx: EmulatorContext, req: EmulatorRequest): Reply | Promise<Reply> {
   try {
     const answer = run(ctx, req);
+    if (answer instanceof LaterAnswer) return answer.answer.then((envelope) => jsonReply(envelope), apiErrorReply);
     return answer instanceof FileAnswer ? fileReply(answer) : jsonReply(answer);
   } catch (err) {
-    if (!(err instanceof ApiError)) throw err;
-    return jsonReply({ status: 'error', status_code: err.statusCode, message: err.message, message_details: err.details }, err.httpStatus);
+    return apiErrorReply(err);
   }
+}
+
+function apiErrorReply(err: unknown): Reply {
+  if (!(err instanceof ApiError)) throw err;
+  return jsonReply({ status: 'error', status_code: err.statusCode, message: err.message, message_details: err.details }, err.httpStatus);
 }
 
 function bearer(req: EmulatorRequest): string | undefined {
