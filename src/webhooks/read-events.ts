@@ -61,7 +61,7 @@ function readItem(value: unknown): EventItem | string {
     objectId,
     page: typeof page === 'string' ? page : undefined,
     dateAdded: typeof value.date_added === 'string' ? value.date_added : undefined,
-    userFrom: isRecord(value.user_from) ? (value.user_from) : undefined,
+    userFrom: isRecord(value.user_from) ? value.user_from : undefined,
     new: isRecord(value.new) ? value.new : undefined,
     old: isRecord(value.old) ? value.old : undefined,
     raw: value,
