@@ -21,6 +21,8 @@ import { profilePage } from './views/profile';
 import { STYLESHEET } from './views/style';
 import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from './session-cookie';
 import { endSessionsOfGoneAccounts } from './unusable-session';
+import { AccountEvents } from './account-events';
+import { taskUpdatesRoute, webhookPath, webhookReceiverRoute, type WebhookCredentials } from './webhooks-route';
 
 export { SESSION_COOKIE } from './session-cookie';
 
@@ -59,6 +61,11 @@ export interface ExampleAppOptions {
   log?: (line: string) => void;
   /** The Express to build the app with. Default: Express 5 (the tests also run it on Express 4). */
   express?: ExpressModule;
+  /**
+   * Receive Worksection's webhooks with this HTTP Basic pair (give the same to `add_webhook`), so that task pages
+   * show comments posted elsewhere without a reload. Register each account with `webhooks.register(accountUrl)`.
+   */
+  webhooks?: WebhookCredentials;
 }
 
 /** The app, ready for `listen()` or supertest, and the resources to release. */
@@ -70,6 +77,8 @@ export interface ExampleApp {
   ready(): Promise<void>;
   /** Closes the session store (SQLite file or Redis connection). */
   close(): Promise<void>;
+  /** With the `webhooks` option: accepts deliveries for an account, and answers the path to give `add_webhook`. */
+  webhooks?: { register: (accountUrl: string) => string };
 }
 
 /**
@@ -123,6 +132,12 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     }),
   );
 
+  // Before the session middleware: Worksection's deliveries are no visitors and get no session.
+  const events = options.webhooks && new AccountEvents(secrets[0] ?? '');
+  const knownKeys = new Set<string>();
+  if (options.webhooks && events) {
+    app.use(webhookReceiverRoute({ events, credentials: options.webhooks, isKnownKey: (key) => knownKeys.has(key), log, express }));
+  }
   // Before the session middleware: neither may create a session or fail with the store.
   app.get('/style.css', (_req, res) => {
     res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(STYLESHEET);
@@ -195,6 +210,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   };
   app.use(projectsRoute({ ...apiPages, router: express.Router }));
   app.use(tasksRoute({ ...apiPages, express }));
+  if (events) app.use(taskUpdatesRoute({ events, express }));
 
   app.post('/logout', express.urlencoded({ extended: false, limit: '2kb' }), requireCsrfToken, (req, res, next) => {
     // Destroyed, not regenerated (as passport's req.logout does, which stores a fresh empty session): the row is
@@ -213,5 +229,12 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   app.use(notFound);
   app.use(errorHandler(log));
 
-  return { app, strategy, ready: () => sessions.ready(), close: () => sessions.close() };
+  const webhooks = events && {
+    register: (accountUrl: string) => {
+      const key = events.keyOf(accountUrl);
+      knownKeys.add(key);
+      return webhookPath(key);
+    },
+  };
+  return { app, strategy, ready: () => sessions.ready(), close: () => sessions.close(), ...(webhooks && { webhooks }) };
 }

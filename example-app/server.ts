@@ -4,6 +4,8 @@ import { createApp } from './app';
 import { isStrongSecret, loadConfig } from './config';
 import { loadOrCreateDevSecret } from './dev-secret';
 import { startDevEmulator, type DevEmulator } from './dev-emulator';
+import { registerDevWebhooks } from './dev-webhooks';
+import { randomBytes } from 'node:crypto';
 import { ConfigError } from './errors/config-error';
 
 /** A started example app (and its emulator, if any). */
@@ -33,6 +35,8 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
   };
 
   let dev: DevEmulator | undefined;
+  // With the emulator, the app registers its webhook for every account at start, with a pair made for this run.
+  const devWebhooks = { user: 'worksection', pass: randomBytes(24).toString('base64url') };
   let worksection: { clientID: string; clientSecret: string; callbackURL: string; baseURL?: string };
   let server: Server;
   try {
@@ -64,6 +68,7 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
       ...(dev ? { emulatorNote: 'Demo users sign in with the password "demo".' } : {}),
       // A session signed in before the emulator had to move to another port names the old one: it is signed out.
       ...(dev && { isCurrentAccountUrl: isOnEmulator(dev.baseURL) }),
+      ...(dev && { webhooks: devWebhooks }),
     });
     started.push(() => example.close());
     await example.ready();
@@ -74,6 +79,8 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
       listening.closeAllConnections();
       await new Promise<void>((done) => listening.close(() => done()));
     });
+    if (dev && example.webhooks)
+      registerDevWebhooks(dev.emulator, new URL(worksection.callbackURL).origin, example.webhooks.register, devWebhooks);
   } catch (err) {
     await closeStarted();
     throw err;

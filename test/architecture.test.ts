@@ -10,7 +10,9 @@ const LAYERS: Record<string, readonly string[]> = {
   oauth: ['errors', 'http', 'shared'],
   core: ['errors', 'http', 'oauth', 'state-cookie'],
   strategy: ['core', 'errors', 'http', 'oauth', 'shared'],
-  client: ['errors', 'http', 'oauth', 'shared'],
+  webhooks: ['errors', 'shared'],
+  // The client's entry (client/index.ts) re-exports the webhook receiver: `passport-worksection/client` is its entry.
+  client: ['errors', 'http', 'oauth', 'shared', 'webhooks'],
 };
 
 const SRC = path.join(__dirname, '..', 'src');

@@ -5,6 +5,7 @@ import type { GrantStore } from './grants/grant-store';
 import type { SigningKeys } from './grants/access-token-jwt';
 import type { PendingAuthorizations } from './authorize/pending';
 import type { EmulatorOptions, ManualClock } from './types';
+import type { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 
 /** Everything a handler needs about the running emulator. */
 export interface EmulatorContext {
@@ -24,4 +25,6 @@ export interface EmulatorContext {
   /** `${origin}/${accountId}`. */
   // A function property, not a method: `emulator.ts` hands it on as `emu.accountUrl`.
   accountUrl: (accountId: string) => string;
+  /** Sends the accounts' events to their webhooks, and keeps what it sent. */
+  webhooks: WebhookDispatcher;
 }

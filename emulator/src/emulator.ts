@@ -16,6 +16,7 @@ import { warnIfProduction } from './production-warning';
 import { startServer } from './http/server';
 import { StatsCounter } from './control/stats';
 import type { Emulator, EmulatorOptions, ManualClock } from './types';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 
 function origin(host: string, port: number): string {
   // A wildcard address is not somewhere a browser can go; loopback is where the emulator is reachable.
@@ -64,10 +65,17 @@ function restoredAccounts(
   directory: Directory,
   clock: ManualClock,
   changed: () => void,
+  webhooks: WebhookDispatcher,
 ): AccountStores | undefined {
   if (saved === undefined || saved.accountApi === null) return undefined;
   try {
-    return AccountStores.fromJSON(saved.accountApi, directory, () => clock.now(), changed);
+    return AccountStores.fromJSON(
+      saved.accountApi,
+      directory,
+      () => clock.now(),
+      changed,
+      (id, store, event) => webhooks.onEvent(id, store, event),
+    );
   } catch (err) {
     throw new TypeError(`Emulator state: accountApi: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -102,6 +110,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   if (saved) grants.restore(saved.grants);
   const host = options.host ?? '127.0.0.1';
   let url = '';
+  const webhooks = new WebhookDispatcher();
   const ctx: EmulatorContext = {
     directory,
     grants,
@@ -112,7 +121,15 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     options: { ...options },
     accountUrl: (accountId) => `${url}/${accountId}`,
     // Any use of an account's store may change its data: the state is reported changed (once per turn).
-    accountStores: restoredAccounts(saved, directory, clock, changed) ?? new AccountStores(directory, () => clock.now(), changed),
+    accountStores:
+      restoredAccounts(saved, directory, clock, changed, webhooks) ??
+      new AccountStores(
+        directory,
+        () => clock.now(),
+        changed,
+        (id, store, event) => webhooks.onEvent(id, store, event),
+      ),
+    webhooks,
   };
   const faults = new FaultTable();
   const stats = new StatsCounter();
@@ -154,6 +171,11 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       accountApi: ctx.accountStores.toJSON(),
     }),
     revokeGrants: (filter = {}) => grants.revokeWhere(filter),
-    close: () => (closed ??= running.close()),
+    deliveries: () => webhooks.deliveries(),
+    deliveriesSettled: () => webhooks.settled(),
+    close: () => {
+      webhooks.close();
+      return (closed ??= running.close());
+    },
   };
 }

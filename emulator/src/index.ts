@@ -45,3 +45,4 @@ export type {
   EventRecord,
   AccountState,
 } from './account-api/store/records';
+export type { WebhookDelivery } from './webhooks/webhook-dispatcher';

@@ -1,3 +1,4 @@
+import type { WebhookDelivery } from './webhooks/webhook-dispatcher';
 import type { AccountStores } from './account-api/store/account-stores';
 import type { EmulatorState } from './saved-state/emulator-state';
 
@@ -218,6 +219,13 @@ export interface Emulator {
    * `invalid_request` "Token has been revoked". Returns how many refresh tokens it revoked.
    */
   revokeGrants(filter?: EmulatorGrantFilter): number;
+  /**
+   * Every POST the emulator made to a webhook's URL (the last 1000), oldest first: the events it delivered, the
+   * checks `add_webhook` made (`event: 'probe'`), and each one's outcome as Worksection would judge it.
+   */
+  deliveries(): WebhookDelivery[];
+  /** Resolves once no webhook delivery is waiting or in flight (each is bounded by Worksection's 5 s). */
+  deliveriesSettled(): Promise<void>;
   /** Stops listening and destroys every open connection (hung and keep-alive ones included), so Jest exits. */
   close(): Promise<void>;
 }

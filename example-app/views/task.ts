@@ -32,11 +32,12 @@ export function taskPage(
 ): string {
   const action = (what: string) => `/tasks/${encodeURIComponent(task.id)}/${what}`;
   const shown = notice === undefined ? undefined : TASK_NOTICES[notice];
-  const list = comments.length
-    ? html`<ol class="comments">${comments.map(
-        (c) => html`<li><p>${c.text}</p><small>${c.user_from?.name ?? 'Someone'} · ${c.date_added}</small></li>`,
-      )}</ol>`
-    : html`<p><em>No comments yet.</em></p>`;
+  // data-task and data-comment: the page's script (/task-updates.js) adds comments the app's webhook receiver reports.
+  const list = html`<ol class="comments" data-task="${task.id}"${comments.length ? '' : ' hidden'}>${comments.map(
+    (c) => html`<li data-comment="${c.id}"><p>${c.text}</p><small>${c.user_from?.name ?? 'Someone'} · ${c.date_added}</small></li>`,
+  )}</ol>
+${comments.length ? undefined : html`<p id="no-comments"><em>No comments yet.</em></p>`}
+<script src="/task-updates.js" defer></script>`;
   // Worksection refuses time on a closed task (add_costs: 8 "Task is closed"), and takes comments on it.
   const closed = task.status === 'done';
   const timeForm = html`<form method="post" action="${action('costs')}" class="stacked">

@@ -123,3 +123,6 @@ export type {
 
 // Errors: the very classes and codes of the root entry (one module each, so `instanceof` holds across entries).
 export * from '../errors';
+
+// Webhooks: the receiver of Worksection's deliveries (framework-free, and as Express/Connect middleware)
+export * from '../webhooks';

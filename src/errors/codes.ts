@@ -38,3 +38,5 @@ export const REFRESH_FAILED = 'WORKSECTION_REFRESH_FAILED';
 export const RATE_LIMITED = 'WORKSECTION_RATE_LIMITED';
 /** The admin API refused the call's signature ("Action hash is missed or invalid"): check the API key and the clock. */
 export const API_KEY_REFUSED = 'WORKSECTION_API_KEY_REFUSED';
+/** A webhook delivery the receiver could not use, or the app's event handler failed or ran past its time. */
+export const WEBHOOK_FAILED = 'WORKSECTION_WEBHOOK_FAILED';

@@ -13,6 +13,8 @@ export { WorksectionReauthError } from './reauth-error';
 export { WorksectionRefreshError } from './refresh-error';
 export { WorksectionRateLimitError } from './rate-limit-error';
 export { WorksectionApiKeyError } from './api-key-error';
+export { WorksectionWebhookError } from './webhook-error';
+export type { WebhookFailureReason } from './webhook-error';
 export {
   ACCOUNT_URL_MISMATCH,
   API_ERROR,
@@ -32,4 +34,5 @@ export {
   UNEXPECTED_REDIRECT,
   UNEXPECTED_STATUS,
   UNTRUSTED_ACCOUNT_URL,
+  WEBHOOK_FAILED,
 } from './codes';

@@ -3,23 +3,30 @@ import { SCOPES } from '../../src';
 import type { WorksectionClient } from '../../src/client';
 import { startRecorder } from '../helpers/client-recorder';
 import { clientOf, signIn, startEmulator, type Grant } from '../helpers/client-setup';
+import { startWebhookReceiver, type ReceiverHarness } from '../helpers/webhook-receiver';
 
 let emu: Emulator;
 let grant: Grant;
 let client: WorksectionClient;
+// add_webhook calls the URL first (as Worksection does): the package's own receiver answers it.
+let receiver: ReceiverHarness;
 
 beforeAll(async () => {
   emu = await startEmulator();
   grant = await signIn(emu, { scope: SCOPES.join(',') });
   ({ client } = clientOf(grant));
+  receiver = await startWebhookReceiver({ basicAuth: { user: 'hook', pass: 'hook-pass' } });
 });
-afterAll(() => emu.close());
+afterAll(async () => {
+  await emu.close();
+  await receiver.close();
+});
 
 describe('client.webhooks', () => {
-  it('add creates a disabled webhook, resolving to its id, which list shows (events joined) and delete removes', async () => {
+  it('add creates an active webhook, resolving to its id, which list shows (events joined) and delete removes', async () => {
     await expect(client.webhooks.list()).resolves.toEqual([]);
     const { id } = await client.webhooks.add({
-      url: 'https://app.example/hooks/worksection',
+      url: receiver.url,
       events: ['post_task', 'post_comment'],
       projects: ['101'],
       http_user: 'hook',
@@ -29,9 +36,9 @@ describe('client.webhooks', () => {
     const [hook] = await client.webhooks.list();
     expect(hook).toMatchObject({
       id,
-      url: 'https://app.example/hooks/worksection',
+      url: receiver.url,
       events: 'post_task,post_comment',
-      status: 'disabled',
+      status: 'active',
       projects: '101',
     });
     await client.webhooks.delete({ id });
@@ -45,7 +52,9 @@ describe('client.webhooks', () => {
         { ...grant, accountUrl: grant.accountUrl.replace(emu.url, recorder.url) },
         { baseURL: recorder.url },
       );
-      await recorded.webhooks.add({ url: 'https://app.example/h', events: ['update_task'], http_user: 'u', http_pass: 's3cret-pass' });
+      await recorded.webhooks
+        .add({ url: receiver.url, events: ['update_task'], http_user: 'u', http_pass: 's3cret-pass' })
+        .catch(() => undefined);
       const [request] = recorder.requests;
       expect(request).toMatchObject({ method: 'POST', url: '/acc1234/api/oauth2?action=add_webhook' });
       expect(JSON.parse(request!.body)).toMatchObject({ events: 'update_task', http_pass: 's3cret-pass' });

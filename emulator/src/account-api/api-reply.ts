@@ -1,9 +1,18 @@
-import type { ApiError } from '../errors/api-error';
+import { ApiError } from '../errors/api-error';
 import { jsonReply, type Reply } from '../http/reply';
-import { FileAnswer, type ActionResult } from './actions/action';
+import { FileAnswer, LaterAnswer, type ActionResult } from './actions/action';
 
-/** The reply to an action's answer, on either API: the JSON envelope, or the bytes of `download`. */
-export function actionReply(answer: ActionResult): Reply {
+/**
+ * The reply to an action's answer, on either API: the JSON envelope, the bytes of `download`, or, for an action that
+ * answers later (`add_webhook` probes the hook's URL first), the envelope or the refusal once it is known.
+ */
+export function actionReply(answer: ActionResult): Reply | Promise<Reply> {
+  if (answer instanceof LaterAnswer) {
+    return answer.answer.then(jsonReply, (err: unknown) => {
+      if (err instanceof ApiError) return apiErrorReply(err);
+      throw err;
+    });
+  }
   return answer instanceof FileAnswer ? fileReply(answer) : jsonReply(answer);
 }
 

@@ -19,7 +19,7 @@ export const API_PATH = /^\/([A-Za-z0-9_-]+)\/api\/oauth2\/?$/;
  * account's in-memory store. Parameters in the query string, a JSON body or (upload_files) a multipart body; the
  * token as `Authorization: Bearer` or an `access_token` parameter.
  */
-export function handleApi(ctx: EmulatorContext, req: EmulatorRequest): Reply {
+export function handleApi(ctx: EmulatorContext, req: EmulatorRequest): Reply | Promise<Reply> {
   try {
     return actionReply(run(ctx, req));
   } catch (err) {

@@ -31,7 +31,7 @@ export const HASH_REFUSED = { status: 'error', status_code: 2, message: 'Action 
  * with `t` within five minutes of the emulator's clock (the window is inferred). Parameters as on `/api/oauth2`:
  * query string, JSON body, or multipart for `upload_files`.
  */
-export function handleAdminApi(ctx: EmulatorContext, req: EmulatorRequest): Reply {
+export function handleAdminApi(ctx: EmulatorContext, req: EmulatorRequest): Reply | Promise<Reply> {
   try {
     return run(ctx, req);
   } catch (err) {
@@ -40,7 +40,7 @@ export function handleAdminApi(ctx: EmulatorContext, req: EmulatorRequest): Repl
   }
 }
 
-function run(ctx: EmulatorContext, req: EmulatorRequest): Reply {
+function run(ctx: EmulatorContext, req: EmulatorRequest): Reply | Promise<Reply> {
   // The router sends only paths that match ADMIN_API_PATH here.
   const accountId = ADMIN_API_PATH.exec(req.path)?.[1];
   const account = ctx.directory.account(accountId);

@@ -27,7 +27,13 @@ export function endpointOf(path: string): EmulatorEndpoint | undefined {
 }
 
 /** Answers one request; `url` is the emulator's origin. */
-export function route(ctx: EmulatorContext, faults: FaultTable, stats: StatsCounter, url: string, req: EmulatorRequest): Reply {
+export function route(
+  ctx: EmulatorContext,
+  faults: FaultTable,
+  stats: StatsCounter,
+  url: string,
+  req: EmulatorRequest,
+): Reply | Promise<Reply> {
   const endpoint = endpointOf(req.path);
   const oauthMethod = req.method === 'GET' || req.method === 'POST';
   switch (endpoint) {

@@ -76,7 +76,9 @@ export async function startServer(
       write(res, { status: fault.status, headers: fault.headers ?? {}, body: fault.body }, undefined, false);
       return;
     }
-    const reply = route(ctx, faults, stats, url, parsed);
+    // Most answers are ready at once; `add_webhook` first calls the hook's URL (at most 5 s).
+    const reply = await route(ctx, faults, stats, url, parsed);
+    if (closing) return;
     if (fault) applyFault(res, reply, fault);
     else write(res, reply);
   }

@@ -4,11 +4,15 @@ import type { ActionCaller } from './action-map';
 import { asId, asList } from './shape';
 import type { WorksectionId, WorksectionOk } from './values';
 
-/** The events a webhook can be sent for. */
+/**
+ * The events a webhook can be sent for: the nine of `add_webhook`'s `events` description (Client API collection) and
+ * `reopen_task`, listed in a documented hook's `events` (the Russian FAQ's `get_webhooks` example).
+ */
 export type WebhookEvent =
   | 'post_task'
   | 'update_task'
   | 'close_task'
+  | 'reopen_task'
   | 'delete_task'
   | 'post_comment'
   | 'update_comment'
@@ -16,13 +20,13 @@ export type WebhookEvent =
   | 'post_project'
   | 'update_project';
 
-/** An account webhook (`get_webhooks`). New ones start disabled. */
+/** An account webhook (`get_webhooks`). */
 export interface WorksectionWebhook {
   id: WorksectionId;
   url: string;
   /** Its events, comma-separated. */
   events: string;
-  /** e.g. `active`, `disabled`. */
+  /** `active` or `paused` (the collection's `get_webhooks` answer): a hook is paused after 10 failed deliveries. */
   status: string;
   /** Its projects' ids, comma-separated; empty for all of them. */
   projects?: string;
@@ -71,7 +75,11 @@ export class WebhooksApi {
     return asList('get_webhooks', await this.client.call('get_webhooks', {}, options));
   }
 
-  /** Adds a webhook (it starts disabled) and resolves to its id (`add_webhook`; `administrative`, inferred). */
+  /**
+   * Adds a webhook and resolves to its id. Worksection first calls `url`, which must answer HTTP 200 with JSON
+   * `{"status":"OK"}` (`createWebhookReceiver` does), else it refuses with code 11 "Url should respond 200
+   * HTTP_CODE and JSON {status:OK}" (`add_webhook`; `administrative`, inferred).
+   */
   async add(webhook: NewWebhook, options?: CallOptions): Promise<{ id: WorksectionId }> {
     const { events, projects, ...rest } = webhook;
     const params: AddWebhookParams = { ...rest, events: events.join(',') };

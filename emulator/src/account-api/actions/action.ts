@@ -36,8 +36,16 @@ export class FileAnswer {
   constructor(readonly file: FileRecord) {}
 }
 
+/**
+ * An answer that needs a round trip first: `add_webhook` calls the hook's URL before it answers. Its promise
+ * resolves to the envelope, or rejects with the {@link ApiError} to answer.
+ */
+export class LaterAnswer {
+  constructor(readonly answer: Promise<Envelope>) {}
+}
+
 /** What an action answers. */
-export type ActionResult = Envelope | FileAnswer;
+export type ActionResult = Envelope | FileAnswer | LaterAnswer;
 
 /** One account-API action. Failures are thrown as {@link ApiError}s. */
 export type ActionHandler = (c: ActionContext) => ActionResult;

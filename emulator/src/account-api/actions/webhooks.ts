@@ -1,6 +1,7 @@
+import { ApiError } from '../../errors/api-error';
 import { fieldInvalid, fieldRequired, projectInvalid } from '../api-refusals';
 import type { WebhookRecord } from '../store/records';
-import { ok, okData, okId, type ActionHandler } from './action';
+import { LaterAnswer, ok, okData, okId, type ActionHandler } from './action';
 
 /** The events Worksection's webhooks can send. */
 export const WEBHOOK_EVENTS = [
@@ -13,6 +14,8 @@ export const WEBHOOK_EVENTS = [
   'delete_comment',
   'post_project',
   'update_project',
+  // Not in add_webhook's description, but in a documented hook's events (the Russian FAQ's get_webhooks example).
+  'reopen_task',
 ] as const;
 
 // The receiver's password is a secret: it is stored, never answered.
@@ -22,7 +25,7 @@ const getWebhooks: ActionHandler = (c) =>
       id: w.id,
       url: w.url,
       events: w.events.join(','),
-      status: w.status,
+      status: w.status === 'active' ? 'active' : 'paused',
       projects: w.projectIds.join(','),
     })),
   );
@@ -37,6 +40,21 @@ const addWebhook: ActionHandler = (c) => {
   }
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || url.length > 2000)
     throw fieldInvalid('url', 'an http(s) URL expected');
+  const httpUser = c.p.text('http_user') ?? '';
+  const httpPass = c.p.text('http_pass') ?? '';
+  // Live calls the URL before anything else: with empty events and a URL that fails the check, it answers 11 with
+  // the URL as details (Client API collection, add_webhook "error" example).
+  const probed = c.ctx.webhooks.probe(c.account.id, url, { user: httpUser, pass: httpPass }, c.now);
+  return new LaterAnswer(
+    probed.then((outcome) => {
+      if (!outcome.ok) throw new ApiError(11, 'Url should respond 200 HTTP_CODE and JSON {status:OK}', url);
+      return addChecked(c, url, httpUser, httpPass);
+    }),
+  );
+};
+
+// What add_webhook does once the URL answered its check.
+const addChecked = (c: Parameters<ActionHandler>[0], url: string, httpUser: string, httpPass: string) => {
   const events = c.p.list('events');
   if (events.length === 0) throw fieldRequired('events');
   const unknown = events.find((e) => !(WEBHOOK_EVENTS as readonly string[]).includes(e));
@@ -49,10 +67,11 @@ const addWebhook: ActionHandler = (c) => {
     url,
     events: [...new Set(events)],
     projectIds,
-    httpUser: c.p.text('http_user') ?? '',
-    httpPass: c.p.text('http_pass') ?? '',
-    // Worksection: a new webhook starts disabled until it is checked.
-    status: 'disabled',
+    httpUser,
+    httpPass,
+    // A hook made in the web UI starts disabled (FAQ webhooks.html); one made through the API has just passed the
+    // check that enabling one makes, and the API has no action to enable it: it starts active (inferred).
+    status: 'active',
   };
   c.store.state.webhooks.push(hook);
   return okId(hook.id);

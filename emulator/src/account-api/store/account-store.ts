@@ -28,6 +28,12 @@ const EVENT_HORIZON_MS = 31 * 86_400_000;
  * share. Every action reads and writes `state` directly, so a write is visible to the next read.
  */
 export class AccountStore {
+  /**
+   * Called with every event {@link AccountStore.log} records: how the emulator's webhooks see every write, whichever
+   * action or page made it. Set by {@link AccountStores}; not part of the data.
+   */
+  onEvent: ((event: EventRecord) => void) | undefined;
+
   constructor(
     /** The account's records; plain data, safe to JSON.stringify. */
     readonly state: AccountState,
@@ -69,6 +75,7 @@ export class AccountStore {
     this.state.events.push(event);
     const horizon = event.at - EVENT_HORIZON_MS;
     if (this.state.events[0] && this.state.events[0].at < horizon) this.state.events = this.state.events.filter((e) => e.at >= horizon);
+    this.onEvent?.(event);
   }
 
   /**
@@ -110,6 +117,55 @@ export class AccountStore {
       });
     }
     return ids;
+  }
+
+  /*
+   * What members do on Worksection's own pages and the account API cannot do (it has no action to delete a task or
+   * to edit or delete a comment), and the webhook events those make (delete_task, update_comment, delete_comment).
+   */
+
+  /** Deletes a task (its subtasks and comments with it) as `userId` on Worksection's page would; false when there is none. */
+  deleteTask(taskId: string, userId: string, at: number = Date.now()): boolean {
+    const task = this.task(taskId);
+    if (!task) return false;
+    const gone = new Set([task.id, ...this.children(task.id).map((t) => t.id)]);
+    this.state.tasks = this.state.tasks.filter((t) => !gone.has(t.id));
+    this.state.comments = this.state.comments.filter((c) => !gone.has(c.taskId));
+    const page = `/project/${task.projectId}/${task.id}/`;
+    this.log({ action: 'delete', objectType: 'task', objectId: task.id, page, projectId: task.projectId, userId, at, changed: [] });
+    return true;
+  }
+
+  /** Changes a comment's text as `userId` on Worksection's page would; false when there is no such comment. */
+  editComment(commentId: string, text: string, userId: string, at: number = Date.now()): boolean {
+    const comment = this.state.comments.find((c) => c.id === commentId);
+    const task = comment && this.task(comment.taskId);
+    if (!comment || !task) return false;
+    const before = comment.text;
+    comment.text = text;
+    const page = `/project/${task.projectId}/${task.id}/#com${comment.id}`;
+    this.log({
+      action: 'update',
+      objectType: 'comment',
+      objectId: comment.id,
+      page,
+      projectId: task.projectId,
+      userId,
+      at,
+      changed: [['text', before, text]],
+    });
+    return true;
+  }
+
+  /** Deletes a comment as `userId` on Worksection's page would; false when there is no such comment. */
+  deleteComment(commentId: string, userId: string, at: number = Date.now()): boolean {
+    const comment = this.state.comments.find((c) => c.id === commentId);
+    const task = comment && this.task(comment.taskId);
+    if (!comment || !task) return false;
+    this.state.comments = this.state.comments.filter((c) => c.id !== commentId);
+    const page = `/project/${task.projectId}/${task.id}/#com${comment.id}`;
+    this.log({ action: 'delete', objectType: 'comment', objectId: comment.id, page, projectId: task.projectId, userId, at, changed: [] });
+    return true;
   }
 
   /** The account as plain data (a deep copy): what {@link AccountStore.fromJSON} restores. */

@@ -1,6 +1,7 @@
 import { DEMO_DATA } from '../../directory/demo';
 import type { Directory } from '../../directory/directory';
 import { AccountStore } from './account-store';
+import type { EventRecord } from './records';
 import { seedAccountState } from './seed';
 
 /** What {@link AccountStores.toJSON} produces: every account that has been used, by id. */
@@ -25,6 +26,8 @@ export class AccountStores {
     private readonly directory: Directory,
     private readonly now: () => number,
     private readonly onUse: () => void = () => undefined,
+    /** Called with every event an account records (the emulator's webhooks deliver them). */
+    private readonly onEvent: (accountId: string, store: AccountStore, event: EventRecord) => void = () => undefined,
   ) {}
 
   /** The store of an account, seeded on first use. Throws for an account the emulator does not know. */
@@ -38,6 +41,11 @@ export class AccountStores {
       store = new AccountStore(seedAccountState(account, this.directory.members(accountId), demo, this.now()));
       this.stores.set(accountId, store);
     }
+    // Restored stores get it here too: every way to a store's data goes through get().
+    if (!store.onEvent) {
+      const listened = store;
+      store.onEvent = (event) => this.onEvent(accountId, listened, event);
+    }
     return store;
   }
 
@@ -50,11 +58,17 @@ export class AccountStores {
    * Restores what {@link AccountStores.toJSON} saved. Accounts the directory no longer knows are dropped; accounts
    * not in `json` are seeded afresh on first use.
    */
-  static fromJSON(json: unknown, directory: Directory, now: () => number, onUse?: () => void): AccountStores {
+  static fromJSON(
+    json: unknown,
+    directory: Directory,
+    now: () => number,
+    onUse?: () => void,
+    onEvent?: (accountId: string, store: AccountStore, event: EventRecord) => void,
+  ): AccountStores {
     const saved = json as Partial<AccountStoresJSON> | null;
     if (typeof saved !== 'object' || saved === null || saved.version !== 1 || !Array.isArray(saved.accounts))
       throw new TypeError('AccountStores.fromJSON: expected {version: 1, accounts: [...]}');
-    const stores = new AccountStores(directory, now, onUse);
+    const stores = new AccountStores(directory, now, onUse, onEvent);
     for (const entry of saved.accounts as unknown[]) {
       if (!Array.isArray(entry) || typeof entry[0] !== 'string')
         throw new TypeError('AccountStores.fromJSON: each account must be [id, data]');

@@ -188,7 +188,10 @@ export interface WebhookRecord {
   projectIds: string[];
   httpUser: string;
   httpPass: string;
-  status: 'active' | 'disabled';
+  /** `get_webhooks` shows `active` and `paused` (Client API collection); a hook is paused at its 10th error. */
+  status: 'active' | 'paused';
+  /** Failed deliveries so far (Worksection shows a hook "working, but has failed attempts"; 10 disable it). */
+  failures?: number;
 }
 
 /** A custom field definition. */
