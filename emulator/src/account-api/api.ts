@@ -24,7 +24,8 @@ export function handleApi(ctx: EmulatorContext, req: EmulatorRequest): Reply {
     return answer instanceof FileAnswer ? fileReply(answer) : jsonReply(answer);
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    return jsonReply({ status: 'error', status_code: err.statusCode, message: err.message, message_details: err.details }, err.httpStatus);
+    const body = { status: 'error', status_code: err.statusCode, message: err.message };
+    return jsonReply(err.details === undefined ? body : { ...body, message_details: err.details }, err.httpStatus);
   }
 }
 
@@ -85,7 +86,8 @@ function fileReply({ file }: FileAnswer): Reply {
   return {
     status: 200,
     headers: {
-      'Content-Type': file.contentType || 'application/octet-stream',
+      // Live sends every file as application/x-download, whatever its kind (collection: download / success).
+      'Content-Type': 'application/x-download',
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc8187(file.name)}`,
       'Cache-Control': 'no-store, no-cache, must-revalidate',
       'X-Content-Type-Options': 'nosniff',

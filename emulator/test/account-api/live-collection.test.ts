@@ -83,6 +83,13 @@ const CASES: Record<number, Case> = {
     cause: (s) =>
       void Object.assign(task(s, '330090'), { dateStart: '', dateEnd: '', timeStart: '', timeEnd: '', maxTime: '', maxMoney: '' }),
   },
+  // get_all_tasks: live's list holds open tasks without tags (its saved answer has no closed task to compare with).
+  38: {
+    cause: (s) => {
+      s.tasks = s.tasks.filter((t) => t.status === 'active');
+      for (const t of s.tasks) t.tagIds = [];
+    },
+  },
   // get_costs: the costs of 6622 (the live answer's tasks have no dates or estimates).
   76: {
     cause: (s) => {

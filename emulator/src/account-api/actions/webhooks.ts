@@ -1,4 +1,4 @@
-import { fieldInvalid, fieldRequired, projectInvalid } from '../api-refusals';
+import { fieldInvalid, fieldRequired, projectInvalid, webhookNotFound } from '../api-refusals';
 import type { WebhookRecord } from '../store/records';
 import { ok, okData, okId, type ActionHandler } from './action';
 
@@ -23,7 +23,8 @@ const getWebhooks: ActionHandler = (c) =>
       url: w.url,
       events: w.events.join(','),
       status: w.status,
-      projects: w.projectIds.join(','),
+      // Live sends `projects` only when the webhook is limited to some (collection: get_webhooks / success).
+      ...(w.projectIds.length > 0 && { projects: w.projectIds.join(',') }),
     })),
   );
 
@@ -43,7 +44,7 @@ const addWebhook: ActionHandler = (c) => {
   if (unknown !== undefined) throw fieldInvalid('events', `unknown event ${unknown.slice(0, 40)}`);
   const projectIds = c.p.list('projects');
   const stranger = projectIds.find((id) => !c.store.project(id));
-  if (stranger !== undefined) throw projectInvalid(stranger.slice(0, 40));
+  if (stranger !== undefined) throw projectInvalid();
   const hook: WebhookRecord = {
     id: c.store.newId(),
     url,
@@ -51,16 +52,16 @@ const addWebhook: ActionHandler = (c) => {
     projectIds,
     httpUser: c.p.text('http_user') ?? '',
     httpPass: c.p.text('http_pass') ?? '',
-    // Worksection: a new webhook starts disabled until it is checked.
-    status: 'disabled',
+    status: 'active',
   };
   c.store.state.webhooks.push(hook);
-  return okId(hook.id);
+  // A number, as live answers it (collection: add_webhook / success).
+  return okId(Number(hook.id));
 };
 
 const deleteWebhook: ActionHandler = (c) => {
   const id = c.p.required('id').trim();
-  if (!c.store.state.webhooks.some((w) => w.id === id)) throw fieldInvalid('id', `no webhook ${id.slice(0, 40)}`);
+  if (!c.store.state.webhooks.some((w) => w.id === id)) throw webhookNotFound();
   c.store.state.webhooks = c.store.state.webhooks.filter((w) => w.id !== id);
   return ok();
 };
