@@ -45,7 +45,9 @@ for (const request of requests(collection.item)) {
     const action = query.find((param) => param.key === 'action')?.value;
     const params = Object.fromEntries(query.filter((param) => param.key !== 'action').map((param) => [param.key, param.value ?? null]));
     const contentType = (example.header ?? []).find((h) => h.key.toLowerCase() === 'content-type')?.value ?? '';
-    const { body, repaired } = contentType.startsWith('application/json') ? parseBody(example.body ?? '') : { body: undefined, repaired: false };
+    const { body, repaired } = contentType.startsWith('application/json')
+      ? parseBody(example.body ?? '')
+      : { body: undefined, repaired: false };
     examples.push({
       index: examples.length,
       request: request.name,

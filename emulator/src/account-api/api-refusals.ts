@@ -34,7 +34,7 @@ export const fieldRequired = (field: string) => new ApiError(10, 'Field is requi
  * 10: a field has a value the action cannot use. Live answers such a value as missing ("Field is required" naming the
  * field, collection: get_events / error); `why` is the emulator's reason, kept on the error for in-process callers only.
  */
-export const fieldInvalid = (field: string, why: string) => Object.assign(fieldRequired(field), { reason: why });
+export const fieldInvalid = (field: string, why: string) => new ApiError(10, 'Field is required', field, 200, why);
 /** 10: none of the fields one of which is needed (collection: search_tasks / error); the details list them. */
 export const oneOfRequired = (fields: readonly string[]) => new ApiError(10, 'At least one of fields required', fields.join(', '));
 /** 10: no webhook with this id (collection: delete_webhook / error). */

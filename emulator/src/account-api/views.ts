@@ -182,7 +182,9 @@ function relationsOf(v: ViewContext, task: TaskRecord) {
   const view = (type: string, other: TaskRecord | undefined) => (other ? [{ type, task: taskRef(other) }] : []);
   return {
     from: (task.relations ?? []).flatMap((r) => view(r.type, v.store.task(r.taskId))),
-    to: v.store.state.tasks.flatMap((other) => (other.relations ?? []).filter((r) => r.taskId === task.id).flatMap((r) => view(r.type, other))),
+    to: v.store.state.tasks.flatMap((other) =>
+      (other.relations ?? []).filter((r) => r.taskId === task.id).flatMap((r) => view(r.type, other)),
+    ),
   };
 }
 

@@ -16,9 +16,12 @@ export class ApiError extends EmulatorError {
   readonly details: string | undefined;
   /** HTTP status of the answer. */
   readonly httpStatus: number;
+  /** Why the emulator refused, for in-process callers only: live's answer does not say (see `fieldInvalid`). */
+  readonly reason: string | undefined;
 
-  constructor(statusCode: number, message: string, details?: string, httpStatus = 200) {
+  constructor(statusCode: number, message: string, details?: string, httpStatus = 200, reason?: string) {
     super(message, API_ERROR);
+    this.reason = reason;
     this.statusCode = statusCode;
     this.details = details;
     this.httpStatus = httpStatus;

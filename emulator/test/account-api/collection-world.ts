@@ -195,8 +195,29 @@ export function buildCollectionWorld(store: AccountStore, now: number): void {
   ];
   const page = '/project/6622/330090/';
   s.events = [
-    { action: 'post', objectType: 'project', objectId: '8522', page: '/project/8522/', projectId: '8522', userId: '3993', at: now - 3_600_000, changed: [['title', '', 'Prototyping'], ['user_to', '', '3993']] },
-    { action: 'post', objectType: 'comment', objectId: '19086', page, projectId: '6622', userId: '3993', at: now - 3_000_000, changed: [['text', '', 'Today we have a meetup.']] },
+    {
+      action: 'post',
+      objectType: 'project',
+      objectId: '8522',
+      page: '/project/8522/',
+      projectId: '8522',
+      userId: '3993',
+      at: now - 3_600_000,
+      changed: [
+        ['title', '', 'Prototyping'],
+        ['user_to', '', '3993'],
+      ],
+    },
+    {
+      action: 'post',
+      objectType: 'comment',
+      objectId: '19086',
+      page,
+      projectId: '6622',
+      userId: '3993',
+      at: now - 3_000_000,
+      changed: [['text', '', 'Today we have a meetup.']],
+    },
     {
       action: 'update',
       objectType: 'task',
@@ -212,7 +233,16 @@ export function buildCollectionWorld(store: AccountStore, now: number): void {
         ['time_end', '', '16:00'],
       ],
     },
-    { action: 'close', objectType: 'task', objectId: '330142', page: '/project/6622/330142/', projectId: '6622', userId: '5514', at: now - 1_000_000, changed: [] },
+    {
+      action: 'close',
+      objectType: 'task',
+      objectId: '330142',
+      page: '/project/6622/330142/',
+      projectId: '6622',
+      userId: '5514',
+      at: now - 1_000_000,
+      changed: [],
+    },
   ];
   s.nextId = 400_000;
 }

@@ -39,9 +39,7 @@ interface Case {
   via?: 'admin';
 }
 
-const EXAMPLES = JSON.parse(
-  readFileSync(join(__dirname, '..', 'fixtures', 'live-collection-examples.json'), 'utf8'),
-) as LiveExample[];
+const EXAMPLES = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'live-collection-examples.json'), 'utf8')) as LiveExample[];
 
 const task = (state: AccountState, id: string) => state.tasks.find((t) => t.id === id)!;
 const project = (state: AccountState, id: string) => state.projects.find((p) => p.id === id)!;
@@ -73,7 +71,15 @@ const CASES: Record<number, Case> = {
   },
   48: {
     cause: (s) =>
-      void Object.assign(task(s, '331430'), { dateStart: '', dateEnd: '', timeStart: '', timeEnd: '', maxTime: '', maxMoney: '', tagIds: [] }),
+      void Object.assign(task(s, '331430'), {
+        dateStart: '',
+        dateEnd: '',
+        timeStart: '',
+        timeEnd: '',
+        maxTime: '',
+        maxMoney: '',
+        tagIds: [],
+      }),
   },
   // complete_task: 331430 already closed (#49), or with an open subtask (#50); reopen_task: closed (#51).
   49: { cause: (s, now) => void Object.assign(task(s, '331430'), { status: 'done', closed: now }) },
@@ -112,7 +118,7 @@ const CASES: Record<number, Case> = {
   96: {
     pending:
       'pending-webhooks: live probes the URL and answers 11 "Url should respond 200 HTTP_CODE and JSON {status:OK}"; ' +
-      'the probe comes with the emulator\'s webhook delivery (emulator/src/webhooks/), built in a separate change',
+      "the probe comes with the emulator's webhook delivery (emulator/src/webhooks/), built in a separate change",
   },
 };
 
@@ -120,7 +126,8 @@ const CASES: Record<number, Case> = {
  * Sends an example through the admin API (`/api/admin/v2`). `null` while the emulator has no admin API: the
  * admin-only examples are then listed as pending. Point it at the admin API when that lands.
  */
-const adminCall: ((example: LiveExample) => Promise<{ res: Response; body: string }>) | null = null;
+type AdminCall = (example: LiveExample) => Promise<{ res: Response; body: string }>;
+const adminCall = null as AdminCall | null;
 
 describe("Worksection's Postman collection replayed against the emulator", () => {
   let emu: Emulator;

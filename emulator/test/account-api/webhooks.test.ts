@@ -7,7 +7,7 @@ describe('account API: webhooks', () => {
   });
   afterEach(() => api.emu.close());
 
-  it('registers a webhook that starts disabled, lists it without its password, and deletes it', async () => {
+  it('registers a webhook (a numeric id, status active), lists it without its password, and deletes it', async () => {
     expect(rows(await api.call('get_webhooks'))).toEqual([]);
     const added = await api.call('add_webhook', {
       url: 'https://hooks.example/ws',
@@ -16,10 +16,10 @@ describe('account API: webhooks', () => {
       http_user: 'hook',
       http_pass: 's3cret-pass',
     });
-    expect(added).toEqual({ status: 'ok', id: expect.any(String) as unknown });
+    expect(added).toEqual({ status: 'ok', id: expect.any(Number) as unknown });
     const listed = await api.call('get_webhooks');
     expect(rows(listed)).toEqual([
-      { id: added.id, url: 'https://hooks.example/ws', events: 'post_task,close_task', status: 'disabled', projects: '101' },
+      { id: String(added.id), url: 'https://hooks.example/ws', events: 'post_task,close_task', status: 'active', projects: '101' },
     ]);
     expect(JSON.stringify(listed)).not.toContain('s3cret-pass');
     expect((await api.call('delete_webhook', { id: added.id })).status).toBe('ok');

@@ -119,7 +119,8 @@ const postTask: ActionHandler = (c) => {
   logEvent(c, 'post', objectOf(task), [['title', '', task.name]]);
   // What `extra` asks for, as get_task, but without the tags just set: live's answer to a post_task with tags has
   // none (collection: post_task / success, with and without extra=text).
-  const { tags: _tags, ...answer } = taskView(c, task, c.extra);
+  const answer = taskView(c, task, c.extra);
+  delete answer.tags;
   return okData(answer);
 };
 
