@@ -31,7 +31,7 @@ describe('client.webhooks', () => {
       id,
       url: 'https://app.example/hooks/worksection',
       events: 'post_task,post_comment',
-      status: 'disabled',
+      status: 'active',
       projects: '101',
     });
     await client.webhooks.delete({ id });
