@@ -42,7 +42,8 @@ describe('client.tasks', () => {
     const { id } = await client.tasks.create({ id_project: '101', title: 'Draft' });
     const updated = await client.tasks.update({ id_task: id, title: 'Final', priority: 2 });
     expect(updated).toMatchObject({ id, name: 'Final', priority: '2' });
-    await expect(client.tasks.complete({ id_task: id })).resolves.toBeUndefined();
+    // Live answers the task as it was before closing (collection: complete_task / success).
+    await expect(client.tasks.complete({ id_task: id })).resolves.toMatchObject({ id, status: 'active' });
     await expect(client.tasks.get({ id_task: id })).resolves.toMatchObject({ status: 'done' });
     await client.tasks.reopen({ id_task: id });
     await expect(client.tasks.get({ id_task: id })).resolves.toMatchObject({ status: 'active' });
@@ -72,7 +73,7 @@ describe('client.tasks', () => {
   it('a refusal (a closed parent task) rejects with WorksectionApiError carrying Worksection’s code', async () => {
     const err = await rejection(client.tasks.create({ id_project: '101', title: 'Sub', id_parent: '1001' }));
     expect(err).toBeInstanceOf(WorksectionApiError);
-    expect(err).toMatchObject({ action: 'post_task', statusCode: 14 });
+    expect(err).toMatchObject({ action: 'post_task', statusCode: 8, message: 'Task is closed' });
   });
 });
 

@@ -12,7 +12,7 @@ describe('client.timers: the user’s own timer', () => {
     await expect(t.client.timers.mine()).resolves.toMatchObject({ task: expect.objectContaining({ id: '1002' }) as unknown });
     const err = await rejection(t.client.timers.start({ id_task: '1002' }));
     expect(err).toBeInstanceOf(WorksectionApiError);
-    expect(err).toMatchObject({ action: 'start_my_timer', statusCode: 7 });
+    expect(err).toMatchObject({ action: 'start_my_timer', statusCode: 6, message: 'Timer is already started' });
     await t.client.timers.stopMine({ comment: 'Timed work' });
     await expect(t.client.timers.mine()).resolves.toBeNull();
     await expect(t.client.costs.list({ id_task: '1002' })).resolves.toEqual(

@@ -18,7 +18,9 @@ export function actionReply(answer: ActionResult): Reply | Promise<Reply> {
 
 /** The account API's error envelope: `{"status":"error","status_code","message","message_details"}`. */
 export function apiErrorReply(err: ApiError): Reply {
-  return jsonReply({ status: 'error', status_code: err.statusCode, message: err.message, message_details: err.details }, err.httpStatus);
+  // Live sends message_details with some messages only ("Field is required", "Invalid email"…; collection examples).
+  const body = { status: 'error', status_code: err.statusCode, message: err.message };
+  return jsonReply(err.details === undefined ? body : { ...body, message_details: err.details }, err.httpStatus);
 }
 
 /** `download`'s answer: the bytes, their type, and a Content-Disposition with the UTF-8 file name (RFC 6266). */
@@ -29,7 +31,8 @@ function fileReply({ file }: FileAnswer): Reply {
   return {
     status: 200,
     headers: {
-      'Content-Type': file.contentType || 'application/octet-stream',
+      // Live sends every file as application/x-download, whatever its kind (collection: download / success).
+      'Content-Type': 'application/x-download',
       'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc8187(file.name)}`,
       'Cache-Control': 'no-store, no-cache, must-revalidate',
       'X-Content-Type-Options': 'nosniff',

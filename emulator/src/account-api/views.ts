@@ -1,6 +1,16 @@
 import { dateTimeOf, formatMinutes, formatMoney } from './dates';
 import type { AccountStore } from './store/account-store';
-import type { CommentRecord, CostRecord, FileRecord, ProjectRecord, TagRecord, TaskRecord, TimerRecord, UserRecord } from './store/records';
+import type {
+  CommentRecord,
+  CostRecord,
+  FileRecord,
+  ProjectRecord,
+  TagGroupRecord,
+  TagRecord,
+  TaskRecord,
+  TimerRecord,
+  UserRecord,
+} from './store/records';
 
 /** What every view needs: the account's store and its `account_url`. */
 export interface ViewContext {
@@ -13,8 +23,8 @@ export function userRef(user: UserRecord | undefined): { id: string; email: stri
   return user ? { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}`.trim() } : null;
 }
 
-/** The full profile `me` and `get_users` answer. */
-export function profileView(v: ViewContext, user: UserRecord) {
+/** The profile fields every user answer has. */
+function profileBase(v: ViewContext, user: UserRecord) {
   return {
     id: user.id,
     first_name: user.firstName,
@@ -26,8 +36,26 @@ export function profileView(v: ViewContext, user: UserRecord) {
     department: user.department,
     role: user.role,
     email: user.email,
-    phone: user.phone,
   };
+}
+
+const CONTACT_FIELDS = ['phone', 'phone2', 'phone3', 'phone4', 'address', 'address2'] as const;
+
+/** `me`: the profile with every phone and address, empty ones included, and no rate (collection: me / success). */
+export function profileView(v: ViewContext, user: UserRecord) {
+  const out: Record<string, unknown> = profileBase(v, user);
+  for (const field of CONTACT_FIELDS) out[field] = user[field] ?? '';
+  return out;
+}
+
+/**
+ * A member as `get_users` and `add_user` answer it: the profile with the hourly `rate` (a number), phones and
+ * addresses only when set (collection: get_users / success, add_user / success).
+ */
+export function memberView(v: ViewContext, user: UserRecord) {
+  const out: Record<string, unknown> = { ...profileBase(v, user), rate: user.rate };
+  for (const field of CONTACT_FIELDS) if (user[field]) out[field] = user[field];
+  return out;
 }
 
 /** Tags as Worksection lists them on a task or project: `{id: title}`. */
@@ -40,6 +68,27 @@ export function tagMap(v: ViewContext, tagIds: string[]): Record<string, string>
   }
   return out;
 }
+
+/** The 14 options live answers with `extra=options`, each 0 or 1 (collection: get_projects / success). */
+export const PROJECT_OPTIONS = [
+  'allow_close',
+  'allow_give',
+  'allow_term',
+  'allow_limit',
+  'require_term',
+  'require_tag',
+  'require_limit',
+  'require_hidden',
+  'deny_comments_edit',
+  'deny_task_edit',
+  'deny_task_delete',
+  'time_require',
+  'time_today',
+  'timer_only',
+] as const;
+
+/** An estimate kept as text (`"352"`, `"12.5"`) as the number live answers (collection: get_project / success). */
+const estimate = (value: string) => Number(value);
 
 const projectRef = (project: ProjectRecord | undefined) =>
   project ? { id: project.id, name: project.name, page: `/project/${project.id}/` } : null;
@@ -59,24 +108,27 @@ export function projectView(v: ViewContext, project: ProjectRecord, extra: Reado
     ...(project.dateStart && { date_start: project.dateStart }),
     ...(project.dateEnd && { date_end: project.dateEnd }),
     ...(project.closed !== null && { date_closed: dateTimeOf(project.closed) }),
-    ...(project.maxTime && { max_time: project.maxTime }),
-    ...(project.maxMoney && { max_money: project.maxMoney }),
+    ...(project.maxTime && { max_time: estimate(project.maxTime) }),
+    ...(project.maxMoney && { max_money: estimate(project.maxMoney) }),
     ...(project.tagIds.length > 0 && { tags: tagMap(v, project.tagIds) }),
-    ...(extra.has('options') && { options: Object.fromEntries(project.options) as Record<string, string> }),
+    ...(extra.has('options') && { options: optionsView(project) }),
     ...(extra.has('users') && { users: project.memberIds.map((id) => userRef(v.store.user(id))).filter((u) => u !== null) }),
   };
 }
 
-/** A file as `get_files` and `extra=files` list it. */
+function optionsView(project: ProjectRecord): Record<string, number> {
+  const set = new Map(project.options);
+  return Object.fromEntries(PROJECT_OPTIONS.map((name) => [name, set.get(name) === '1' ? 1 : 0]));
+}
+
+/** A file as `extra=files` lists it on a task or comment: the size a string (collection: get_task / success). */
+export function fileRefView(file: FileRecord) {
+  return { id: file.id, page: `/download/${file.id}/`, name: file.name, size: String(file.size) };
+}
+
+/** A file as `get_files` lists it, with its date and uploader (collection: get_files / success). */
 export function fileView(v: ViewContext, file: FileRecord) {
-  return {
-    id: file.id,
-    page: `/download/${file.id}`,
-    name: file.name,
-    size: file.size,
-    date_added: dateTimeOf(file.added),
-    user_from: userRef(v.store.user(file.userId)),
-  };
+  return { ...fileRefView(file), date_added: dateTimeOf(file.added), user_from: userRef(v.store.user(file.userId)) };
 }
 
 /** A comment as `get_comments` answers it; `extra=files` adds its files. */
@@ -93,61 +145,112 @@ export function commentView(v: ViewContext, comment: CommentRecord, extra: Reado
 }
 
 function filesOf(v: ViewContext, ids: string[]) {
-  return v.store.state.files.filter((f) => ids.includes(f.id)).map((f) => fileView(v, f));
+  return v.store.state.files.filter((f) => ids.includes(f.id)).map(fileRefView);
 }
 
 const assignee = (v: ViewContext, toId: string) =>
   // Worksection's two pseudo-assignees: "anyone may take it" and "nobody yet".
   toId === 'ANY' || toId === 'NOONE' ? { id: toId, email: toId, name: toId === 'ANY' ? 'Anyone' : 'Nobody' } : userRef(v.store.user(toId));
 
+const taskPage = (task: TaskRecord) => `/project/${task.projectId}/${task.parentId ? `${task.parentId}/` : ''}${task.id}/`;
+
+/** A task as live nests it in a parent, a relation or `get_task`'s subtasks: five fields (collection: post_task / success). */
+export function taskRef(task: TaskRecord) {
+  return { id: task.id, name: task.name, page: taskPage(task), status: task.status, priority: String(task.priority) };
+}
+
+// Live lists subtasks in full in get_tasks / get_all_tasks (without files, comments or relations), but as bare
+// references in get_task (collection: get_tasks / success, get_task / success).
+const CHILD_EXTRA_DROPPED = new Set(['files', 'comments', 'relations']);
+
+function childrenOf(v: ViewContext, task: TaskRecord, extra: ReadonlySet<string>, depth: number, compact: boolean): unknown[] {
+  const childExtra = new Set([...extra].filter((name) => !CHILD_EXTRA_DROPPED.has(name)));
+  if (extra.has('comments')) childExtra.add('has_comments');
+  return v.store.children(task.id).map((child) => {
+    if (!compact) return listedChild(taskView(v, child, childExtra, depth + 1));
+    const grandChildren = depth < 1 ? childrenOf(v, child, extra, depth + 1, true) : [];
+    return { ...taskRef(child), ...(grandChildren.length > 0 && { child: grandChildren }) };
+  });
+}
+
+// A listed subtask has no parent, dates or estimates (collection: get_all_tasks / success).
+const CHILD_KEYS_DROPPED = ['parent', 'date_start', 'date_end', 'time_start', 'time_end', 'max_time', 'max_money'];
+const listedChild = (view: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(view).filter(([key]) => !CHILD_KEYS_DROPPED.includes(key)));
+
+function relationsOf(v: ViewContext, task: TaskRecord) {
+  const view = (type: string, other: TaskRecord | undefined) => (other ? [{ type, task: taskRef(other) }] : []);
+  return {
+    from: (task.relations ?? []).flatMap((r) => view(r.type, v.store.task(r.taskId))),
+    to: v.store.state.tasks.flatMap((other) =>
+      (other.relations ?? []).filter((r) => r.taskId === task.id).flatMap((r) => view(r.type, other)),
+    ),
+  };
+}
+
 /**
- * A task as the task actions answer it. `extra`: text/html, files, comments (the last five), relations,
- * subtasks (nested `child`, two levels), subscribers.
+ * A task as the task actions answer it. `extra`: text/html, files, comments (the last five, with `has_comments`),
+ * relations, subtasks (nested `child`, two levels; `compactChildren` for get_task's bare references), subscribers.
  */
-export function taskView(v: ViewContext, task: TaskRecord, extra: ReadonlySet<string>, depth = 0): Record<string, unknown> {
+export function taskView(
+  v: ViewContext,
+  task: TaskRecord,
+  extra: ReadonlySet<string>,
+  depth = 0,
+  compactChildren = false,
+): Record<string, unknown> {
   const parent = v.store.task(task.parentId);
   const out: Record<string, unknown> = {
-    id: task.id,
-    name: task.name,
-    page: `/project/${task.projectId}/${task.parentId ? `${task.parentId}/` : ''}${task.id}/`,
-    status: task.status,
-    priority: String(task.priority),
+    ...taskRef(task),
     user_from: userRef(v.store.user(task.fromId)),
     user_to: assignee(v, task.toId),
     project: projectRef(v.store.project(task.projectId)),
-    ...(parent && { parent: { id: parent.id, name: parent.name, page: `/project/${parent.projectId}/${parent.id}/` } }),
+    ...(parent && { parent: taskRef(parent) }),
     ...((extra.has('text') || extra.has('html')) && { text: task.text }),
     date_added: dateTimeOf(task.added),
     ...(task.dateStart && { date_start: task.dateStart }),
     ...(task.dateEnd && { date_end: task.dateEnd }),
+    ...(task.dateStart && task.timeStart && { time_start: task.timeStart }),
+    ...(task.dateEnd && task.timeEnd && { time_end: task.timeEnd }),
     ...(task.closed !== null && { date_closed: dateTimeOf(task.closed) }),
-    ...(task.maxTime && { max_time: task.maxTime }),
-    ...(task.maxMoney && { max_money: task.maxMoney }),
+    ...(task.maxTime && { max_time: estimate(task.maxTime) }),
+    ...(task.maxMoney && { max_money: estimate(task.maxMoney) }),
     ...(task.tagIds.length > 0 && { tags: tagMap(v, task.tagIds) }),
   };
-  if (extra.has('files')) out.files = filesOf(v, task.fileIds);
-  if (extra.has('comments'))
-    out.comments = v.store.state.comments
-      .filter((c) => c.taskId === task.id)
-      .slice(-5)
-      .map((c) => commentView(v, c, new Set()));
-  if (extra.has('relations')) out.relations = { from: [], to: [] };
   if (extra.has('subscribers')) out.subscribers = task.subscriberIds.map((id) => userRef(v.store.user(id))).filter((u) => u !== null);
+  if (extra.has('files')) out.files = filesOf(v, task.fileIds);
+  const comments = v.store.state.comments.filter((c) => c.taskId === task.id);
+  if (extra.has('comments') || extra.has('has_comments')) out.has_comments = comments.length > 0 ? 1 : 0;
+  if (extra.has('comments')) out.comments = comments.slice(-5).map((c) => commentView(v, c, new Set()));
+  if (extra.has('relations')) out.relations = relationsOf(v, task);
   if (extra.has('subtasks') && depth < 2) {
-    const children = v.store.children(task.id);
-    if (children.length > 0) out.child = children.map((c) => taskView(v, c, extra, depth + 1));
+    const children = childrenOf(v, task, extra, depth, compactChildren);
+    if (children.length > 0) out.child = children;
   }
   return out;
 }
 
-/** A tag as the tag reads list it, with its group. */
+/** A tag group as live lists it: the id a number (collection: get_task_tag_groups / success). */
+export function tagGroupView(group: TagGroupRecord) {
+  return { title: group.title, id: Number(group.id), type: group.type, access: group.access };
+}
+
+/** A tag as `add_task_tags` answers it: title and numeric id (collection: add_task_tags / success). */
+export function tagRefView(tag: TagRecord) {
+  return { title: tag.title, id: Number(tag.id) };
+}
+
+/**
+ * A tag as the tag reads list it, with its group; the group's `id_group` is a string whose meaning live does not
+ * document (collection: get_task_tags / success shows "1"): the emulator sends the group's position among its
+ * scope's groups (inferred).
+ */
 export function tagView(v: ViewContext, tag: TagRecord) {
-  const group = v.store.state.tagGroups.find((g) => g.id === tag.groupId);
+  const groups = v.store.state.tagGroups.filter((g) => g.scope === tag.scope);
+  const group = groups.find((g) => g.id === tag.groupId);
   return {
-    id: tag.id,
-    title: tag.title,
-    color: tag.color,
-    group: group ? { id: group.id, title: group.title, type: group.type, access: group.access } : null,
+    ...tagRefView(tag),
+    group: group ? { ...tagGroupView(group), id_group: String(groups.indexOf(group) + 1) } : null,
   };
 }
 
@@ -166,15 +269,24 @@ export function costView(v: ViewContext, cost: CostRecord) {
   };
 }
 
-/** A running timer: elapsed time `H:MM:SS`, start `YYYY-MM-DD HH:MM`. */
+const elapsed = (timer: TimerRecord, now: number) => Math.max(0, Math.floor((now - timer.started) / 1000));
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A running timer as `get_timers` lists it: elapsed time `HH:MM:SS`, zero-padded (collection: get_timers / success). */
 export function timerView(v: ViewContext, timer: TimerRecord, now: number) {
-  const seconds = Math.max(0, Math.floor((now - timer.started) / 1000));
+  const seconds = elapsed(timer, now);
   const task = v.store.task(timer.taskId);
   return {
     id: timer.id,
-    time: `${Math.floor(seconds / 3600)}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`,
+    time: `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`,
     date_started: dateTimeOf(timer.started),
     user_from: userRef(v.store.user(timer.userId)),
     task: task ? taskView(v, task, new Set()) : null,
   };
+}
+
+/** The caller's timer as `get_my_timer` answers it: elapsed seconds as a number, no id or user (collection: get_my_timer / success). */
+export function myTimerView(v: ViewContext, timer: TimerRecord, now: number) {
+  const task = v.store.task(timer.taskId);
+  return { time: elapsed(timer, now), date_started: dateTimeOf(timer.started), task: task ? taskView(v, task, new Set()) : null };
 }

@@ -62,12 +62,12 @@ describe('account API: actions, scopes and parameters', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(await api.call('update_users_schedule', { data: JSON.parse('{"__proto__":{"01.01.2024":"x"}}') as unknown })).toMatchObject({
       status_code: 10,
-      message_details: 'data: __proto__ is not a member',
+      message_details: 'data',
     });
     expect(await api.get('action=get_task&id_task=1002&id_task=1001')).toMatchObject({ data: { id: '1002' } });
     expect(await api.get(`action=post_task&id_project=101&title=x&priority=${'9'.repeat(40)}`)).toMatchObject({
       status_code: 10,
-      message: 'Field is invalid',
+      message: 'Field is required',
     });
   });
 });

@@ -5,7 +5,7 @@ import { getTokens } from '../helpers/oauth-flow';
 export interface ApiAnswer {
   status: string;
   data?: unknown;
-  id?: string;
+  id?: string | number;
   total?: unknown;
   projects?: unknown;
   status_code?: number;

@@ -41,6 +41,11 @@ describe('the account API at {account_url}/api/oauth2', () => {
       'role',
       'email',
       'phone',
+      'phone2',
+      'phone3',
+      'phone4',
+      'address',
+      'address2',
     ]);
     expect(json.data).toMatchObject({
       id: '3993',

@@ -17,7 +17,14 @@ describe('account API: contacts', () => {
 
   it('lists and adds contact folders', async () => {
     const added = one(await api.call('add_contact_group', { title: 'Suppliers' }));
-    expect(rows(await api.call('get_contact_groups')).map((g) => g.title)).toEqual(['Clients', 'Suppliers']);
+    expect(rows(await api.call('get_contact_groups')).map((g) => g.title)).toEqual([
+      'USERS',
+      'DEFAULT',
+      'TEAM_ONLY',
+      'HIDDEN',
+      'Clients',
+      'Suppliers',
+    ]);
     expect(added.type).toBe('folder');
   });
 });

@@ -43,6 +43,6 @@ describe('compileFilter', () => {
     }
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).statusCode).toBe(10);
-    expect((error as ApiError).details).toContain(why);
+    expect((error as ApiError).reason).toContain(why);
   });
 });

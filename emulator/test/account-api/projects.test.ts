@@ -15,6 +15,7 @@ describe('account API: projects', () => {
         members: ['olivia.bennett@ws.com'],
         dateend: '30.06.2024',
         'options.allow_close': '1',
+        extra: 'options',
       }),
     );
     expect(posted).toMatchObject({
@@ -22,7 +23,7 @@ describe('account API: projects', () => {
       status: 'active',
       date_end: '2024-06-30',
       user_to: { id: '2477' },
-      options: { allow_close: '1' },
+      options: { allow_close: 1, allow_give: 0, timer_only: 0 },
     });
     expect(rows(await api.call('get_projects', { filter: 'active' })).map((p) => p.name)).toEqual(['Website relaunch', 'Newsletter']);
     const read = one(await api.call('get_project', { id_project: posted.id, extra: 'users' }));
@@ -50,13 +51,13 @@ describe('account API: projects', () => {
     expect(await members()).toEqual(['2477']);
     expect(await api.call('add_project_members', { id_project: '102', members: 'nobody@ws.com' })).toMatchObject({
       status_code: 11,
-      message: 'Email is invalid',
+      message: 'Invalid email',
     });
     expect(await api.call('add_project_members', { id_project: '102', members: 'not-an-email' })).toMatchObject({ status_code: 11 });
   });
 
   it('lists and adds project folders', async () => {
-    expect(rows(await api.call('get_project_groups'))).toEqual([{ id: '60', title: 'Marketing', type: 'folder', client: false }]);
+    expect(rows(await api.call('get_project_groups'))).toEqual([{ id: '60', title: 'Marketing', type: 'folder', client: 0 }]);
     const added = one(await api.call('add_project_group', { title: 'Internal' }));
     expect(rows(await api.call('get_project_groups')).map((g) => g.id)).toEqual(['60', added.id]);
   });
@@ -73,7 +74,7 @@ describe('account API: projects', () => {
     });
     api.emu.clock.advance(11 * 60_000);
     expect(rows(await api.call('get_events', { period: '10m' }))).toEqual([]);
-    expect(await api.call('get_events', { period: '90d' })).toMatchObject({ status_code: 10, message: 'Field is invalid' });
+    expect(await api.call('get_events', { period: '90d' })).toMatchObject({ status_code: 10, message: 'Field is required' });
   });
 
   it('lists project custom fields', async () => {

@@ -10,8 +10,8 @@ describe('account API: tags', () => {
   it('lists task tags with their groups, filtered by type', async () => {
     expect(rows(await api.call('get_task_tags', { type: 'status' })).map((t) => t.title)).toEqual(['In review', 'Blocked']);
     expect(rows(await api.call('get_task_tag_groups'))).toEqual([
-      { id: '50', title: 'Stage', type: 'status', access: 'public' },
-      { id: '53', title: 'Area', type: 'label', access: 'public' },
+      { id: 50, title: 'Stage', type: 'status', access: 'public' },
+      { id: 53, title: 'Area', type: 'label', access: 'public' },
     ]);
   });
 

@@ -19,7 +19,7 @@ describe('account API: webhooks', () => {
     await new Promise((resolve) => receiver.close(resolve));
   });
 
-  it('registers a webhook, lists it (active) without its password, and deletes it', async () => {
+  it('registers a webhook (a numeric id, status active), lists it without its password, and deletes it', async () => {
     expect(rows(await api.call('get_webhooks'))).toEqual([]);
     const added = await api.call('add_webhook', {
       url,
@@ -28,9 +28,9 @@ describe('account API: webhooks', () => {
       http_user: 'hook',
       http_pass: 's3cret-pass',
     });
-    expect(added).toEqual({ status: 'ok', id: expect.any(String) as unknown });
+    expect(added).toEqual({ status: 'ok', id: expect.any(Number) as unknown });
     const listed = await api.call('get_webhooks');
-    expect(rows(listed)).toEqual([{ id: added.id, url, events: 'post_task,close_task', status: 'active', projects: '101' }]);
+    expect(rows(listed)).toEqual([{ id: String(added.id), url, events: 'post_task,close_task', status: 'active', projects: '101' }]);
     expect(JSON.stringify(listed)).not.toContain('s3cret-pass');
     expect((await api.call('delete_webhook', { id: added.id })).status).toBe('ok');
     expect(rows(await api.call('get_webhooks'))).toEqual([]);

@@ -54,5 +54,5 @@ export type ActionHandler = (c: ActionContext) => ActionResult;
 export const ok = (): Envelope => ({ status: 'ok' });
 /** `{"status":"ok","data":…}`. */
 export const okData = (data: unknown): Envelope => ({ status: 'ok', data });
-/** `{"status":"ok","id":…}`: what `add_costs` and `add_webhook` answer. */
-export const okId = (id: string): Envelope => ({ status: 'ok', id });
+/** `{"status":"ok","id":…}`: what `add_costs` and `add_webhook` answer, the id a number (collection: add_costs / success). */
+export const okId = (id: number): Envelope => ({ status: 'ok', id });

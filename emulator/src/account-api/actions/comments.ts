@@ -29,8 +29,9 @@ const postComment: ActionHandler = (c) => {
   comment.fileIds = attachFiles(c, { taskId: task.id, commentId: comment.id });
   c.store.state.comments.push(comment);
   const page = `/project/${task.projectId}/${task.id}/#com${comment.id}`;
-  logEvent(c, 'post', { type: 'comment', id: comment.id, page, projectId: task.projectId });
-  return okData(commentView(c, comment, new Set(['files'])));
+  logEvent(c, 'post', { type: 'comment', id: comment.id, page, projectId: task.projectId }, [['text', '', comment.text]]);
+  // What `extra` asks for, as get_comments (collection: post_comment / success).
+  return okData(commentView(c, comment, c.extra));
 };
 
 /** The comment actions. */

@@ -1,10 +1,12 @@
 import { fieldInvalid, fieldRequired } from '../api-refusals';
-import { dateTimeOf } from '../dates';
 import type { ContactRecord } from '../store/records';
 import { okData, type ActionContext, type ActionHandler } from './action';
 
+const CONTACT_FIELDS = ['phone', 'phone2', 'phone3', 'phone4', 'address', 'address2'] as const;
+
+// Phones and addresses only when set, no date (collection: get_contacts / success, add_contact / success).
 function contactView(c: ActionContext, x: ContactRecord) {
-  return {
+  const out: Record<string, unknown> = {
     id: x.id,
     first_name: x.firstName,
     last_name: x.lastName,
@@ -12,13 +14,9 @@ function contactView(c: ActionContext, x: ContactRecord) {
     title: x.title,
     group: c.store.state.contactGroups.find((g) => g.id === x.groupId)?.title ?? '',
     email: x.email,
-    phone: x.phone,
-    phone2: x.phone2,
-    phone3: x.phone3,
-    address: x.address,
-    address2: x.address2,
-    date_added: dateTimeOf(x.added),
   };
+  for (const field of CONTACT_FIELDS) if (x[field]) out[field] = x[field];
+  return out;
 }
 
 const getContacts: ActionHandler = (c) => okData(c.store.state.contacts.map((x) => contactView(c, x)));
@@ -41,6 +39,7 @@ const addContact: ActionHandler = (c) => {
     phone: text('phone'),
     phone2: text('phone2'),
     phone3: text('phone3'),
+    phone4: text('phone4'),
     address: text('address'),
     address2: text('address2'),
     groupId: group?.id ?? '',
@@ -52,7 +51,10 @@ const addContact: ActionHandler = (c) => {
 
 const groupView = (g: { id: string; title: string }) => ({ id: g.id, title: g.title, type: 'folder' });
 
-const getContactGroups: ActionHandler = (c) => okData(c.store.state.contactGroups.map(groupView));
+/** The folders every account has, listed first with numeric ids (collection: get_contact_groups / success). */
+const PRESET_GROUPS = ['USERS', 'DEFAULT', 'TEAM_ONLY', 'HIDDEN'].map((title, i) => ({ id: i + 1, title, type: 'preset' }));
+
+const getContactGroups: ActionHandler = (c) => okData([...PRESET_GROUPS, ...c.store.state.contactGroups.map(groupView)]);
 
 const addContactGroup: ActionHandler = (c) => {
   const title = c.p.required('title').slice(0, 200);

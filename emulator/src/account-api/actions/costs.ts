@@ -112,13 +112,13 @@ function moneyParam(c: ActionContext): number | undefined {
 
 const addCosts: ActionHandler = (c) => {
   const task = requireTask(c);
-  if (task.status === 'done') throw taskClosed(task.id);
+  if (task.status === 'done') throw taskClosed();
   const time = c.p.text('time');
   const minutes = time === undefined ? 0 : parseTimeParam('time', time);
   const user = memberByEmail(c, 'email_user_from') ?? c.me;
   // is_rate=1: the money is the time at the user's hourly rate.
   const money = c.p.flag('is_rate') ? Math.round((minutes / 60) * user.rate * 100) / 100 : moneyParam(c);
-  if (time === undefined && money === undefined) throw fieldRequired('time / money');
+  if (time === undefined && money === undefined) throw fieldRequired('time or money');
   const cost: CostRecord = {
     id: c.store.newId(),
     taskId: task.id,
@@ -131,7 +131,7 @@ const addCosts: ActionHandler = (c) => {
     added: c.now,
   };
   c.store.state.costs.push(cost);
-  return okId(cost.id);
+  return okId(Number(cost.id));
 };
 
 function requireCost(c: ActionContext): CostRecord {

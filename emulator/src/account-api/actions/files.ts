@@ -21,7 +21,7 @@ const getFiles: ActionHandler = (c) => {
 const download: ActionHandler = (c) => {
   const id = c.p.required('id_file');
   const file = c.store.state.files.find((f) => f.id === id.trim() && f.attached);
-  if (!file) throw fileNotFound(id.slice(0, 40));
+  if (!file) throw fileNotFound();
   return new FileAnswer(file);
 };
 

@@ -12,7 +12,7 @@ function pageIds(c: ActionContext): { projectId: string; taskId: string | undefi
   const page = c.p.text('page');
   if (page === undefined) return undefined;
   const match = PAGE.exec(page.trim());
-  if (!match?.[1]) throw pageInvalid(page.slice(0, 100));
+  if (!match?.[1]) throw pageInvalid();
   return { projectId: match[1], taskId: match[3] ?? match[2] };
 }
 
@@ -21,17 +21,17 @@ export function requireProject(c: ActionContext, name = 'id_project'): ProjectRe
   const fromPage = name === 'id_project' && c.p.text(name) === undefined ? pageIds(c) : undefined;
   const id = fromPage?.projectId ?? c.p.required(name);
   const project = c.store.project(id.trim());
-  if (!project) throw projectInvalid(id.slice(0, 40));
+  if (!project) throw projectInvalid();
   return project;
 }
 
 /** The task a required `id_task` (or `name`, or a `page` link) names; Worksection's code 5 otherwise. */
 export function requireTask(c: ActionContext, name = 'id_task'): TaskRecord {
   const fromPage = name === 'id_task' && c.p.text(name) === undefined ? pageIds(c) : undefined;
-  if (fromPage && fromPage.taskId === undefined) throw pageInvalid(c.p.text('page') ?? '');
+  if (fromPage && fromPage.taskId === undefined) throw pageInvalid();
   const id = fromPage?.taskId ?? c.p.required(name);
   const task = c.store.task(id.trim());
-  if (!task) throw taskInvalid(id.slice(0, 40));
+  if (!task) throw taskInvalid();
   return task;
 }
 

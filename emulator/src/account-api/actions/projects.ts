@@ -1,4 +1,4 @@
-import { alreadyInState, fieldInvalid, fieldRequired } from '../api-refusals';
+import { alreadyInState, fieldInvalid, fieldRequired, timeOptionsExclusive } from '../api-refusals';
 import { dateTimeOf } from '../dates';
 import type { ProjectRecord } from '../store/records';
 import { projectView, userRef } from '../views';
@@ -23,11 +23,17 @@ const getProject: ActionHandler = (c) => okData(projectView(c, requireProject(c)
 
 /** `options.*` parameters (`options.allow_close`, …), as Worksection's post_project / update_project take them. */
 function optionParams(c: ActionContext): Array<[string, string]> {
-  return c.p
+  const options = c.p
     .names()
     .filter((name) => name.startsWith('options.') && name.length > 'options.'.length)
     .map((name) => [name.slice('options.'.length), c.p.text(name) ?? ''] as [string, string]);
+  // Live refuses more than one of the three time-tracking modes (collection: post_project / error, update_project / error).
+  const timeModes = options.filter(([name, value]) => TIME_MODES.has(name) && value === '1');
+  if (timeModes.length > 1) throw timeOptionsExclusive();
+  return options;
 }
+
+const TIME_MODES = new Set(['time_require', 'time_today', 'timer_only']);
 
 function readProjectFields(c: ActionContext) {
   const { p } = c;
@@ -73,8 +79,12 @@ const postProject: ActionHandler = (c) => {
     options: f.options,
   };
   c.store.state.projects.push(project);
-  logEvent(c, 'post', objectOf(project));
-  return okData(projectView(c, project, new Set(['text', 'options', 'users'])));
+  logEvent(c, 'post', objectOf(project), [
+    ['title', '', project.name],
+    ['user_to', '', project.managerId],
+  ]);
+  // What `extra` asks for, as get_project (collection: post_project / success with extra=options).
+  return okData(projectView(c, project, c.extra));
 };
 
 const updateProject: ActionHandler = (c) => {
@@ -85,7 +95,7 @@ const updateProject: ActionHandler = (c) => {
     if (after !== undefined && after !== before) changed.push([field, before, after]);
   };
   note('title', project.name, f.title);
-  note('dateend', project.dateEnd, f.dateEnd);
+  note('date_end', project.dateEnd, f.dateEnd);
   if (f.title !== undefined) project.name = f.title;
   if (f.manager) project.managerId = f.manager.id;
   if (f.members.length > 0) project.memberIds = [...new Set([...project.memberIds, ...f.members.map((u) => u.id)])];
@@ -101,12 +111,12 @@ const updateProject: ActionHandler = (c) => {
     project.options.push([key, value]);
   }
   logEvent(c, 'update', objectOf(project), changed);
-  return okData(projectView(c, project, new Set(['text', 'options', 'users'])));
+  return okData(projectView(c, project, c.extra));
 };
 
 const closeProject: ActionHandler = (c) => {
   const project = requireProject(c);
-  if (project.status === 'archive') throw alreadyInState('Project', 'closed', project.id);
+  if (project.status === 'archive') throw alreadyInState('Project', 'closed');
   project.status = 'archive';
   project.closed = c.now;
   logEvent(c, 'close', objectOf(project));
@@ -115,7 +125,7 @@ const closeProject: ActionHandler = (c) => {
 
 const activateProject: ActionHandler = (c) => {
   const project = requireProject(c);
-  if (project.status === 'active') throw alreadyInState('Project', 'active', project.id);
+  if (project.status === 'active') throw alreadyInState('Project', 'active');
   project.status = 'active';
   project.closed = null;
   logEvent(c, 'reopen', objectOf(project));
@@ -142,9 +152,10 @@ const deleteProjectMembers: ActionHandler = (c) => {
   return ok();
 };
 
-const groupView = (g: { id: string; title: string }) => ({ id: g.id, title: g.title, type: 'folder', client: false });
+const groupView = (g: { id: string; title: string }) => ({ id: g.id, title: g.title, type: 'folder' });
 
-const getProjectGroups: ActionHandler = (c) => okData(c.store.state.projectGroups.map(groupView));
+// The list carries `client` (0/1), the new folder does not (collection: get_project_groups / add_project_group success).
+const getProjectGroups: ActionHandler = (c) => okData(c.store.state.projectGroups.map((g) => ({ ...groupView(g), client: 0 })));
 
 const addProjectGroup: ActionHandler = (c) => {
   const title = c.p.required('title').slice(0, 200);
@@ -174,12 +185,22 @@ const getEvents: ActionHandler = (c) => {
       date_added: dateTimeOf(e.at),
       user_from: userRef(c.store.user(e.userId)),
       ...(e.changed.length > 0 && {
-        new: Object.fromEntries(e.changed.map(([field, , after]) => [field, after])),
-        old: Object.fromEntries(e.changed.map(([field, before]) => [field, before])),
+        new: Object.fromEntries(e.changed.map(([field, , after]) => [field, changedValue(c, field, after)])),
+        // `old` with updates only: a new object has no earlier values (collection: get_events / success).
+        ...(e.action === 'update' && {
+          old: Object.fromEntries(e.changed.map(([field, before]) => [field, changedValue(c, field, before)])),
+        }),
       }),
     })),
   );
 };
+
+/** A changed value as get_events shows it: an assignee as a user reference, the rest as text (collection: get_events / success). */
+function changedValue(c: ActionContext, field: string, value: string): unknown {
+  if (field !== 'user_to') return value;
+  if (value === 'ANY' || value === 'NOONE') return { id: value, email: value, name: value === 'ANY' ? 'Anyone' : 'Nobody' };
+  return userRef(c.store.user(value)) ?? { id: '', email: '', name: '' };
+}
 
 const getProjectCustomFields: ActionHandler = (c) =>
   okData(

@@ -1,13 +1,11 @@
 import { fieldInvalid, fieldRequired, tagInvalid } from '../api-refusals';
 import type { TagGroupRecord, TagRecord, TagScope } from '../store/records';
-import { tagView } from '../views';
+import { tagGroupView, tagRefView, tagView } from '../views';
 import { ok, okData, type ActionContext, type ActionHandler } from './action';
 import { requireProject, requireTask } from './lookups';
 import { applyTags, tagIdsParam } from './task-fields';
 
 const COLORS = ['blue', 'green', 'orange', 'red', 'violet', 'grey'];
-
-const groupView = (g: TagGroupRecord) => ({ id: g.id, title: g.title, type: g.type, access: g.access });
 
 function enumParam<T extends string>(c: ActionContext, name: string, allowed: readonly T[]): T | undefined {
   const value = c.p.text(name);
@@ -38,12 +36,14 @@ function getTags(scope: TagScope): ActionHandler {
 }
 
 function getTagGroups(scope: TagScope): ActionHandler {
-  return (c) => okData(groupsMatching(c, scope).map(groupView));
+  return (c) => okData(groupsMatching(c, scope).map(tagGroupView));
 }
 
 function addTags(scope: TagScope): ActionHandler {
   return (c) => {
-    const wanted = c.p.required('group');
+    // Live names the field "group (id or title)" (collection: add_task_tags / error).
+    const wanted = c.p.text('group');
+    if (wanted === undefined || wanted.trim() === '') throw fieldRequired('group (id or title)');
     const group = findGroup(c, scope, wanted);
     if (!group) throw tagInvalid(wanted.slice(0, 100));
     const titles = c.p.list('title');
@@ -62,7 +62,8 @@ function addTags(scope: TagScope): ActionHandler {
       c.store.state.tags.push(tag);
       return tag;
     });
-    return okData(tags.map((t) => tagView(c, t)));
+    // Title and numeric id only (collection: add_task_tags / success).
+    return okData(tags.map(tagRefView));
   };
 }
 
@@ -80,7 +81,7 @@ function addTagGroups(scope: TagScope): ActionHandler {
       c.store.state.tagGroups.push(group);
       return group;
     });
-    return okData(groups.map(groupView));
+    return okData(groups.map(tagGroupView));
   };
 }
 

@@ -63,7 +63,7 @@ export function attachFiles(c: ActionContext, target: { taskId: string; commentI
   });
   for (const id of ids) {
     const file = c.store.state.files.find((f) => f.id === id);
-    if (!file || file.attached) throw fileNotFound(id.slice(0, 40));
+    if (!file || file.attached) throw fileNotFound();
   }
   for (const id of ids) {
     const file = c.store.state.files.find((f) => f.id === id);

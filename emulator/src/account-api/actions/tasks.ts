@@ -1,4 +1,4 @@
-import { alreadyInState, fieldInvalid, fieldRequired, parentTaskDone, taskClosed, taskHasChildren, taskInvalid } from '../api-refusals';
+import { alreadyInState, fieldInvalid, oneOfRequired, parentTaskDone, taskClosed, taskHasChildren, taskInvalid } from '../api-refusals';
 import { compileFilter } from '../filter-query';
 import { cappedList } from '../list-cap';
 import type { TaskRecord } from '../store/records';
@@ -37,12 +37,14 @@ const getTasks: ActionHandler = (c) => {
   );
 };
 
-const getTask: ActionHandler = (c) => okData(taskView(c, requireTask(c), c.extra));
+// get_task lists subtasks as bare references (collection: get_task / success).
+const getTask: ActionHandler = (c) => okData(taskView(c, requireTask(c), c.extra, 0, true));
 
 const searchTasks: ActionHandler = (c) => {
   const { p } = c;
-  const criteria = ['id_project', 'id_task', 'email_user_from', 'email_user_to', 'filter'];
-  if (criteria.every((name) => p.text(name) === undefined)) throw fieldRequired(criteria.join(' / '));
+  // In live's order (collection: search_tasks / error).
+  const criteria = ['filter', 'id_project', 'id_task', 'email_user_from', 'email_user_to'];
+  if (criteria.every((name) => p.text(name) === undefined)) throw oneOfRequired(criteria);
   let records = c.store.state.tasks;
   if (p.text('id_project') !== undefined) {
     const project = requireProject(c);
@@ -80,8 +82,9 @@ const postTask: ActionHandler = (c) => {
   let parentId = '';
   if (p.text('id_parent') !== undefined) {
     const parent = requireTask(c, 'id_parent');
-    if (parent.projectId !== project.id) throw taskInvalid(parent.id);
-    if (parent.status === 'done') throw parentTaskDone(parent.id);
+    if (parent.projectId !== project.id) throw taskInvalid();
+    // Live: "8 Task is closed" for a closed parent (collection: post_task / error).
+    if (parent.status === 'done') throw taskClosed();
     // Worksection nests three levels: task / subtask / sub-subtask.
     if (c.store.task(c.store.task(parent.parentId)?.parentId)) throw fieldInvalid('id_parent', 'a sub-subtask cannot have subtasks');
     parentId = parent.id;
@@ -113,14 +116,19 @@ const postTask: ActionHandler = (c) => {
   if (task.dateStart && task.dateEnd && task.dateEnd < task.dateStart) throw fieldInvalid('dateend', 'before datestart');
   task.fileIds = attachFiles(c, { taskId: id });
   c.store.state.tasks.push(task);
-  logEvent(c, 'post', objectOf(task));
-  return okData(taskView(c, task, new Set(['text'])));
+  logEvent(c, 'post', objectOf(task), [['title', '', task.name]]);
+  // What `extra` asks for, as get_task, but without the tags just set: live's answer to a post_task with tags has
+  // none (collection: post_task / success, with and without extra=text).
+  const answer = taskView(c, task, c.extra);
+  delete answer.tags;
+  return okData(answer);
 };
 
 const updateTask: ActionHandler = (c) => {
   const { p } = c;
+  // A closed task can be updated (inferred: the collection has no example either way, but the official clients'
+  // update_task takes `dateclosed`, which only a closed task has — php-api-client src/Resources/TasksResource.php).
   const task = requireTask(c);
-  if (task.status === 'done') throw taskClosed(task.id);
   const changed: Array<[string, string, string]> = [];
   const set = <K extends 'name' | 'toId' | 'priority' | 'dateStart' | 'dateEnd' | 'maxTime' | 'maxMoney'>(
     field: string,
@@ -143,31 +151,34 @@ const updateTask: ActionHandler = (c) => {
   set('title', 'name', title?.slice(0, 1000));
   set('user_to', 'toId', toId);
   set('priority', 'priority', priority);
-  set('datestart', 'dateStart', dateStart);
-  set('dateend', 'dateEnd', dateEnd);
+  set('date_start', 'dateStart', dateStart);
+  set('date_end', 'dateEnd', dateEnd);
   set('max_time', 'maxTime', maxTime);
   set('max_money', 'maxMoney', maxMoney);
   if (tags) task.tagIds = applyTags(c, [], tags, []);
   logEvent(c, 'update', objectOf(task), changed);
-  return okData(taskView(c, task, new Set(['text'])));
+  return okData(taskView(c, task, c.extra));
 };
 
 const completeTask: ActionHandler = (c) => {
   const task = requireTask(c);
-  if (task.status === 'done') throw alreadyInState('Task', 'closed', task.id);
-  if (c.store.children(task.id).some((child) => child.status === 'active')) throw taskHasChildren(task.id);
+  if (task.status === 'done') throw alreadyInState('Task', 'closed');
+  if (c.store.children(task.id).some((child) => child.status === 'active')) throw taskHasChildren();
+  // Live answers the task as it was before closing: status "active", no date_closed (collection: complete_task / success).
+  const before = taskView(c, task, c.extra);
   task.status = 'done';
   task.closed = c.now;
   c.store.state.timers = c.store.state.timers.filter((timer) => timer.taskId !== task.id);
   logEvent(c, 'close', objectOf(task));
-  return ok();
+  // reopen_task answers bare ok (collection: reopen_task / success).
+  return okData(before);
 };
 
 const reopenTask: ActionHandler = (c) => {
   const task = requireTask(c);
-  if (task.status === 'active') throw alreadyInState('Task', 'active', task.id);
+  if (task.status === 'active') throw alreadyInState('Task', 'active');
   const parent = c.store.task(task.parentId);
-  if (parent?.status === 'done') throw parentTaskDone(parent.id);
+  if (parent?.status === 'done') throw parentTaskDone();
   task.status = 'active';
   task.closed = null;
   logEvent(c, 'reopen', objectOf(task));

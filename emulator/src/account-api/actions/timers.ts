@@ -1,6 +1,6 @@
-import { taskClosed, timerInvalid, timerRunning } from '../api-refusals';
+import { taskClosed, timerNotFound, timerNotStarted, timerStarted } from '../api-refusals';
 import type { TimerRecord } from '../store/records';
-import { timerView } from '../views';
+import { myTimerView, timerView } from '../views';
 import { ok, okData, type ActionContext, type ActionHandler } from './action';
 import { requireTask } from './lookups';
 
@@ -28,36 +28,37 @@ const getTimers: ActionHandler = (c) => okData(c.store.state.timers.map((t) => t
 const stopTimer: ActionHandler = (c) => {
   const id = c.p.required('timer');
   const timer = c.store.state.timers.find((t) => t.id === id.trim());
-  if (!timer) throw timerInvalid(id.slice(0, 40));
+  if (!timer) throw timerNotFound();
   stop(c, timer, '');
   return ok();
 };
 
-// No timer: an empty list, which the official clients read as "none" (they take a one-element list as the timer).
+// Live answers the running timer as one object (collection: get_my_timer / success). With no timer the collection
+// has no example: an empty list, which the official clients read as "none" (inferred).
 const getMyTimer: ActionHandler = (c) => {
   const timer = mine(c);
-  return okData(timer ? timerView(c, timer, c.now) : []);
+  return okData(timer ? myTimerView(c, timer, c.now) : []);
 };
 
 const startMyTimer: ActionHandler = (c) => {
   const task = requireTask(c);
-  if (task.status === 'done') throw taskClosed(task.id);
+  if (task.status === 'done') throw taskClosed();
   const running = mine(c);
-  if (running) throw timerRunning(running.taskId);
+  if (running) throw timerStarted();
   c.store.state.timers.push({ id: c.store.newId(), taskId: task.id, userId: c.me.id, started: c.now });
   return ok();
 };
 
 const stopMyTimer: ActionHandler = (c) => {
   const timer = mine(c);
-  if (!timer) throw timerInvalid('no running timer');
+  if (!timer) throw timerNotStarted();
   stop(c, timer, c.p.text('comment') ?? '');
   return ok();
 };
 
 const deleteMyTimer: ActionHandler = (c) => {
   const timer = mine(c);
-  if (!timer) throw timerInvalid('no running timer');
+  if (!timer) throw timerNotStarted();
   c.store.state.timers = c.store.state.timers.filter((t) => t !== timer);
   return ok();
 };

@@ -1,21 +1,21 @@
 import { fieldInvalid, fieldRequired } from '../api-refusals';
 import { parseDayParam } from '../dates';
 import type { UserRecord } from '../store/records';
-import { profileView } from '../views';
+import { memberView } from '../views';
 import { ok, okData, type ActionContext, type ActionHandler } from './action';
 import { memberByEmail, membersByEmails, requireTask } from './lookups';
 
 const ROLES = new Set(['account admin', 'team admin', 'department admin', 'user', 'guest', 'reader']);
 const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 
-const getUsers: ActionHandler = (c) => okData(c.store.state.users.map((u) => profileView(c, u)));
+const getUsers: ActionHandler = (c) => okData(c.store.state.users.map((u) => memberView(c, u)));
 
 const addUser: ActionHandler = (c) => {
   const email = c.p.email('email');
   if (email === undefined) throw fieldRequired('email');
   // Inviting someone who is already a member answers that member (the emulator's reading).
   const existing = c.store.userByEmail(email);
-  if (existing) return okData(profileView(c, existing));
+  if (existing) return okData(memberView(c, existing));
   const role = c.p.text('role') ?? 'user';
   if (!ROLES.has(role)) throw fieldInvalid('role', [...ROLES].join(', ') + ' expected');
   const groupName = c.p.text('group');
@@ -37,26 +37,24 @@ const addUser: ActionHandler = (c) => {
     rate: 0,
   };
   c.store.state.users.push(user);
-  return okData(profileView(c, user));
+  return okData(memberView(c, user));
 };
 
-const groupView = (c: ActionContext, g: { id: string; title: string; client: boolean }) => ({
+// `client` is 0 or 1, and no member list (collection: get_user_groups / success).
+const groupView = (g: { id: string; title: string; client: boolean }) => ({
   id: g.id,
   title: g.title,
   type: g.client ? 'client' : 'company',
-  client: g.client,
-  users: c.store.state.users
-    .filter((u) => u.groupId === g.id)
-    .map((u) => ({ id: u.id, email: u.email, name: `${u.firstName} ${u.lastName}`.trim() })),
+  client: g.client ? 1 : 0,
 });
 
-const getUserGroups: ActionHandler = (c) => okData(c.store.state.userGroups.map((g) => groupView(c, g)));
+const getUserGroups: ActionHandler = (c) => okData(c.store.state.userGroups.map(groupView));
 
 const addUserGroup: ActionHandler = (c) => {
   const title = c.p.required('title').slice(0, 200);
   const group = c.store.state.userGroups.find((g) => g.title === title) ?? { id: c.store.newId(), title, client: c.p.flag('client') };
   if (!c.store.state.userGroups.includes(group)) c.store.state.userGroups.push(group);
-  return okData(groupView(c, group));
+  return okData(groupView(group));
 };
 
 const getUsersSchedule: ActionHandler = (c) => {

@@ -1,5 +1,5 @@
 import { ApiError } from '../../errors/api-error';
-import { fieldInvalid, fieldRequired, projectInvalid } from '../api-refusals';
+import { fieldInvalid, fieldRequired, projectInvalid, webhookNotFound } from '../api-refusals';
 import type { WebhookRecord } from '../store/records';
 import { LaterAnswer, ok, okData, okId, type ActionHandler } from './action';
 
@@ -25,8 +25,9 @@ const getWebhooks: ActionHandler = (c) =>
       id: w.id,
       url: w.url,
       events: w.events.join(','),
-      status: w.status === 'active' ? 'active' : 'paused',
-      projects: w.projectIds.join(','),
+      status: w.status,
+      // Live sends `projects` only when the webhook is limited to some (collection: get_webhooks / success).
+      ...(w.projectIds.length > 0 && { projects: w.projectIds.join(',') }),
     })),
   );
 
@@ -61,7 +62,7 @@ const addChecked = (c: Parameters<ActionHandler>[0], url: string, httpUser: stri
   if (unknown !== undefined) throw fieldInvalid('events', `unknown event ${unknown.slice(0, 40)}`);
   const projectIds = c.p.list('projects');
   const stranger = projectIds.find((id) => !c.store.project(id));
-  if (stranger !== undefined) throw projectInvalid(stranger.slice(0, 40));
+  if (stranger !== undefined) throw projectInvalid();
   const hook: WebhookRecord = {
     id: c.store.newId(),
     url,
@@ -74,12 +75,13 @@ const addChecked = (c: Parameters<ActionHandler>[0], url: string, httpUser: stri
     status: 'active',
   };
   c.store.state.webhooks.push(hook);
-  return okId(hook.id);
+  // A number, as live answers it (collection: add_webhook / success).
+  return okId(Number(hook.id));
 };
 
 const deleteWebhook: ActionHandler = (c) => {
   const id = c.p.required('id').trim();
-  if (!c.store.state.webhooks.some((w) => w.id === id)) throw fieldInvalid('id', `no webhook ${id.slice(0, 40)}`);
+  if (!c.store.state.webhooks.some((w) => w.id === id)) throw webhookNotFound();
   c.store.state.webhooks = c.store.state.webhooks.filter((w) => w.id !== id);
   return ok();
 };

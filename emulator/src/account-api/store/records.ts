@@ -12,6 +12,12 @@ export interface UserRecord {
   lastName: string;
   title: string;
   phone: string;
+  /** Further phones and addresses, as `me` answers them (collection: me / success); absent in older saved states. */
+  phone2?: string;
+  phone3?: string;
+  phone4?: string;
+  address?: string;
+  address2?: string;
   /** Worksection's role names: `owner`, `account admin`, `team admin`, `department admin`, `user`, `guest`, `reader`. */
   role: string;
   department: string;
@@ -46,6 +52,8 @@ export interface ContactRecord {
   phone: string;
   phone2: string;
   phone3: string;
+  /** Absent in states saved before the emulator kept it. */
+  phone4?: string;
   address: string;
   address2: string;
   groupId: string;
@@ -102,9 +110,14 @@ export interface TaskRecord {
   added: number;
   dateStart: string;
   dateEnd: string;
+  /** `HH:MM` of the start and the deadline (`time_start` / `time_end`); absent in older saved states. */
+  timeStart?: string;
+  timeEnd?: string;
   closed: number | null;
   maxTime: string;
   maxMoney: string;
+  /** Links to other tasks (`extra=relations`): `type` as Worksection names it, e.g. `finish-start`. */
+  relations?: Array<{ type: string; taskId: string }>;
   hidden: boolean;
   todo: string[];
   tagIds: string[];
