@@ -1,6 +1,17 @@
 import type { Readable } from 'node:stream';
 import type { Client } from 'undici';
-import { broken, checkHead, isFile, MAX_BODY_BYTES, parseAnswer, timedOut, tooLarge, unreachable, type Head, type JsonAnswer } from './answer';
+import {
+  broken,
+  checkHead,
+  isFile,
+  MAX_BODY_BYTES,
+  parseAnswer,
+  timedOut,
+  tooLarge,
+  unreachable,
+  type Head,
+  type JsonAnswer,
+} from './answer';
 import type { ExchangeRequest } from './exchange-request';
 import type { OriginPool, PooledHandler } from './origin-pool';
 import { pulledBody } from './pulled-body';
@@ -118,7 +129,8 @@ export class PoolExchange implements PooledHandler {
       return;
     }
     if (this.settled) return;
-    const text = this.chunks.length === 1 ? (this.chunks[0] as Buffer).toString('utf8') : Buffer.concat(this.chunks, this.size).toString('utf8');
+    const text =
+      this.chunks.length === 1 ? (this.chunks[0] as Buffer).toString('utf8') : Buffer.concat(this.chunks, this.size).toString('utf8');
     this.chunks = [];
     let answer: JsonAnswer;
     try {
