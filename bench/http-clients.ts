@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 
 /**
  * `npm run bench:http`: what one call to Worksection costs the calling process, per HTTP client, measured in the same
- * run: the package's NodeTransport, bare node:http (as node-oauth and the bench's limit app call), undici's Pool (as
+ * run: the package's NodeTransport (undici's Client under a dispatch handler of its own), bare node:http (as node-oauth and the bench's limit app call), undici's Pool (as
  * the independent harness's limit app calls) and the global fetch. Each client runs in a fresh process of its own
  * against one keep-alive server in another process, 32 calls in flight: a form POST answered by a token-sized JSON
  * answer, as the token and profile calls are. Rounds are interleaved; the table shows medians and per-round ratios.

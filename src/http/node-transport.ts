@@ -1,46 +1,42 @@
-import http from 'node:http';
-import https from 'node:https';
-import { urlToHttpOptions } from 'node:url';
-import {
-  broken,
-  checkHead,
-  isFile,
-  MAX_BODY_BYTES,
-  parseAnswer,
-  timedOut,
-  tooLarge,
-  unreachable,
-  type Head,
-  type JsonAnswer,
-} from './answer';
+import type { Client } from 'undici';
+import type { JsonAnswer } from './answer';
 import type { AnswerTo, ExchangeRequest } from './exchange-request';
-import { streamedAnswer, type StreamedAnswer } from './streamed-answer';
+import { OriginPool } from './origin-pool';
+import { PoolExchange } from './pool-exchange';
+import type { StreamedAnswer } from './streamed-answer';
 
+/** Where a URL goes: its origin (the pool) and the path with its query. */
 interface Target {
-  secure: boolean;
-  options: http.RequestOptions;
+  origin: string;
+  path: string;
 }
 
 /**
- * The built-in transport: `node:http(s)` with a keep-alive pool, used by every strategy and client that has no
- * `fetch` option. They share one pool unless given their own through the `transport` option: a pool of your own
- * (e.g. per tenant, or per test) that you can {@link NodeTransport.close | close}.
+ * How many origins keep a pool of their own. The strategy talks to one (Worksection's OAuth server); the account
+ * API to one per account URL, which vary with the signed-in users: past this many, the least recently used pool is
+ * closed once its calls end.
+ */
+export const MAX_POOLED_ORIGINS = 16;
+
+let ClientClass: typeof Client | undefined;
+
+/**
+ * The built-in transport: undici's HTTP/1.1 client, a keep-alive pool per origin (at most {@link MAX_POOLED_ORIGINS}), used
+ * by every strategy and client that has no `fetch` option. They share one transport unless given their own through
+ * the `transport` option: a transport of your own (e.g. per tenant, or per test) that you can
+ * {@link NodeTransport.close | close}. Undici is loaded on the first call, not when the package is required.
  */
 export class NodeTransport {
-  // Idle sockets are closed after 4 s (as undici does), before servers such as the emulator (5 s) or nginx close
-  // them, so that a request is never written to a socket the server is closing.
-  private readonly agents = {
-    'http:': new http.Agent({ keepAlive: true, timeout: 4000 }),
-    'https:': new https.Agent({ keepAlive: true, timeout: 4000 }),
-  };
+  private readonly pools = new Map<string, OriginPool>();
   // The strategy calls the same few endpoints on every login: parse each URL once.
   private readonly targets = new Map<string, Target>();
+  /** The origin of the last call: the most recently used pool already. */
+  private latest = '';
 
   /**
    * @internal
    * One exchange: a JSON answer read whole (under `request.maxBytes`), or with `request.stream` a file answer resolved
-   * at its head. Callbacks and one promise rather than async steps: this runs twice on every login, and this transport
-   * exists to cost as little as node-oauth does.
+   * at its head. See {@link PoolExchange}.
    */
   send<R extends ExchangeRequest>(
     url: string,
@@ -49,6 +45,12 @@ export class NodeTransport {
     timeout: number,
     label: string,
   ): Promise<AnswerTo<R>> {
+    if (ClientClass === undefined) {
+      return import('undici').then((undici) => {
+        ClientClass = undici.Client;
+        return this.send(url, request, headers, timeout, label);
+      });
+    }
     const exchange = new Promise<JsonAnswer | StreamedAnswer>((resolve, reject) => {
       const signal = request.signal;
       if (signal?.aborted) {
@@ -56,94 +58,49 @@ export class NodeTransport {
         return;
       }
       const target = this.target(url);
-      const body = request.body;
-      const req = (target.secure ? https : http).request({
-        ...target.options,
-        method: request.method,
-        headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      });
-      let settled = false;
-      // Settles once: with `err`, or else with `answer`.
-      const settle = (err: Error | undefined, answer?: JsonAnswer | StreamedAnswer): void => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        if (err === undefined) {
-          resolve(answer as JsonAnswer | StreamedAnswer);
-          return;
-        }
-        // Frees the socket: a half-read or unwanted answer never goes back to the keep-alive pool.
-        req.destroy();
-        reject(err);
-      };
-      const timer = setTimeout(() => settle(timedOut(label, timeout)), timeout);
-      // The caller gave up (client.call's signal): close the connection, reject with the caller's reason.
-      const onAbort = (): void => settle(signal?.reason as Error);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      req.once('error', (err) => settle(unreachable(label, err)));
-      req.once('response', (res) => {
-        const head: Head = {
-          status: res.statusCode ?? 0,
-          contentType: res.headers['content-type'],
-          contentLength: res.headers['content-length'],
-          opaqueRedirect: false,
-          retryAfter: res.headers['retry-after'],
-        };
-        if (request.stream === true && isFile(head)) {
-          // The body is the caller's from here: the timeout becomes the stream's idle timeout.
-          if (!settled) settle(undefined, streamedAnswer(head, res.headers['content-disposition'], res, timeout, label, signal));
-          return;
-        }
-        const cap = request.maxBytes ?? MAX_BODY_BYTES;
-        const refused = checkHead(head, label, cap, request.accountApi);
-        if (refused) {
-          settle(refused);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > cap) settle(tooLarge(label, head, cap, request.accountApi));
-          else chunks.push(chunk);
-        });
-        res.once('error', (err) => settle(broken(label, head, err)));
-        // A connection closed before the end of the body, whether or not Node reported it as an error.
-        res.once('close', () => {
-          if (!res.complete) settle(broken(label, head, Object.assign(new Error('closed mid-body'), { code: 'ECONNRESET' })));
-        });
-        res.once('end', () => {
-          if (settled) return;
-          let answer: JsonAnswer;
-          try {
-            answer = parseAnswer(head, Buffer.concat(chunks, size).toString('utf8'), label);
-          } catch (err) {
-            // parseAnswer throws only our typed errors.
-            settle(err as Error);
-            return;
-          }
-          settle(undefined, answer);
-        });
-      });
-      req.end(body);
+      const handler = new PoolExchange(request, timeout, label, resolve, reject);
+      this.pool(target.origin).dispatch({ path: target.path, method: request.method, headers, body: request.body ?? null }, handler);
     });
     return exchange as Promise<AnswerTo<R>>;
   }
 
   /** Closes the pooled sockets. Requests still running fail with a network error; later ones open new sockets. */
   close(): void {
-    this.agents['http:'].destroy();
-    this.agents['https:'].destroy();
+    const pools = [...this.pools.values()];
+    this.pools.clear();
     this.targets.clear();
+    this.latest = '';
+    for (const pool of pools) pool.destroy();
+  }
+
+  private pool(origin: string): OriginPool {
+    let pool = this.pools.get(origin);
+    if (pool) {
+      // Least recently used first: a hit moves to the end (unless it is already there, as on every login).
+      if (origin !== this.latest) {
+        this.pools.delete(origin);
+        this.pools.set(origin, pool);
+        this.latest = origin;
+      }
+      return pool;
+    }
+    if (this.pools.size >= MAX_POOLED_ORIGINS) {
+      const [oldest, evicted] = this.pools.entries().next().value as [string, OriginPool];
+      this.pools.delete(oldest);
+      // Its calls still running finish; then its sockets close.
+      evicted.close();
+    }
+    pool = new OriginPool(origin, ClientClass as typeof Client);
+    this.pools.set(origin, pool);
+    this.latest = origin;
+    return pool;
   }
 
   private target(url: string): Target {
     let target = this.targets.get(url);
     if (!target) {
       const parsed = new URL(url);
-      const secure = parsed.protocol === 'https:';
-      target = { secure, options: { ...urlToHttpOptions(parsed), agent: secure ? this.agents['https:'] : this.agents['http:'] } };
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
       // Account-API URLs carry their query: bound the cache rather than let it grow with them.
       if (this.targets.size >= 64) this.targets.clear();
       this.targets.set(url, target);

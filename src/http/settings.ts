@@ -6,14 +6,15 @@ export const DEFAULT_TIMEOUT = 10_000;
 
 /**
  * A `fetch` implementation. Pass your own (the `fetch` option) to go through a proxy or to log requests; it must
- * honour `init.signal`, or timed-out connections stay open. Without one, requests go through `node:http(s)` with
- * a keep-alive pool, which costs a fraction of the CPU of Node's built-in fetch.
+ * honour `init.signal`, or timed-out connections stay open. Without one, requests go through the built-in
+ * {@link NodeTransport} (undici's HTTP/1.1 client, keep-alive pools), which costs a fraction of the CPU of Node's
+ * built-in fetch.
  */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
 
 /** @internal How to talk to Worksection. */
 export interface HttpSettings {
-  /** A custom fetch; undefined for the built-in node:http(s) transport. */
+  /** A custom fetch; undefined for the built-in transport. */
   fetch?: FetchFunction | undefined;
   /** The built-in transport, used when there is no `fetch`. */
   transport: NodeTransport;
@@ -32,10 +33,7 @@ export function checkTimeout(timeout: unknown): number {
 /** @internal Checks a `fetch` option (the strategy's or the client's): a function, or undefined for the built-in transport. */
 export function checkFetch(fetchImpl: unknown): FetchFunction | undefined {
   if (fetchImpl !== undefined && typeof fetchImpl !== 'function') {
-    throw new WorksectionConfigError(
-      'fetch',
-      'The fetch option must be a fetch function, or left out for the built-in node:http transport.',
-    );
+    throw new WorksectionConfigError('fetch', 'The fetch option must be a fetch function, or left out for the built-in transport.');
   }
   return fetchImpl as FetchFunction | undefined;
 }
