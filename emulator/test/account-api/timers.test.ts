@@ -40,7 +40,11 @@ describe('account API: timers', () => {
     expect(rows(await api.call('get_my_timer'))).toEqual([]);
     expect((await adminCall(api.emu, 'stop_timer', { timer: '90' })).json.status).toBe('ok');
     expect(rows((await adminCall(api.emu, 'get_timers')).json)).toEqual([]);
-    expect((await adminCall(api.emu, 'stop_timer', { timer: '90' })).json).toEqual({ status: 'error', status_code: 7, message: 'Timer not found' });
+    expect((await adminCall(api.emu, 'stop_timer', { timer: '90' })).json).toEqual({
+      status: 'error',
+      status_code: 7,
+      message: 'Timer not found',
+    });
   });
 
   it('refuses a timer on a closed task (code 8)', async () => {
