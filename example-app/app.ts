@@ -19,16 +19,19 @@ import { TokenSealer } from './token-sealer';
 import { homePage, isSignInReason } from './views/home';
 import { profilePage } from './views/profile';
 import { STYLESHEET } from './views/style';
+import { FAVICON_SVG } from './views/layout';
+import { pageFrame } from './page-frame';
+import { ReadCache } from './read-cache';
 import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from './session-cookie';
 import { endSessionsOfGoneAccounts } from './unusable-session';
 
 export { SESSION_COOKIE } from './session-cookie';
 
 /**
- * The scopes the example's pages need: projects and tasks to read, comments to read and post, time to log
- * (`add_costs`: Worksection does not say which scope it needs; `costs_write` by its name).
+ * The scopes the example's pages need: projects and tasks to read, comments to read and post, time to read
+ * (`get_costs`) and to log (`add_costs`: Worksection does not say which scope it needs; `costs_write` by its name).
  */
-export const DEFAULT_SCOPES = ['projects_read', 'tasks_read', 'comments_read', 'comments_write', 'costs_write'];
+export const DEFAULT_SCOPES = ['projects_read', 'tasks_read', 'comments_read', 'comments_write', 'costs_read', 'costs_write'];
 
 /** What {@link createApp} needs: resolved credentials (real or the emulator's), a store and a secret. */
 export interface ExampleAppOptions {
@@ -68,6 +71,11 @@ export interface ExampleApp {
   strategy: Strategy;
   /** Resolves once the session store is reachable; rejects when it is not (Redis down at start-up). */
   ready(): Promise<void>;
+  /**
+   * Recent account-API reads, per account. `reads.invalidate(accountUrl, ...READS keys)` drops what a change made
+   * elsewhere (a Worksection webhook) made stale; with no key, all of the account's reads.
+   */
+  reads: ReadCache;
   /** Closes the session store (SQLite file or Redis connection). */
   close(): Promise<void>;
 }
@@ -127,6 +135,10 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   app.get('/style.css', (_req, res) => {
     res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(STYLESHEET);
   });
+  // Browsers ask for /favicon.ico on a first visit whatever the page links: answered here, not with a 404.
+  app.get('/favicon.ico', (_req, res) => {
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(FAVICON_SVG);
+  });
   app.get('/healthz', async (_req, res) => {
     res.set('Cache-Control', 'no-store');
     try {
@@ -166,7 +178,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     const page: Parameters<typeof homePage>[0] = { usingEmulator: options.emulatorNote !== undefined };
     if (reason) page.reason = reason;
     if (options.emulatorNote !== undefined) page.demoHint = options.emulatorNote;
-    if (req.user) page.signedInAs = (req.user as SessionUser).displayName;
+    page.frame = pageFrame(req);
     res.send(homePage(page));
   });
 
@@ -185,6 +197,8 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   });
 
   app.use(refreshRoute({ strategy, log, express }));
+  // Bounded: at most 1000 answers, each for a minute; the forms below drop what they change.
+  const reads = new ReadCache({ maxEntries: 1000, ttlMs: 60_000 });
   // One set of options for the pages that call the account API: the same tokens, lock and store timeout.
   const apiPages = {
     strategy,
@@ -192,6 +206,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     log,
     ...(options.storeTimeoutMs !== undefined && { storeTimeoutMs: options.storeTimeoutMs }),
     ...(options.apiMinInterval !== undefined && { minInterval: options.apiMinInterval }),
+    cache: reads,
   };
   app.use(projectsRoute({ ...apiPages, router: express.Router }));
   app.use(tasksRoute({ ...apiPages, express }));
@@ -213,5 +228,5 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   app.use(notFound);
   app.use(errorHandler(log));
 
-  return { app, strategy, ready: () => sessions.ready(), close: () => sessions.close() };
+  return { app, strategy, reads, ready: () => sessions.ready(), close: () => sessions.close() };
 }
