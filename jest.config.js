@@ -20,6 +20,7 @@ const SLOW_TESTS = [
   'test/example-app/e2e/restart.test.ts',
   'test/example-app/e2e/browser.test.ts',
   'test/example-app/e2e/many-tabs.test.ts',
+  'test/example-app/e2e/live-comments.test.ts',
 ];
 
 const escape = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');

@@ -2,6 +2,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { WorksectionApiError, WorksectionError, WorksectionRateLimitError, WorksectionRefreshError } from 'passport-worksection/client';
 import { endUnusableSession, isUnusableGrant } from './unusable-session';
 import type { UnavailableReason } from './views/unavailable';
+import type { PageFrame } from './views/layout';
+import { pageFrame } from './page-frame';
 import { SessionDestroyedError } from './errors/session-destroyed-error';
 
 /** How a page answers a failed call: what to log it as, where to send a signed-out user, and its error page. */
@@ -10,8 +12,8 @@ export interface ApiFailurePage {
   label: string;
   /** Where to come back to after signing in again. */
   returnTo: string;
-  /** The page to show, for each reason. */
-  unavailable: (reason: UnavailableReason) => string;
+  /** The page to show, for each reason, with the header of the request. */
+  unavailable: (reason: UnavailableReason, frame?: PageFrame) => string;
 }
 
 // Worksection's status_code for an id it does not know: 4 "project invalid" / "file not found", 5 "task invalid".
@@ -42,30 +44,33 @@ export function answerApiFailure(
     return;
   }
   if (err instanceof WorksectionApiError && err.statusCode === 403) {
-    res.status(403).send(page.unavailable('scope'));
+    res.status(403).send(page.unavailable('scope', pageFrame(req)));
     return;
   }
   if (err instanceof WorksectionApiError && NOT_FOUND_CODES.has(err.statusCode)) {
-    res.status(404).send(page.unavailable('not-found'));
+    res.status(404).send(page.unavailable('not-found', pageFrame(req)));
     return;
   }
   if (err instanceof WorksectionApiError && (err.status ?? 200) < 500) {
     // Worksection answered, and said no: its words are the answer (not "try again", which would not help).
     log(`${page.label}: ${err.name} [${err.code}] status_code ${err.statusCode}: ${err.message}`);
-    res.status(409).send(page.unavailable({ refused: err.message }));
+    res.status(409).send(page.unavailable({ refused: err.message }, pageFrame(req)));
     return;
   }
   if (err instanceof WorksectionRefreshError || err instanceof WorksectionRateLimitError) {
     // The grant is still alive: the next request tries again (a refresh, or the call once the account's turn comes).
     log(`${page.label}: ${err.name} [${err.code}]: ${err.message}`);
     const seconds = err instanceof WorksectionRateLimitError ? Math.max(1, Math.ceil((err.retryAfter ?? 1000) / 1000)) : 1;
-    res.status(503).set('Retry-After', String(seconds)).send(page.unavailable('worksection'));
+    res
+      .status(503)
+      .set('Retry-After', String(seconds))
+      .send(page.unavailable('worksection', pageFrame(req)));
     return;
   }
   if (err instanceof WorksectionError) {
     // The package's errors never carry a token: safe to log as they are.
     log(`${page.label}: ${err.name} [${err.code}]: ${err.message}`);
-    res.status(502).send(page.unavailable('worksection'));
+    res.status(502).send(page.unavailable('worksection', pageFrame(req)));
     return;
   }
   next(err);

@@ -19,6 +19,9 @@ import { TokenSealer } from './token-sealer';
 import { homePage, isSignInReason } from './views/home';
 import { profilePage } from './views/profile';
 import { STYLESHEET } from './views/style';
+import { FAVICON_SVG } from './views/layout';
+import { pageFrame } from './page-frame';
+import { ReadCache } from './read-cache';
 import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from './session-cookie';
 import { endSessionsOfGoneAccounts } from './unusable-session';
 import { AccountEvents } from './account-events';
@@ -27,10 +30,10 @@ import { taskUpdatesRoute, webhookPath, webhookReceiverRoute, type WebhookCreden
 export { SESSION_COOKIE } from './session-cookie';
 
 /**
- * The scopes the example's pages need: projects and tasks to read, comments to read and post, time to log
- * (`add_costs`: Worksection does not say which scope it needs; `costs_write` by its name).
+ * The scopes the example's pages need: projects and tasks to read, comments to read and post, time to read
+ * (`get_costs`) and to log (`add_costs`: Worksection does not say which scope it needs; `costs_write` by its name).
  */
-export const DEFAULT_SCOPES = ['projects_read', 'tasks_read', 'comments_read', 'comments_write', 'costs_write'];
+export const DEFAULT_SCOPES = ['projects_read', 'tasks_read', 'comments_read', 'comments_write', 'costs_read', 'costs_write'];
 
 /** What {@link createApp} needs: resolved credentials (real or the emulator's), a store and a secret. */
 export interface ExampleAppOptions {
@@ -75,6 +78,11 @@ export interface ExampleApp {
   strategy: Strategy;
   /** Resolves once the session store is reachable; rejects when it is not (Redis down at start-up). */
   ready(): Promise<void>;
+  /**
+   * Recent account-API reads, per account. `reads.invalidate(accountUrl, ...READS keys)` drops what a change made
+   * elsewhere (a Worksection webhook) made stale; with no key, all of the account's reads.
+   */
+  reads: ReadCache;
   /** Closes the session store (SQLite file or Redis connection). */
   close(): Promise<void>;
   /** With the `webhooks` option: accepts deliveries for an account, and answers the path to give `add_webhook`. */
@@ -134,13 +142,25 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
 
   // Before the session middleware: Worksection's deliveries are no visitors and get no session.
   const events = options.webhooks && new AccountEvents(secrets[0] ?? '');
-  const knownKeys = new Set<string>();
+  // The accounts whose deliveries are accepted, by their hook's key.
+  const accountsByKey = new Map<string, string>();
   if (options.webhooks && events) {
-    app.use(webhookReceiverRoute({ events, credentials: options.webhooks, isKnownKey: (key) => knownKeys.has(key), log, express }));
+    // A change made elsewhere (Worksection's pages, another app) makes the account's cached reads stale.
+    const onEvent = (key: string): void => {
+      const accountUrl = accountsByKey.get(key);
+      if (accountUrl !== undefined) reads.invalidate(accountUrl);
+    };
+    app.use(
+      webhookReceiverRoute({ events, credentials: options.webhooks, isKnownKey: (key) => accountsByKey.has(key), log, onEvent, express }),
+    );
   }
   // Before the session middleware: neither may create a session or fail with the store.
   app.get('/style.css', (_req, res) => {
     res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(STYLESHEET);
+  });
+  // Browsers ask for /favicon.ico on a first visit whatever the page links: answered here, not with a 404.
+  app.get('/favicon.ico', (_req, res) => {
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(FAVICON_SVG);
   });
   app.get('/healthz', async (_req, res) => {
     res.set('Cache-Control', 'no-store');
@@ -181,7 +201,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     const page: Parameters<typeof homePage>[0] = { usingEmulator: options.emulatorNote !== undefined };
     if (reason) page.reason = reason;
     if (options.emulatorNote !== undefined) page.demoHint = options.emulatorNote;
-    if (req.user) page.signedInAs = (req.user as SessionUser).displayName;
+    page.frame = pageFrame(req);
     res.send(homePage(page));
   });
 
@@ -200,6 +220,8 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   });
 
   app.use(refreshRoute({ strategy, log, express }));
+  // Bounded: at most 1000 answers, each for a minute; the forms below drop what they change.
+  const reads = new ReadCache({ maxEntries: 1000, ttlMs: 60_000 });
   // One set of options for the pages that call the account API: the same tokens, lock and store timeout.
   const apiPages = {
     strategy,
@@ -207,6 +229,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     log,
     ...(options.storeTimeoutMs !== undefined && { storeTimeoutMs: options.storeTimeoutMs }),
     ...(options.apiMinInterval !== undefined && { minInterval: options.apiMinInterval }),
+    cache: reads,
   };
   app.use(projectsRoute({ ...apiPages, router: express.Router }));
   app.use(tasksRoute({ ...apiPages, express }));
@@ -232,9 +255,9 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   const webhooks = events && {
     register: (accountUrl: string) => {
       const key = events.keyOf(accountUrl);
-      knownKeys.add(key);
+      accountsByKey.set(key, accountUrl);
       return webhookPath(key);
     },
   };
-  return { app, strategy, ready: () => sessions.ready(), close: () => sessions.close(), ...(webhooks && { webhooks }) };
+  return { app, strategy, reads, ready: () => sessions.ready(), close: () => sessions.close(), ...(webhooks && { webhooks }) };
 }

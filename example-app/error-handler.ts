@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { safeLogLine } from './log-line';
 import { errorPage } from './views/error';
+import { pageFrame } from './page-frame';
 import { CsrfError } from './errors/csrf-error';
 import { SessionStoreUnavailableError } from './errors/session-store-unavailable-error';
 
@@ -8,8 +9,8 @@ import { SessionStoreUnavailableError } from './errors/session-store-unavailable
 export const RETRY_AFTER_SECONDS = 5;
 
 /** The 404 page. */
-export const notFound: RequestHandler = (_req, res) => {
-  res.status(404).send(errorPage(404));
+export const notFound: RequestHandler = (req, res) => {
+  res.status(404).send(errorPage(404, pageFrame(req)));
 };
 
 /**
@@ -18,7 +19,7 @@ export const notFound: RequestHandler = (_req, res) => {
  * Server errors are logged as one line, control and line-separator characters replaced ({@link safeLogLine}).
  */
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
-  return (err: unknown, _req, res, next) => {
+  return (err: unknown, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
@@ -31,7 +32,8 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     }
     if (status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     res.set('Cache-Control', 'no-store');
-    res.status(status).send(errorPage(status));
+    // With the session store down there is no session, and the header offers Sign in.
+    res.status(status).send(errorPage(status, pageFrame(req)));
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
-import type { WorksectionClient, WorksectionComment } from 'passport-worksection/client';
+import { WorksectionApiError, type WorksectionClient, type WorksectionComment, type WorksectionCost } from 'passport-worksection/client';
 import { defaultExpress, type ExpressModule } from './express-module';
 import { answerApiFailure, type ApiFailurePage } from './api-failure';
 import { csrfToken, requireCsrfToken } from './csrf';
@@ -9,12 +9,16 @@ import type { SessionUser } from './session-user';
 import { isTaskNotice, taskPage, type TaskNotice } from './views/task';
 import { tasksPage } from './views/tasks';
 import { unavailablePage } from './views/unavailable';
+import { pageFrame } from './page-frame';
+import { READS, type ReadCache } from './read-cache';
 
 /** What {@link tasksRoute} needs from the app. */
 export interface TasksRouteOptions extends SessionClientOptions {
   log: (line: string) => void;
   /** The Express the app is built with (its `Router` and `urlencoded`). Default: Express 5. */
   express?: ExpressModule;
+  /** Recent reads, per account: the forms drop what they change. */
+  cache: ReadCache;
 }
 
 /** Worksection's ids are decimal numbers sent as strings; anything else is not a page here. */
@@ -32,7 +36,7 @@ const MAX_NOTE = 1000;
  * as `/projects` (sign in again, 403, 404, 503 with Retry-After, 502).
  */
 export function tasksRoute(options: TasksRouteOptions): Router {
-  const { log } = options;
+  const { log, cache } = options;
   const express = options.express ?? defaultExpress;
   const clientFor = sessionClients(options);
   const router = express.Router();
@@ -47,7 +51,7 @@ export function tasksRoute(options: TasksRouteOptions): Router {
       param: string,
       returnTo: (id: string) => string,
       about: PageSubject,
-      work: (req: Request, res: Response, id: string, client: WorksectionClient) => Promise<void>,
+      work: (req: Request, res: Response, id: string, client: WorksectionClient, user: SessionUser) => Promise<void>,
     ): RequestHandler =>
     async (req, res, next) => {
       const id = idParam(req, param);
@@ -58,7 +62,7 @@ export function tasksRoute(options: TasksRouteOptions): Router {
       const user = signedIn(req, res, returnTo(id));
       if (!user) return;
       try {
-        await work(req, res, id, clientFor(req, user));
+        await work(req, res, id, clientFor(req, user), user);
       } catch (err) {
         answerApiFailure(err, req, res, next, failurePage(about, returnTo(id)), log);
       }
@@ -72,8 +76,11 @@ export function tasksRoute(options: TasksRouteOptions): Router {
       'projectId',
       projectPath,
       { label: 'tasks', title: 'Tasks', allow: 'read your tasks' },
-      async (_req, res, projectId, client) => {
-        res.send(tasksPage(projectId, await client.tasks.list({ id_project: projectId })));
+      async (req, res, projectId, client, user) => {
+        const tasks = await cache.read(user.accountUrl, user.id, READS.tasks(projectId), () =>
+          client.tasks.list({ id_project: projectId }),
+        );
+        res.send(tasksPage(projectId, tasks, pageFrame(req)));
       },
     ),
   );
@@ -84,14 +91,21 @@ export function tasksRoute(options: TasksRouteOptions): Router {
       'taskId',
       taskPath,
       { label: 'task', title: 'Task', allow: 'read this task and its comments' },
-      async (req, res, taskId, client) => {
-        // One call: Worksection allows about one a second per account, so a second call (get_comments) would keep the
-        // page waiting a second. get_task's extra=comments brings the latest comments along (the collection's
-        // "get_task" request asks for them the same way); the page links to Worksection for the whole thread.
-        const task = await client.tasks.get({ id_task: taskId, extra: 'text,comments' });
+      async (req, res, taskId, client, user) => {
+        const read = <T>(call: string, load: () => Promise<T>) => cache.read(user.accountUrl, user.id, call, load);
+        // Worksection allows about one call a second per account: get_task's extra=comments brings the latest comments
+        // along (the collection's "get_task" request asks for them the same way), so no get_comments call. Its time
+        // entries are not among get_task's extras: they are a second call (get_costs), which the cache answers on
+        // reloads, as it answers the task.
+        const task = await read(READS.task(taskId), () => client.tasks.get({ id_task: taskId, extra: 'text,comments' }));
+        const costs = await timeEntries(() => read(READS.costs(taskId), () => client.costs.list({ id_task: taskId })));
         const comments = Array.isArray(task.comments) ? (task.comments as WorksectionComment[]) : [];
         const notice: TaskNotice | undefined = isTaskNotice(req.query.done) ? req.query.done : undefined;
-        res.send(taskPage(task, comments, csrfToken(req), notice, sessionUser(req)?.accountUrl));
+        // The live-update script of this page (webhooks) joins the frame's `scripts`.
+        const frame = pageFrame(req);
+        res.send(
+          taskPage({ task, comments, costs, csrfToken: csrfToken(req), accountUrl: user.accountUrl, frame, ...(notice && { notice }) }),
+        );
       },
     ),
   );
@@ -100,22 +114,29 @@ export function tasksRoute(options: TasksRouteOptions): Router {
     '/tasks/:taskId/comments',
     form,
     requireCsrfToken,
-    aboutRecord('taskId', taskPath, { label: 'comment', title: 'Comment', allow: 'comment on tasks' }, async (req, res, taskId, client) => {
-      const text = field(req, 'text');
-      if (text === undefined || text.length > MAX_COMMENT) {
-        res.redirect(303, `${taskPath(taskId)}?done=comment-invalid`);
-        return;
-      }
-      await client.comments.post({ id_task: taskId, text });
-      res.redirect(303, `${taskPath(taskId)}?done=comment`);
-    }),
+    aboutRecord(
+      'taskId',
+      taskPath,
+      { label: 'comment', title: 'Comment', allow: 'comment on tasks' },
+      async (req, res, taskId, client, user) => {
+        const text = field(req, 'text');
+        if (text === undefined || text.length > MAX_COMMENT) {
+          res.redirect(303, `${taskPath(taskId)}?done=comment-invalid`);
+          return;
+        }
+        await client.comments.post({ id_task: taskId, text });
+        // get_task's answer carries the comments: the next read fetches it again.
+        cache.invalidate(user.accountUrl, READS.task(taskId));
+        res.redirect(303, `${taskPath(taskId)}?done=comment`);
+      },
+    ),
   );
 
   router.post(
     '/tasks/:taskId/costs',
     form,
     requireCsrfToken,
-    aboutRecord('taskId', taskPath, { label: 'costs', title: 'Log time', allow: 'log time' }, async (req, res, taskId, client) => {
+    aboutRecord('taskId', taskPath, { label: 'costs', title: 'Log time', allow: 'log time' }, async (req, res, taskId, client, user) => {
       const time = field(req, 'time');
       const comment = field(req, 'comment');
       if (time === undefined || !TIME.test(time) || (comment !== undefined && comment.length > MAX_NOTE)) {
@@ -123,11 +144,25 @@ export function tasksRoute(options: TasksRouteOptions): Router {
         return;
       }
       await client.costs.add({ id_task: taskId, time, ...(comment !== undefined && { comment }) });
+      cache.invalidate(user.accountUrl, READS.costs(taskId));
       res.redirect(303, `${taskPath(taskId)}?done=time`);
     }),
   );
 
   return router;
+}
+
+/**
+ * The task's time entries, or `'not-allowed'` when the grant lacks `costs_read` (a session signed in before the app
+ * asked for it): the task page shows without them rather than failing.
+ */
+async function timeEntries(load: () => Promise<WorksectionCost[]>): Promise<WorksectionCost[] | 'not-allowed'> {
+  try {
+    return await load();
+  } catch (err) {
+    if (err instanceof WorksectionApiError && err.statusCode === 403) return 'not-allowed';
+    throw err;
+  }
 }
 
 /** A route parameter that is a Worksection id, or undefined (then the page is a 404). */
@@ -166,5 +201,5 @@ interface PageSubject {
 
 /** How a page of these answers a failed call (see {@link answerApiFailure}). */
 function failurePage({ label, title, allow }: PageSubject, returnTo: string): ApiFailurePage {
-  return { label, returnTo, unavailable: (reason) => unavailablePage({ title, allow, returnTo }, reason) };
+  return { label, returnTo, unavailable: (reason, frame) => unavailablePage({ title, allow, returnTo }, reason, frame) };
 }

@@ -18,6 +18,8 @@ export interface WebhooksRouteOptions {
   isKnownKey: (key: string) => boolean;
   credentials: WebhookCredentials;
   log: (line: string) => void;
+  /** Called once an event of the account with this key is kept: what the app read of that account may be stale. */
+  onEvent?: (key: string) => void;
   express?: ExpressModule;
 }
 
@@ -42,7 +44,10 @@ export function webhookReceiverRoute(options: WebhooksRouteOptions): Router {
     if (!receive) {
       receive = webhookMiddleware({
         basicAuth: options.credentials,
-        onEvent: (event) => options.events.add(key, event),
+        onEvent: (event) => {
+          options.events.add(key, event);
+          options.onEvent?.(key);
+        },
         onError: (err) => options.log(`webhook ${err.reason}: ${err.message}`),
       });
       receivers.set(key, receive);

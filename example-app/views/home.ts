@@ -1,5 +1,5 @@
 import { html } from './html';
-import { layout } from './layout';
+import { layout, type PageFrame } from './layout';
 
 /** Why the last sign-in did not happen, as carried in `/?signin=<reason>`: fixed texts, nothing reflected. */
 export const SIGN_IN_MESSAGES = {
@@ -20,17 +20,19 @@ export function isSignInReason(value: unknown): value is SignInReason {
 }
 
 /** `/`: the sign-in button, and the reason a sign-in failed when there is one; for a signed-in user, who and where to go. */
-export function homePage(options: { reason?: SignInReason; usingEmulator: boolean; demoHint?: string; signedInAs?: string }): string {
+export function homePage(options: { reason?: SignInReason; usingEmulator: boolean; demoHint?: string; frame?: PageFrame }): string {
   // Signing out is what the user asked for: a success, not an error.
   const tone = options.reason === 'signed-out' ? ' ok' : '';
   const notice = options.reason ? html`<p class="notice${tone}" role="status">${SIGN_IN_MESSAGES[options.reason]}</p>` : undefined;
-  if (options.signedInAs !== undefined) {
+  const signedIn = options.frame?.signedIn;
+  if (signedIn) {
     return layout(
       'Home',
-      html`<h1>Welcome, ${options.signedInAs}</h1>
+      html`<h1>Welcome, ${signedIn.name}</h1>
 ${notice}
-<p>You are signed in with Worksection as <strong>${options.signedInAs}</strong>.</p>
+<p>You are signed in with Worksection as <strong>${signedIn.name}</strong>.</p>
 <ul class="links"><li><a href="/profile">Profile</a></li><li><a href="/projects">Projects</a></li></ul>`,
+      options.frame,
     );
   }
   // A link, not a POST form: helmet's CSP `form-action 'self'` would block a form whose answer redirects to Worksection.

@@ -44,16 +44,12 @@ ${refresh ? html`<p class="notice${refresh === 'done' ? ' ok' : ''}" role="statu
 <dt>Granted scopes</dt><dd>${scopes}</dd>
 <dt>Access token expires</dt><dd><time datetime="${new Date(user.expiresAt).toISOString()}">${new Date(user.expiresAt).toUTCString()}</time></dd>
 </dl>
-<p><a href="/projects">Projects</a></p>
 <div class="actions">
 <form method="post" action="/profile/refresh">
 <input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
 <button class="button" type="submit">Refresh tokens</button>
 </form>
-<form method="post" action="/logout">
-<input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
-<button class="button secondary" type="submit">Sign out</button>
-</form>
 </div>`,
+    { signedIn: { name: user.displayName || user.id, csrfToken } },
   );
 }

@@ -1,7 +1,7 @@
-import type { WorksectionComment, WorksectionTask } from 'passport-worksection/client';
+import type { WorksectionComment, WorksectionCost, WorksectionTask } from 'passport-worksection/client';
 import { CSRF_FIELD } from '../csrf';
-import { html } from './html';
-import { layout } from './layout';
+import { html, type SafeHtml } from './html';
+import { layout, type PageFrame } from './layout';
 
 /** What the last form on the task page did: shown once, after its redirect. */
 export const TASK_NOTICES = {
@@ -19,17 +19,27 @@ export function isTaskNotice(value: unknown): value is TaskNotice {
   return typeof value === 'string' && Object.hasOwn(TASK_NOTICES, value);
 }
 
+/** What the task page shows. */
+export interface TaskPageContent {
+  task: WorksectionTask;
+  comments: readonly WorksectionComment[];
+  /** The task's time entries (`get_costs`), or `not-allowed` when the grant lacks `costs_read`. */
+  costs: readonly WorksectionCost[] | 'not-allowed';
+  /** The CSRF token of the page's forms. */
+  csrfToken: string;
+  notice?: TaskNotice;
+  /** The account's URL, for the Open in Worksection link. */
+  accountUrl?: string;
+  /** The header (who is signed in) and the page's scripts: the live-update script of the task page goes in `scripts`. */
+  frame?: PageFrame;
+}
+
 /**
- * `/tasks/:id`: a task, its latest comments, a link to it in Worksection (its `page` on `accountUrl`), and forms to
- * comment on it and to log time on it. Shows no token.
+ * `/tasks/:id`: a task, its latest comments, its time entries, a link to it in Worksection (its `page` on
+ * `accountUrl`), and forms to comment on it and to log time on it. Shows no token.
  */
-export function taskPage(
-  task: WorksectionTask,
-  comments: readonly WorksectionComment[],
-  csrfToken: string,
-  notice?: TaskNotice,
-  accountUrl?: string,
-): string {
+export function taskPage(content: TaskPageContent): string {
+  const { task, comments, costs, csrfToken, notice, accountUrl } = content;
   const action = (what: string) => `/tasks/${encodeURIComponent(task.id)}/${what}`;
   const shown = notice === undefined ? undefined : TASK_NOTICES[notice];
   // data-task and data-comment: the page's script (/task-updates.js) adds comments the app's webhook receiver reports.
@@ -71,8 +81,19 @@ ${list}
 <textarea id="comment-text" name="text" rows="3" maxlength="10000" required></textarea>
 <button class="button" type="submit">Post comment</button>
 </form>
-<h2>Log time</h2>
-${closed ? html`<p><em>This task is closed: Worksection takes no time on a closed task.</em></p>` : timeForm}
-<p><a href="/projects">Projects</a> · <a href="/profile">Profile</a></p>`,
+<h2>Time</h2>
+${timeList(costs)}
+${closed ? html`<p><em>This task is closed: Worksection takes no time on a closed task.</em></p>` : timeForm}`,
+    content.frame,
   );
+}
+
+/** The time entries as a list, newest as Worksection orders them; who logged them and when. */
+function timeList(costs: TaskPageContent['costs']): SafeHtml {
+  if (costs === 'not-allowed') return html`<p><em>Sign in again and allow this app to read time to see the time logged here.</em></p>`;
+  if (costs.length === 0) return html`<p><em>No time logged yet.</em></p>`;
+  return html`<ul class="costs">${costs.map(
+    (c) =>
+      html`<li><strong>${c.time ?? c.money ?? ''}</strong> ${c.comment ? html`· ${c.comment} ` : undefined}<small>${c.user_from?.name ?? 'Someone'} · ${c.date}</small></li>`,
+  )}</ul>`;
 }

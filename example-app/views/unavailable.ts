@@ -1,5 +1,5 @@
 import { html } from './html';
-import { layout } from './layout';
+import { layout, type PageFrame } from './layout';
 
 /** Why a page could not show what it asked Worksection for. */
 export type UnavailableReason = 'scope' | 'not-found' | 'worksection' | { refused: string };
@@ -19,7 +19,7 @@ export interface UnavailableSubject {
  * (`{ refused }`: Worksection's `status_code` other than 0, such as 8 "Task is closed") shows Worksection's own words
  * and a way back to the page the user came from: it is an answer, not an outage.
  */
-export function unavailablePage(subject: UnavailableSubject, reason: UnavailableReason): string {
+export function unavailablePage(subject: UnavailableSubject, reason: UnavailableReason, frame?: PageFrame): string {
   const signIn = `/auth/worksection?returnTo=${encodeURIComponent(subject.returnTo)}`;
   const text =
     typeof reason === 'object'
@@ -29,8 +29,5 @@ export function unavailablePage(subject: UnavailableSubject, reason: Unavailable
         : reason === 'not-found'
           ? html`<p>Worksection does not know this page, or you cannot see it.</p>`
           : html`<p>Worksection did not answer properly. Please try again in a moment.</p>`;
-  return layout(
-    subject.title,
-    html`<h1>${subject.title}</h1>${text}<p><a href="/projects">Projects</a> · <a href="/profile">Profile</a></p>`,
-  );
+  return layout(subject.title, html`<h1>${subject.title}</h1>${text}`, frame);
 }

@@ -1,7 +1,7 @@
 import { authorizeError, type CallbackFields } from '../oauth/callback-query';
 import { ACCESS_DENIED_MESSAGE, MALFORMED_CALLBACK_MESSAGE, NO_CODE_MESSAGE, STATE_MESSAGE } from '../oauth/fail-messages';
 import type { WorksectionProfile } from '../oauth/profile';
-import { accountProblem, codeExchangeProblem, type SignInProblem } from '../oauth/sign-in-outcome';
+import { accountProblem, codeExchangeProblem, missingAccountUrl, type SignInProblem } from '../oauth/sign-in-outcome';
 import type { SignInTokens } from './sign-in-tokens';
 
 /**
@@ -56,6 +56,8 @@ export async function completeSignIn(fields: CallbackFields | undefined, steps: 
   } catch (err) {
     return settle(codeExchangeProblem(err));
   }
+  // The params' type says account_url is there: this is where that is made true for a sign-in.
+  if (typeof (tokens.params.account_url as unknown) !== 'string') throw missingAccountUrl();
   const allowed = accountProblem(tokens.params.account_url, undefined, steps.allowedAccounts);
   if (allowed !== undefined) return settle(allowed);
   const profile = await steps.loadProfile(tokens.accessToken);

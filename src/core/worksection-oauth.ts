@@ -13,6 +13,7 @@ import { parseProfile, type WorksectionProfile } from '../oauth/profile';
 import { tokenParams } from '../oauth/token-params';
 import { requestTokens } from '../oauth/token-request';
 import { toTokenSet, type TokenSet } from '../oauth/token-set';
+import { missingAccountUrl } from '../oauth/sign-in-outcome';
 import { StateCookie } from '../state-cookie/state-cookie';
 import { checkCoreOptions, normalizeScope, type CheckedCoreOptions, type WorksectionOAuthOptions } from './options';
 import { completeSignIn, type SignInSteps } from './sign-in-flow';
@@ -127,7 +128,11 @@ export class WorksectionOAuth {
     if (typeof code !== 'string' || code === '') {
       return Promise.reject(new WorksectionArgumentError('code', 'exchangeCode() needs the authorization code.'));
     }
-    return this._exchangeCode(code, options.codeVerifier, options.callbackURL ?? this._options.callbackURL, undefined);
+    return this._exchangeCode(code, options.codeVerifier, options.callbackURL ?? this._options.callbackURL, undefined).then((tokens) => {
+      // As the sign-in flow does: a token answer to a code without account_url is not Worksection's.
+      if (typeof (tokens.params.account_url as unknown) !== 'string') throw missingAccountUrl();
+      return tokens;
+    });
   }
 
   /** @internal The code exchange, with a Strategy subclass's `tokenParams()` as `extra` (ours take precedence). */

@@ -1,4 +1,4 @@
-import { ACCOUNT_URL_MISMATCH } from '../errors/codes';
+import { ACCOUNT_URL_MISMATCH, INVALID_RESPONSE } from '../errors/codes';
 import { WorksectionConfigError } from '../errors/config-error';
 import { WorksectionOAuthError } from '../errors/oauth-error';
 import { WorksectionResponseError } from '../errors/response-error';
@@ -30,6 +30,20 @@ export function codeExchangeProblem(err: unknown): SignInProblem {
   }
   const message = failureMessage(err);
   return message === undefined ? { error: err } : { fail: message };
+}
+
+/**
+ * @internal
+ * The error for a sign-in whose token answer names no account. Worksection's answer to a code always has
+ * `account_url` (worksection-oauth2.md; the OAuth collection's "oauth2_token" success answer); without it nobody can be
+ * keyed on (account_url, id), nor the account API reached. Its refresh answers lack it, and are no sign-in.
+ */
+export function missingAccountUrl(): WorksectionResponseError {
+  return new WorksectionResponseError(
+    "Worksection's token answer to the sign-in's code has no account_url, so nobody was signed in. " +
+      'Check the tokenURL option, or whether something impersonates Worksection.',
+    INVALID_RESPONSE,
+  );
 }
 
 /**

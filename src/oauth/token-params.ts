@@ -11,9 +11,11 @@ export interface TokenParams {
   access_token: string;
   /**
    * The account the user signed in to, e.g. `https://acc1234.worksection.com`; already checked to be https on
-   * worksection.com (or on the origin of `baseURL`). The account API lives at `{account_url}/api/oauth2`.
+   * worksection.com (or on the origin of `baseURL`). The account API lives at `{account_url}/api/oauth2`. Always
+   * there: a sign-in whose token answer lacks it is refused (Worksection's answer to a code always has it; its refresh
+   * answers, which are no sign-in, do not: see `TokenSet.accountUrl`).
    */
-  account_url?: string;
+  account_url: string;
   /** When the access token expires, in milliseconds since the epoch (comparable with `Date.now()`). */
   expires_at: number;
   [key: string]: unknown;

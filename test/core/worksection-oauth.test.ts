@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { WorksectionOAuth } from '../../src/core/worksection-oauth';
+import { INVALID_RESPONSE } from '../../src/errors/codes';
+import { WorksectionResponseError } from '../../src/errors/response-error';
+import { json, startHostileServer } from '../helpers/hostile-server';
 
 const options = {
   clientID: 'demo-client',
@@ -54,5 +59,32 @@ describe('WorksectionOAuth', () => {
     const oauth = new WorksectionOAuth(options);
     await expect(oauth.exchangeCode('')).rejects.toMatchObject({ argument: 'code' });
     await expect(oauth.refresh('')).rejects.toMatchObject({ argument: 'refreshToken' });
+  });
+
+  it('refuses a token answer to a code without account_url (Worksection always sends it), in finishSignIn and exchangeCode', async () => {
+    const answer = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'token-success.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    delete answer.account_url;
+    const server = await startHostileServer((_req, res) => json(res, answer));
+    try {
+      const oauth = new WorksectionOAuth({ ...options, baseURL: server.url, callbackURL: 'http://127.0.0.1/auth/callback' });
+      const started = oauth.startSignIn();
+      const state = new URL(started.url).searchParams.get('state')!;
+      const cookie = started.headers.getSetCookie()[0]!.split(';')[0]!;
+      const callback = new Request(`http://127.0.0.1/auth/callback?code=c0de&state=${state}`, { headers: { cookie } });
+      const refused = expect.objectContaining({
+        code: INVALID_RESPONSE,
+        message: expect.stringMatching(/no account_url/) as string,
+      }) as Error;
+      await expect(oauth.finishSignIn(callback)).rejects.toEqual(refused);
+      await expect(oauth.exchangeCode('c0de')).rejects.toBeInstanceOf(WorksectionResponseError);
+      await expect(oauth.exchangeCode('c0de')).rejects.toEqual(refused);
+      // One exchange per attempt, and no profile request after a refused one.
+      expect(server.requests.map((r) => r.url.split('?')[0])).toEqual(['/oauth2/token', '/oauth2/token', '/oauth2/token']);
+    } finally {
+      await server.close();
+    }
   });
 });

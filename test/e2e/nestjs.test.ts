@@ -111,6 +111,9 @@ describe('the NestJS recipe', () => {
       .get(await approvedCallback(agent))
       .expect(302)
       .expect('location', '/');
+    // Where the sign-in lands is a page of the app, not Nest's 404.
+    const home = await agent.get('/').expect(200);
+    expect(home.text).toContain('Signed in as Henry Gardner.');
     const me = await agent.get('/me').expect(200);
     expect(me.body).toEqual({ user: { accountUrl: emu.accountUrl('acc1234'), id: '3993', name: 'Henry Gardner' } });
     expect(emu.stats.requests.token).toBe(1);
@@ -121,6 +124,28 @@ describe('the NestJS recipe', () => {
     const path = await approvedCallback(agent);
     const forged = path.replace(/state=[^&]+/, 'state=forged');
     await agent.get(forged).expect(302).expect('location', '/login?signin=failed');
+    expect((await agent.get('/login?signin=failed').expect(200)).text).toContain('Sign-in could not be completed');
+    await agent.get('/me').expect(200, { user: null });
+    expect(emu.stats.requests.token).toBe(0);
+  });
+});
+
+describe('the NestJS recipe with a user who denies access', () => {
+  let app: NestApp;
+  beforeEach(async () => {
+    app = await startNestApp(emu);
+  }, 30_000);
+  afterEach(() => app.close());
+
+  it('lands on /login with the message, signed out', async () => {
+    const agent = request.agent(app.url);
+    // Deny's redirect (the emulator's, as league's accessDenied): error=access_denied with the sign-in's own state.
+    const approved = new URL(await approvedCallback(agent), app.url);
+    const denied = `${approved.pathname}?error=access_denied&error_description=The+resource+owner+or+authorization+server+denied+the+request.&state=${encodeURIComponent(approved.searchParams.get('state')!)}`;
+    await agent.get(denied).expect(302).expect('location', '/login?signin=denied');
+    const login = await agent.get('/login?signin=denied').expect(200);
+    expect(login.text).toContain('You chose not to allow access in Worksection');
+    expect(login.text).toContain('href="/auth/worksection"');
     await agent.get('/me').expect(200, { user: null });
     expect(emu.stats.requests.token).toBe(0);
   });

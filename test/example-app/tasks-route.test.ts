@@ -38,16 +38,64 @@ describe('the pages below /projects', () => {
     expect(task.body).toContain('href="/projects/101"');
   });
 
-  it('show a task and its latest comments with one call to the account API (get_task with extra=comments)', async () => {
+  it('show a task with its latest comments (get_task with extra=comments) and its time entries (get_costs): two calls, then none on a reload', async () => {
     const browser = await signedIn();
-    const before = running!.emulator.stats.requests.api;
+    const api = () => running!.emulator.stats.requests.api;
+    const before = api();
     const task = await browser.get('/tasks/1001');
     expect(task.status).toBe(200);
     expect(task.body).toContain('Looks good, approved.');
-    expect(running!.emulator.stats.requests.api - before).toBe(1);
+    expect(task.body).toContain('<h2>Time</h2>');
+    expect(api() - before).toBe(2);
     // The task's `page` on the user's account: the whole thread, files and time, in Worksection itself.
     expect(task.body).toContain(`href="${running!.emulator.accountUrl('acc1234')}/project/101/1001/"`);
     expect(task.body).toContain('Open in Worksection');
+    // Reloaded: both answers come from the app's cache, and Worksection is not asked at all.
+    const reloaded = await browser.get('/tasks/1001');
+    expect(reloaded.body).toContain('Looks good, approved.');
+    expect(api() - before).toBe(2);
+  });
+
+  it("answer /projects and a project's tasks from the cache on a second visit, and call again once the account is invalidated", async () => {
+    const browser = await signedIn();
+    const api = () => running!.emulator.stats.requests.api;
+    await browser.get('/projects');
+    await browser.get('/projects/101');
+    const before = api();
+    expect((await browser.get('/projects')).body).toContain('href="/projects/101"');
+    expect((await browser.get('/projects/101')).body).toContain('<h1>Website relaunch</h1>');
+    expect(api()).toBe(before);
+    // What a webhook for the account does: every read of the account is asked for again.
+    running!.example.reads.invalidate(running!.emulator.accountUrl('acc1234'));
+    await browser.get('/projects');
+    expect(api()).toBe(before + 1);
+  });
+
+  it('read the task again after a comment is posted, and its time again after time is logged, and nothing else', async () => {
+    const browser = await signedIn();
+    const api = () => running!.emulator.stats.requests.api;
+    const token = csrfOf(await browser.get('/tasks/1002'));
+    let before = api();
+    await browser.post('/tasks/1002/comments', { _csrf: token, text: 'Cached no more' }, sameOrigin);
+    const afterComment = await browser.get('/tasks/1002?done=comment');
+    expect(afterComment.body).toContain('Cached no more');
+    // post_comment, then get_task again; the time entries still from the cache.
+    expect(api() - before).toBe(2);
+    before = api();
+    await browser.post('/tasks/1002/costs', { _csrf: token, time: '0:45', comment: 'Cache check' }, sameOrigin);
+    const afterTime = await browser.get('/tasks/1002?done=time');
+    expect(afterTime.body).toContain('Cache check');
+    expect(afterTime.body).toContain('0:45');
+    // add_costs, then get_costs again; the task still from the cache.
+    expect(api() - before).toBe(2);
+  });
+
+  it('show the task without its time entries, and a way to allow them, when the grant lacks costs_read', async () => {
+    const browser = await signedIn(['projects_read', 'tasks_read', 'comments_read']);
+    const page = await browser.get('/tasks/1001');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Looks good, approved.');
+    expect(page.body).toContain('allow this app to read time');
   });
 
   it('post a comment through post_comment and show it after the redirect, with a success notice', async () => {
@@ -139,7 +187,7 @@ describe('the pages below /projects', () => {
 
   it('answer 403 with a way to sign in again when the comment scope was not granted', async () => {
     const browser = await signedIn(['projects_read', 'tasks_read']);
-    // The page itself is one get_task call (tasks_read); posting a comment needs comments_write.
+    // The page itself reads the task (tasks_read) and, without costs_read, shows no time; posting a comment needs comments_write.
     const page = await browser.get('/tasks/1002');
     expect(page.status).toBe(200);
     const posted = await browser.post('/tasks/1002/comments', { _csrf: csrfOf(page), text: 'Hello' }, sameOrigin);

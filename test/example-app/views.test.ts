@@ -43,7 +43,11 @@ describe('pages', () => {
   });
 
   test('the signed-in home page names the user and links to Profile and Projects, with no sign-in button or "Sign in" title', () => {
-    const page = homePage({ usingEmulator: true, demoHint: 'Demo users sign in with "demo".', signedInAs: 'Henry <Gardner>' });
+    const page = homePage({
+      usingEmulator: true,
+      demoHint: 'Demo users sign in with "demo".',
+      frame: { signedIn: { name: 'Henry <Gardner>', csrfToken: 't' } },
+    });
     expect(page).toContain('Welcome, Henry &#60;Gardner&#62;');
     expect(page).toContain('<a href="/profile">Profile</a>');
     expect(page).toContain('<a href="/projects">Projects</a>');

@@ -28,6 +28,27 @@ describe('the example app’s webhook receiver', () => {
     expect((await fetch(`${running.url}${stranger}`, { method: 'POST', headers: { authorization: basic }, body: '[]' })).status).toBe(404);
   });
 
+  it("drops the account's cached reads when a delivery for it arrives, and no other account's", async () => {
+    const account = running.emulator.accountUrl('acc1234');
+    const path = running.example.webhooks!.register(account);
+    const reads = running.example.reads;
+    let loads = 0;
+    const read = (at: string) => reads.read(at, 'user-1', 'get_projects', () => Promise.resolve(++loads));
+    await read(account);
+    await read('https://other.worksection.com');
+    expect(reads.size).toBe(2);
+    const res = await fetch(`${running.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: basic },
+      body: comment('2', 'elsewhere'),
+    });
+    expect(res.status).toBe(200);
+    // The receiver hands events on after its answer: wait for the drop.
+    while (reads.size !== 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(await read('https://other.worksection.com')).toBe(2);
+    expect(await read(account)).toBe(3);
+  });
+
   it('refuses the task updates to a visitor who is not signed in', async () => {
     expect((await fetch(`${running.url}/tasks/1001/updates`)).status).toBe(401);
   });

@@ -6,6 +6,7 @@ import passport from 'passport';
 import { Strategy } from '../../src';
 import { DEMO_CLIENT, type Emulator } from 'worksection-emulator';
 import type { SessionBackend } from '../../example-app/config';
+import { ReadCache } from '../../example-app/read-cache';
 import { projectsRoute } from '../../example-app/projects-route';
 import { toSessionUser } from '../../example-app/session-user';
 import { Browser } from '../example-app/helpers/http-client';
@@ -59,7 +60,15 @@ export async function startProjectsApp(
       res.redirect('/projects');
     },
   );
-  app.use(projectsRoute({ strategy, sessions: options.sessions ?? { kind: 'sqlite', file: ':memory:' }, log, minInterval: 0 }));
+  app.use(
+    projectsRoute({
+      strategy,
+      sessions: options.sessions ?? { kind: 'sqlite', file: ':memory:' },
+      log,
+      minInterval: 0,
+      cache: new ReadCache(),
+    }),
+  );
   const server: Server = createServer(app);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {

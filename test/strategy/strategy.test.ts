@@ -5,6 +5,7 @@ import {
   ACCOUNT_URL_MISMATCH,
   CODE_EXPIRED_MESSAGE,
   CODE_USED_MESSAGE,
+  INVALID_RESPONSE,
   NO_CODE_MESSAGE,
   SCOPES,
   STATE_MESSAGE,
@@ -422,20 +423,31 @@ describe('the callback', () => {
     expect(verify.calls).toEqual([]);
   });
 
-  it('hands verify no account_url smuggled in through a "__proto__" key of the token answer', async () => {
+  it('signs nobody in when the token answer has no account_url, which Worksection always sends with a code', async () => {
+    const rest = JSON.parse(fixture('token-success')) as Record<string, unknown>;
+    delete rest.account_url;
+    token = () => ({ body: rest });
+    const verify = verifySpy();
+    const strategy = new Strategy(options(), verify.fn);
+    const { session, cookie, state } = await start(strategy);
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
+    expect(err).toBeInstanceOf(WorksectionResponseError);
+    expect(err).toMatchObject({ code: INVALID_RESPONSE });
+    expect(err.message).toMatch(/no account_url/);
+    expect(verify.calls).toEqual([]);
+  });
+
+  it('takes no account_url smuggled in through a "__proto__" key of the token answer: nobody is signed in', async () => {
     const rest = JSON.parse(fixture('token-success')) as Record<string, unknown>;
     delete rest.account_url;
     const crafted = JSON.stringify(rest).replace(/^\{/, '{"__proto__":{"account_url":"https://evil.example"},');
     token = () => ({ body: crafted });
-    let seen: Record<string, unknown> | undefined;
-    const strategy = new Strategy(options(), (_a, _r, params, profile, done) => {
-      seen = params;
-      done(null, { id: profile.id });
-    });
+    const verify = verifySpy();
+    const strategy = new Strategy(options(), verify.fn);
     const { session, cookie, state } = await start(strategy);
-    expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'success');
-    expect(seen?.account_url).toBeUndefined();
-    expect(Object.getPrototypeOf(seen)).toBeNull();
+    const { err } = expectOutcome(await runStrategy(strategy, fakeRequest({ session, cookie, query: { code: 'c0de42', state } })), 'error');
+    expect(err).toMatchObject({ code: INVALID_RESPONSE });
+    expect(verify.calls).toEqual([]);
   });
 
   it('signs nobody in when the profile and the token answer name different accounts', async () => {

@@ -1,5 +1,5 @@
 // worksection-auth.guard.ts
-import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { Injectable, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 
@@ -11,5 +11,12 @@ export class WorksectionAuthGuard extends AuthGuard('worksection') {
     const activated = (await super.canActivate(context)) as boolean;
     await super.logIn(context.switchToHttp().getRequest<Request>());
     return activated;
+  }
+
+  // A failed sign-in (fail({ message })) keeps the strategy's message for the login page; an error stays an error.
+  override handleRequest<User>(err: unknown, user: User | false, info: { message?: unknown } | undefined): User {
+    if (err instanceof Error) throw err;
+    if (!user) throw new UnauthorizedException(typeof info?.message === 'string' ? info.message : undefined);
+    return user;
   }
 }

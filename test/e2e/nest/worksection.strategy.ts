@@ -21,8 +21,8 @@ export class WorksectionStrategy extends PassportStrategy(Strategy, 'worksection
   // Returns the user (or a promise of it); false fails the sign-in, a throw is an error. Store refreshToken if you
   // will call the account API (see Calling the API).
   validate(_accessToken: string, _refreshToken: string, params: TokenParams, profile: WorksectionProfile): Express.User | false {
-    // A Worksection user id is only unique within its account: key users on (account_url, id).
-    if (params.account_url === undefined) return false;
+    // A Worksection user id is only unique within its account: key users on (account_url, id). A sign-in always has
+    // account_url: the strategy refuses a token answer without it.
     return { accountUrl: params.account_url, id: profile.id, name: profile.displayName };
   }
 }

@@ -64,6 +64,58 @@ describeIfInstalled(CHROMIUM, 'apt-get install chromium')('in a real browser (he
     await page.close();
   });
 
+  test('every page has the header (who is signed in, Projects, Profile, Sign out), the icon is answered, the profile names the account', async () => {
+    const page = await browser.context.newPage();
+    const icons: number[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/favicon.ico') icons.push(response.status());
+    });
+    await page.goto(`${running.url}/`);
+    await expectText(page.locator('header nav'), 'Sign in');
+    await page.getByRole('link', { name: 'Sign in with Worksection' }).click();
+    await page.getByRole('button', { name: 'Sign in as Henry Gardner' }).click();
+    await page.getByRole('button', { name: 'Gardner & Co' }).click();
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL(`${running.url}/profile`);
+    const header = page.locator('header');
+    for (const path of ['/profile', '/', '/projects', '/projects/101', '/tasks/1001', '/no-such-page']) {
+      await page.goto(`${running.url}${path}`);
+      expect(await header.locator('.who').innerText()).toBe('Signed in as Henry Gardner');
+      expect(await header.getByRole('link', { name: 'Projects' }).getAttribute('href')).toBe('/projects');
+      expect(await header.getByRole('link', { name: 'Profile' }).getAttribute('href')).toBe('/profile');
+      await header.getByRole('button', { name: 'Sign out' }).waitFor();
+    }
+    await page.goto(`${running.url}/profile`);
+    // The account as Worksection names it to an app: its address (no answer carries another name for it).
+    expect(await page.locator('dd', { hasText: 'acc1234' }).innerText()).toContain(`${running.emulator.url}/acc1234`);
+    // Every request for the icon was answered (Chromium asks for it once per origin, or not at all from its cache).
+    expect(icons.every((status) => status === 200)).toBe(true);
+    const icon = await page.request.get(`${running.url}/favicon.ico`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+    await header.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${running.url}/?signin=signed-out`);
+    await expectText(page.locator('header nav'), 'Sign in');
+    await page.close();
+  });
+
+  test("the emulator's consent page fits a 375 px wide phone screen without scrolling sideways", async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${running.url}/auth/worksection`);
+    await page.getByRole('button', { name: 'Sign in as Henry Gardner' }).click();
+    await page.getByRole('button', { name: 'Gardner & Co' }).click();
+    await page.getByRole('button', { name: 'Allow' }).waitFor();
+    const shot = join(tmpdir(), `ws-consent-375-${process.pid}.png`);
+    await page.screenshot({ path: shot, fullPage: true });
+    rmSync(shot);
+    // Strings: the tests compile without the DOM library.
+    const scrollWidth = await page.evaluate<number>('document.scrollingElement.scrollWidth');
+    const innerWidth = await page.evaluate<number>('innerWidth');
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    await page.close();
+  });
+
   test('Deny in Worksection lands back on / with a clear message', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${running.url}/`);
