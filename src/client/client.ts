@@ -358,6 +358,8 @@ export class WorksectionClient extends AccountApiClient {
     this._unsaved = tokens;
     const onTokens = this._onTokens;
     if (onTokens !== undefined) await withinTimeout('onTokens', this._http.timeout, () => onTokens(tokens));
+    // Until here the shared memory keeps the rotation for any client built from the old tokens, however much later.
+    this._outcomes.saved(tokens);
     this._unsaved = undefined;
     this._tokens = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt };
   }
