@@ -21,6 +21,8 @@ import { profilePage } from './views/profile';
 import { STYLESHEET } from './views/style';
 import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from './session-cookie';
 import { endSessionsOfGoneAccounts } from './unusable-session';
+import { PendingTokens, savePendingTokens } from './pending-tokens';
+import { refreshLockOf } from './refresh-guard';
 
 export { SESSION_COOKIE } from './session-cookie';
 
@@ -159,6 +161,9 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   );
   app.use(authenticator.initialize());
   app.use(authenticator.session());
+  // Rotated tokens a store outage kept from being saved: this session's next request uses and saves them.
+  const pending = new PendingTokens();
+  app.use(savePendingTokens(pending));
   if (options.isCurrentAccountUrl) app.use(endSessionsOfGoneAccounts(options.isCurrentAccountUrl));
 
   app.get('/', (req, res) => {
@@ -184,12 +189,13 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     res.send(profilePage(req.user as SessionUser, csrfToken(req), refresh));
   });
 
-  app.use(refreshRoute({ strategy, log, express }));
+  app.use(refreshRoute({ strategy, log, express, pending, lock: refreshLockOf(options.sessions, options.storeTimeoutMs) }));
   // One set of options for the pages that call the account API: the same tokens, lock and store timeout.
   const apiPages = {
     strategy,
     sessions: options.sessions,
     log,
+    pending,
     ...(options.storeTimeoutMs !== undefined && { storeTimeoutMs: options.storeTimeoutMs }),
     ...(options.apiMinInterval !== undefined && { minInterval: options.apiMinInterval }),
   };
