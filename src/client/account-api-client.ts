@@ -65,6 +65,11 @@ export abstract class AccountApiClient {
     this._spacer = settings.spacer;
   }
 
+  /** @internal Who the calls are made for: the account's turns are shared out between callers. */
+  get _caller(): string {
+    return '';
+  }
+
   /** @internal The API's path under the account: `/api/oauth2` or `/api/admin/v2`. */
   abstract get _path(): string;
 
@@ -224,7 +229,7 @@ export abstract class AccountApiClient {
 
   /** @internal Waits for this account's turn (at most `maxQueueWait`), then runs `send`. */
   _sendInTurn<T>(label: string, signal: AbortSignal | undefined, send: () => Promise<T>): Promise<T> {
-    const turn = { maxWait: this._maxQueueWait, ...(signal !== undefined && { signal }) };
+    const turn = { maxWait: this._maxQueueWait, caller: this._caller, ...(signal !== undefined && { signal }) };
     return this._spacer.schedule(
       this.accountUrl,
       this._minInterval,

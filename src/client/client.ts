@@ -112,12 +112,15 @@ export class WorksectionClient extends AccountApiClient {
   readonly _outcomes: RefreshOutcomes;
   /** @internal The refresh (or save) in flight, shared by every call of this client. */
   _renewing: Promise<void> | undefined;
+  /** @internal Who the calls are made for (the `caller` option). */
+  readonly _callerKey: string;
 
   constructor(options: WorksectionClientOptions) {
     const checked = checkClientOptions(options);
     super(checked);
     this._tokens = checked.tokens;
     this._outcomes = checked.outcomes;
+    this._callerKey = checked.caller;
     this._strategy = options.strategy;
     this._onTokens = options.onTokens;
     this._loadTokens = options.loadTokens;
@@ -189,6 +192,11 @@ export class WorksectionClient extends AccountApiClient {
   /** The account's members (`get_users`; needs `users_read`): `users.list()`. */
   getUsers(_params: GetUsersParams = {}, options: CallOptions = {}): Promise<WorksectionList<WorksectionUser>> {
     return this.users.list(options);
+  }
+
+  /** @internal */
+  override get _caller(): string {
+    return this._callerKey;
   }
 
   /** @internal */

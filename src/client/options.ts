@@ -4,7 +4,7 @@ import { WorksectionConfigError } from '../errors/config-error';
 import { defaultNodeTransport, type NodeTransport } from '../http/node-transport';
 import { checkFetch, checkTimeout, checkTransport, DEFAULT_TIMEOUT, type FetchFunction, type HttpSettings } from '../http/settings';
 import { CallSpacer, DEFAULT_MAX_QUEUE_WAIT, DEFAULT_MIN_INTERVAL, defaultCallSpacer } from './call-spacer';
-import { defaultRefreshOutcomes, RefreshOutcomes } from './refresh-outcomes';
+import { defaultRefreshOutcomes, hash, RefreshOutcomes } from './refresh-outcomes';
 import type { TokenSet } from '../oauth/token-set';
 import type { TransportSettings } from './account-api-client';
 
@@ -87,6 +87,12 @@ export interface WorksectionClientOptions {
    * says when its turn would have come. Default 30000; `Infinity` queues every call.
    */
   maxQueueWait?: number;
+  /**
+   * Who the calls are made for (a user id, a session id): the calls to one account are served in turn between
+   * callers, one call of each per round, so that one user's many calls cannot push another's past `maxQueueWait`.
+   * Default: the grant (a hash of the refresh token the client was built with).
+   */
+  caller?: string;
   /** A `fetch` for the account API (it must honour `init.signal`). Default: the strategy's, else the built-in node:http(s) transport. */
   fetch?: FetchFunction;
   /**
@@ -131,6 +137,7 @@ export interface CallOptions {
 export interface CheckedClientOptions extends TransportSettings {
   tokens: ClientTokens;
   outcomes: RefreshOutcomes;
+  caller: string;
 }
 
 /**
@@ -168,7 +175,14 @@ export function checkClientOptions(given: unknown): CheckedClientOptions {
   if (!(outcomes instanceof RefreshOutcomes)) {
     throw new WorksectionConfigError('refreshOutcomes', 'The refreshOutcomes option must be a RefreshOutcomes.');
   }
-  return { ...transport, tokens: checkTokens(options.tokens, 'tokens'), outcomes };
+  if (options.caller !== undefined && typeof options.caller !== 'string') {
+    throw new WorksectionConfigError(
+      'caller',
+      'The caller option must be a string naming who the calls are made for (a user or session id).',
+    );
+  }
+  const tokens = checkTokens(options.tokens, 'tokens');
+  return { ...transport, tokens, outcomes, caller: options.caller ?? `grant:${hash(tokens.refreshToken)}` };
 }
 
 /** @internal Checks a token set from the app (the `tokens` option or what `loadTokens` resolved). */

@@ -143,3 +143,18 @@ describe('bounded waiting', () => {
     expect(recorder.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('action'))).toEqual([null, 'get_projects']);
   });
 });
+
+describe('calls of several users to one account', () => {
+  it("are served in turn: a user's one call is not refused behind another user's backlog", async () => {
+    const other = await signIn(emu, { baseURL: recorder.url });
+    const spacer = new CallSpacer();
+    const options = { strategy: grant.strategy, accountUrl: grant.accountUrl, minInterval: 200, spacer };
+    const heavy = new WorksectionClient({ ...options, tokens: grant.tokens, maxQueueWait: Infinity });
+    const light = new WorksectionClient({ ...options, tokens: other.tokens, maxQueueWait: 300 });
+    const backlog = [1, 2, 3, 4, 5, 6].map(() => heavy.me());
+    // Without turns between callers this call would wait 1000 ms behind the backlog, past its maxQueueWait.
+    await expect(light.me()).resolves.toBeDefined();
+    await Promise.all(backlog);
+    expect(emu.stats.requests.api).toBe(7);
+  });
+});
