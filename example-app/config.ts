@@ -1,3 +1,4 @@
+import { estimatedBits } from './secret-strength';
 import { ConfigError } from './errors/config-error';
 /**
  * The example app's configuration, read from environment variables (documented in README.md and `.env.example`).
@@ -200,24 +201,5 @@ export function isStrongSecret(secret: string): boolean {
   return estimatedBits(secret) >= MIN_SECRET_BITS;
 }
 
-/** Estimated randomness {@link isStrongSecret} asks for. `openssl rand -hex 32` gives about 250 by this estimate. */
+/** Estimated randomness ({@link estimatedBits}) {@link isStrongSecret} asks for. `openssl rand -hex 32` gives about 250. */
 export const MIN_SECRET_BITS = 96;
-
-/**
- * A conservative estimate of the randomness in `secret`, in bits: its length times the Shannon entropy per
- * character of the characters themselves, or of the steps between neighbours if those are more predictable. So
- * "aaaa…", "ab12ab12…", "0123456789" repeated and "abcdef…" runs all score low, whatever their length.
- */
-function estimatedBits(secret: string): number {
-  const codes = Array.from(secret, (c) => c.codePointAt(0) ?? 0);
-  const steps = codes.slice(1).map((code, i) => code - (codes[i] ?? 0));
-  return codes.length * Math.min(shannon(codes), shannon(steps));
-}
-
-function shannon(values: number[]): number {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) bits -= (n / values.length) * Math.log2(n / values.length);
-  return bits;
-}

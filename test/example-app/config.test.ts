@@ -180,4 +180,14 @@ describe('isStrongSecret', () => {
     // `openssl rand -base64 24`
     expect(isStrongSecret('q0hX3mZ9v+Lr2Tb8Nw4Pc6Yd1Fs5GjEk')).toBe(true);
   });
+
+  test.each([
+    ['a repeated phrase', 'my secret phrase! my secret phrase! my secret phrase!'],
+    ['keyboard rows', 'qwertyuiopasdfghjklzxcvbnm1234567890'],
+    ['keyboard rows, shifted and backwards', 'QWERTYUIOP{}|ASDFGHJKL:"ZXCVBNM<>?poiuytrewq'],
+    ['numbered words', 'password1password2password3password4password5'],
+    ['a word and its capitalised repeats', 'SecretSecretSECRETsecret2024Secret2025secret'],
+  ])('refuses %s, however long, by its estimated randomness', (_label, secret) => {
+    expect(isStrongSecret(secret)).toBe(false);
+  });
 });
