@@ -23,6 +23,7 @@ import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from './session-cookie';
 import { endSessionsOfGoneAccounts } from './unusable-session';
 import { PendingTokens, savePendingTokens } from './pending-tokens';
 import { refreshLockOf } from './refresh-guard';
+import { SignInLimiter, type SignInLimits } from './sign-in-limiter';
 
 export { SESSION_COOKIE } from './session-cookie';
 
@@ -57,6 +58,8 @@ export interface ExampleAppOptions {
   isCurrentAccountUrl?: (accountUrl: string) => boolean;
   /** Milliseconds a session store call (or a Redis refresh-lock call) may take before the request is a 503. Default 3000. */
   storeTimeoutMs?: number;
+  /** Sign-in starts and callbacks allowed per window, per IP and in all. Default 30 and 600 a minute. */
+  signInLimits?: SignInLimits;
   /** Where the app logs (never a secret). Default `console.log`. */
   log?: (line: string) => void;
   /** The Express to build the app with. Default: Express 5 (the tests also run it on Express 4). */
@@ -176,7 +179,8 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   });
 
   const returnTo = new ReturnToCookie(secrets, STATE_MAX_AGE * 1000, { secure: production });
-  app.use(authRoutes({ authenticator, store: sessions.store, returnTo, log, router: express.Router }));
+  const limiter = new SignInLimiter(options.signInLimits);
+  app.use(authRoutes({ authenticator, store: sessions.store, returnTo, log, limiter, router: express.Router }));
 
   app.get('/profile', (req, res) => {
     if (!req.user) {

@@ -53,6 +53,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ SESSION_DB: '/var/lib/app/s.sqlite' }).sessions).toEqual({ kind: 'sqlite', file: '/var/lib/app/s.sqlite' });
   });
 
+  test('SIGNIN_LIMIT_PER_IP and SIGNIN_LIMIT_GLOBAL set the sign-in limits a minute; anything but a count is refused', () => {
+    expect(loadConfig({}).signInLimits).toEqual({ perIp: 30, global: 600, windowMs: 60_000 });
+    expect(loadConfig({ SIGNIN_LIMIT_PER_IP: '5', SIGNIN_LIMIT_GLOBAL: '50' }).signInLimits).toEqual({
+      perIp: 5,
+      global: 50,
+      windowMs: 60_000,
+    });
+    for (const bad of ['0', '-1', '1e3', 'many', '99999999']) {
+      expect(() => loadConfig({ SIGNIN_LIMIT_PER_IP: bad })).toThrow(/SIGNIN_LIMIT_PER_IP must be/);
+    }
+  });
+
   test('TRUST_PROXY is a hop count', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
   });
