@@ -4,6 +4,7 @@ import { WorksectionClient, type ClientTokens } from 'passport-worksection/clien
 import type { SessionBackend } from './config';
 import { checkSessionWritable, refreshLockOf } from './refresh-guard';
 import { PendingTokens } from './pending-tokens';
+import { abortedWhenGone } from './browser-gone';
 import { saveRefreshedTokens } from './save-refreshed-tokens';
 import { reloadSession, sessionUser } from './request-session';
 import type { SessionUser } from './session-user';
@@ -41,6 +42,8 @@ export function sessionClients(options: SessionClientOptions): SessionClientFact
       accountUrl: user.accountUrl,
       tokens: { ...user.tokens, expiresAt: user.expiresAt },
       ...(options.minInterval !== undefined && { minInterval: options.minInterval }),
+      // The browser gone, its calls still waiting for their turn are not sent.
+      signal: abortedWhenGone(req),
       onTokens: (tokens) => saveTokens(req, tokens, pending),
       loadTokens: () => loadTokens(req),
       lock: (key, fn) =>

@@ -102,6 +102,11 @@ export interface WorksectionClientOptions {
    */
   transport?: NodeTransport;
   /**
+   * Aborts every call of this client, as a call's own `signal` does (e.g. a signal aborted when the browser whose
+   * request the client serves goes away: its calls still waiting leave the queue without reaching Worksection).
+   */
+  signal?: AbortSignal;
+  /**
    * @internal
    * Spaces the calls to one account (see `minInterval`). Default: `defaultCallSpacer`, shared by every client of
    * the process, so that clients made per request still space one account's calls. Not public: the spacing is per
@@ -217,6 +222,7 @@ export interface TransportOptions {
   fetch?: FetchFunction | undefined;
   transport?: NodeTransport | undefined;
   spacer?: CallSpacer | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** @internal What both clients inherit when not given: the strategy's settings (the OAuth client), or nothing. */
@@ -261,7 +267,10 @@ export function checkTransportOptions(options: TransportOptions, inherited: Inhe
   };
   const spacer = options.spacer ?? defaultCallSpacer;
   if (!(spacer instanceof CallSpacer)) throw new WorksectionConfigError('spacer', 'The spacer option must be a CallSpacer.');
-  return { accountUrl, http, minInterval, maxQueueWait, spacer };
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw new WorksectionConfigError('signal', 'The signal option must be an AbortSignal.');
+  }
+  return { accountUrl, http, minInterval, maxQueueWait, spacer, ...(options.signal !== undefined && { signal: options.signal }) };
 }
 
 function checkUrlOption(value: unknown, baseURL: string, credential: string): string {

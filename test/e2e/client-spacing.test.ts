@@ -158,3 +158,28 @@ describe('calls of several users to one account', () => {
     expect(emu.stats.requests.api).toBe(7);
   });
 });
+
+describe("the client's own signal option", () => {
+  it('aborts every call of the client: one waiting for its turn leaves the queue without reaching Worksection', async () => {
+    const spacer = new CallSpacer();
+    const options = { strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 300, spacer };
+    const controller = new AbortController();
+    const busy = new WorksectionClient(options);
+    const client = new WorksectionClient({ ...options, signal: controller.signal });
+    const first = busy.me();
+    const waiting = client.me().catch((err: unknown) => err);
+    controller.abort(new Error('gone'));
+    expect(await waiting).toEqual(new Error('gone'));
+    await first;
+    await busy.me();
+    expect(emu.stats.requests.api).toBe(2);
+    await expect(client.me()).rejects.toThrow('gone');
+  });
+
+  it('must be an AbortSignal', () => {
+    expect(
+      () =>
+        new WorksectionClient({ strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, signal: {} as AbortSignal }),
+    ).toThrow(/signal option must be an AbortSignal/);
+  });
+});
