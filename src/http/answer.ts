@@ -1,6 +1,7 @@
 import { BODY_TOO_LARGE, INVALID_JSON, UNEXPECTED_CONTENT_TYPE, UNEXPECTED_REDIRECT, UNEXPECTED_STATUS } from '../errors/codes';
 import { summarizeCause } from '../errors/cause-summary';
 import { parseJson } from '../shared/safe-json';
+import { COOPERATIVE_THRESHOLD, parseJsonCooperatively } from '../shared/cooperative-json';
 import { WorksectionNetworkError } from '../errors/network-error';
 import { WorksectionResponseError } from '../errors/response-error';
 import { WorksectionTimeoutError } from '../errors/timeout-error';
@@ -73,10 +74,14 @@ export function isFile(head: Head): boolean {
   return head.status >= 200 && head.status < 300 && !JSON_TYPE.test(head.contentType ?? '');
 }
 
-/** @internal Parses a complete body as JSON; a body that is not (cut short, HTML…) is a typed error. */
-export function parseAnswer(head: Head, text: string, label: string): JsonAnswer {
+/**
+ * @internal Parses a complete body as JSON; a body that is not (cut short, HTML…) is a typed error. A body over
+ * 1 MiB is parsed piece by piece, giving the event loop a turn every 10 ms ({@link parseJsonCooperatively}).
+ */
+export async function parseAnswer(head: Head, text: string, label: string): Promise<JsonAnswer> {
   try {
-    const answer: JsonAnswer = { status: head.status, contentType: head.contentType, body: parseJson(text), text };
+    const body = text.length > COOPERATIVE_THRESHOLD ? await parseJsonCooperatively(text) : parseJson(text);
+    const answer: JsonAnswer = { status: head.status, contentType: head.contentType, body, text };
     if (head.retryAfter !== undefined) answer.retryAfter = head.retryAfter;
     return answer;
   } catch {

@@ -115,15 +115,11 @@ export class NodeTransport {
         });
         res.once('end', () => {
           if (settled) return;
-          let answer: JsonAnswer;
-          try {
-            answer = parseAnswer(head, Buffer.concat(chunks, size).toString('utf8'), label);
-          } catch (err) {
-            // parseAnswer throws only our typed errors.
-            settle(err as Error);
-            return;
-          }
-          settle(undefined, answer);
+          // parseAnswer rejects only with our typed errors.
+          parseAnswer(head, Buffer.concat(chunks, size).toString('utf8'), label).then(
+            (answer) => settle(undefined, answer),
+            (err: unknown) => settle(err as Error),
+          );
         });
       });
       req.end(body);
