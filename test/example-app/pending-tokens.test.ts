@@ -3,6 +3,8 @@ import { Browser, signIn } from './helpers/http-client';
 import { holdWriteLock } from './helpers/sqlite-locker';
 import { REDIS_SERVER, RedisServer } from './helpers/redis-server';
 import { describeIfInstalled } from './helpers/requirements';
+import { PENDING_TOKENS_LIMIT, PENDING_TOKENS_MS, PendingTokens } from '../../example-app/pending-tokens';
+import type { SessionUser } from '../../example-app/session-user';
 
 let running: RunningExample | undefined;
 let redis: RedisServer | undefined;
@@ -68,5 +70,50 @@ describe('a refresh whose tokens the session store cannot keep', () => {
         await other.close();
       }
     }, 30_000);
+  });
+});
+
+describe('PendingTokens', () => {
+  const user = (refreshToken: string): SessionUser => ({
+    id: '1',
+    accountUrl: 'https://a.worksection.com',
+    displayName: 'A',
+    expiresAt: 0,
+    tokens: { accessToken: 'a', refreshToken },
+  });
+  const set = (refreshToken: string) => ({
+    accessToken: `a-${refreshToken}`,
+    refreshToken,
+    expiresIn: 86400,
+    expiresAt: 0,
+    tokenType: 'Bearer' as const,
+  });
+
+  test('gives the tokens only over the refresh token the store holds, for the same user, until saved', () => {
+    const pending = new PendingTokens();
+    pending.keep('sid', user('r1'), 'r1', set('r2'));
+    // A later rotation that failed too: still applies over what the store holds (r1).
+    pending.keep('sid', user('r2'), 'r2', set('r3'));
+    expect(pending.take('sid', user('r1'))).toEqual(set('r3'));
+    expect(pending.take('sid', { ...user('r1'), id: '2' })).toBeUndefined();
+    pending.keep('sid', user('r1'), 'r1', set('r2'));
+    // Another instance saved newer tokens meanwhile: what is stored wins, and these are forgotten.
+    expect(pending.take('sid', user('r9'))).toBeUndefined();
+    expect(pending.size).toBe(0);
+    pending.keep('sid', user('r1'), 'r1', set('r2'));
+    const tokens = pending.take('sid', user('r1'))!;
+    pending.saved('sid', tokens);
+    expect(pending.size).toBe(0);
+  });
+
+  test('forgets tokens a month old (the refresh token is dead by then) and the oldest sessions beyond the limit', () => {
+    let now = 0;
+    const pending = new PendingTokens(() => now);
+    pending.keep('old', user('r1'), 'r1', set('r2'));
+    now = PENDING_TOKENS_MS + 1;
+    expect(pending.take('old', user('r1'))).toBeUndefined();
+    for (let i = 0; i <= PENDING_TOKENS_LIMIT; i++) pending.keep(`sid-${i}`, user('r1'), 'r1', set('r2'));
+    expect(pending.size).toBe(PENDING_TOKENS_LIMIT);
+    expect(pending.take('sid-0', user('r1'))).toBeUndefined();
   });
 });
