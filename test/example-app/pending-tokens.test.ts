@@ -65,6 +65,7 @@ describe('a refresh whose tokens the session store cannot keep', () => {
         app: { sessions: { kind: 'redis', url: redis.url }, storeTimeoutMs: 300 },
       });
       try {
+        await other.example.ready();
         expect((await new Browser(other.url, browser.jar).get('/projects')).status).toBe(200);
       } finally {
         await other.close();
