@@ -5,6 +5,7 @@ import type { UnavailableReason } from './views/unavailable';
 import type { PageFrame } from './views/layout';
 import { pageFrame } from './page-frame';
 import { SessionDestroyedError } from './errors/session-destroyed-error';
+import { browserWentAway } from './browser-gone';
 
 /** How a page answers a failed call: what to log it as, where to send a signed-out user, and its error page. */
 export interface ApiFailurePage {
@@ -34,6 +35,8 @@ export function answerApiFailure(
   page: ApiFailurePage,
   log: (line: string) => void,
 ): void {
+  // The call was given up because the browser went away: nobody to answer.
+  if (browserWentAway(req)) return;
   if (err instanceof SessionDestroyedError) {
     res.redirect(req.method === 'GET' ? 302 : 303, `/auth/worksection?returnTo=${encodeURIComponent(page.returnTo)}`);
     return;

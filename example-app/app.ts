@@ -26,6 +26,9 @@ import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from './session-cookie';
 import { endSessionsOfGoneAccounts } from './unusable-session';
 import { AccountEvents } from './account-events';
 import { taskUpdatesRoute, webhookPath, webhookReceiverRoute, type WebhookCredentials } from './webhooks-route';
+import { PendingTokens, savePendingTokens } from './pending-tokens';
+import { refreshLockOf } from './refresh-guard';
+import { SignInLimiter, type SignInLimits } from './sign-in-limiter';
 
 export { SESSION_COOKIE } from './session-cookie';
 
@@ -60,6 +63,8 @@ export interface ExampleAppOptions {
   isCurrentAccountUrl?: (accountUrl: string) => boolean;
   /** Milliseconds a session store call (or a Redis refresh-lock call) may take before the request is a 503. Default 3000. */
   storeTimeoutMs?: number;
+  /** Sign-in starts and callbacks allowed per window, per IP and in all. Default 30 and 600 a minute. */
+  signInLimits?: SignInLimits;
   /** Where the app logs (never a secret). Default `console.log`. */
   log?: (line: string) => void;
   /** The Express to build the app with. Default: Express 5 (the tests also run it on Express 4). */
@@ -194,6 +199,9 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   );
   app.use(authenticator.initialize());
   app.use(authenticator.session());
+  // Rotated tokens a store outage kept from being saved: this session's next request uses and saves them.
+  const pending = new PendingTokens();
+  app.use(savePendingTokens(pending));
   if (options.isCurrentAccountUrl) app.use(endSessionsOfGoneAccounts(options.isCurrentAccountUrl));
 
   app.get('/', (req, res) => {
@@ -206,7 +214,8 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
   });
 
   const returnTo = new ReturnToCookie(secrets, STATE_MAX_AGE * 1000, { secure: production });
-  app.use(authRoutes({ authenticator, store: sessions.store, returnTo, log, router: express.Router }));
+  const limiter = new SignInLimiter(options.signInLimits);
+  app.use(authRoutes({ authenticator, store: sessions.store, returnTo, log, limiter, router: express.Router }));
 
   app.get('/profile', (req, res) => {
     if (!req.user) {
@@ -219,7 +228,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     res.send(profilePage(req.user as SessionUser, csrfToken(req), refresh));
   });
 
-  app.use(refreshRoute({ strategy, log, express }));
+  app.use(refreshRoute({ strategy, log, express, pending, lock: refreshLockOf(options.sessions, options.storeTimeoutMs) }));
   // Bounded: at most 1000 answers, each for a minute; the forms below drop what they change.
   const reads = new ReadCache({ maxEntries: 1000, ttlMs: 60_000 });
   // One set of options for the pages that call the account API: the same tokens, lock and store timeout.
@@ -227,6 +236,7 @@ export function createApp(options: ExampleAppOptions): ExampleApp {
     strategy,
     sessions: options.sessions,
     log,
+    pending,
     ...(options.storeTimeoutMs !== undefined && { storeTimeoutMs: options.storeTimeoutMs }),
     ...(options.apiMinInterval !== undefined && { minInterval: options.apiMinInterval }),
     cache: reads,

@@ -7,6 +7,7 @@ import { safeReturnTo } from './return-to';
 import type { ReturnToCookie } from './return-to-cookie';
 import type { SignInReason } from './views/home';
 import { SessionStoreUnavailableError } from './errors/session-store-unavailable-error';
+import { limitSignIns, SignInLimiter } from './sign-in-limiter';
 
 /** What {@link authRoutes} needs from the app. */
 export interface AuthRoutesOptions {
@@ -16,6 +17,8 @@ export interface AuthRoutesOptions {
   /** Carries `returnTo` from the start to the callback. */
   returnTo: ReturnToCookie;
   log: (line: string) => void;
+  /** Bounds sign-in starts and callbacks, per IP and in all (429 with Retry-After). Default: the default limits. */
+  limiter?: SignInLimiter;
   /** Express's `Router`, of the Express the app is built with. Default: Express 5's. */
   router?: () => Router;
 }
@@ -25,13 +28,15 @@ export interface AuthRoutesOptions {
  * Nothing is written to the session before `req.login`: the OAuth state is in the strategy's sealed cookie, the
  * `returnTo` in a signed cookie of its own, and a failure's reason in the URL of `/`. So a visitor who never
  * signs in leaves nothing on the server. A failure the user can fix lands on `/` with a fixed reason; a
- * Worksection outage too, after a log line.
+ * Worksection outage too, after a log line. Both are rate-limited (per IP and in all): every callback costs a
+ * client-authenticated request to Worksection.
  */
 export function authRoutes(options: AuthRoutesOptions): Router {
   const { authenticator, store, returnTo: returnToCookie, log } = options;
   const router = (options.router ?? defaultExpress.Router)();
+  const limit = limitSignIns(options.limiter ?? new SignInLimiter());
 
-  router.get('/auth/worksection', (req, res, next) => {
+  router.get('/auth/worksection', limit, (req, res, next) => {
     // Nothing is stored here, but the callback will need the store to sign the user in: it is asked (a read) whether
     // it is up, so that an outage is a 503 now rather than after a trip to Worksection and back.
     store
@@ -43,7 +48,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
       .catch(next);
   });
 
-  router.get('/auth/worksection/callback', (req: Request, res: Response, next: NextFunction) => {
+  router.get('/auth/worksection/callback', limit, (req: Request, res: Response, next: NextFunction) => {
     // Taken (and cleared) whatever the outcome: a sign-in that did not complete must not send a later one there.
     const returnTo = returnToCookie.take(req, res) ?? '/profile';
     const outcome = (err: unknown, user: unknown, info: unknown): void => {

@@ -1,4 +1,6 @@
+import { estimatedBits } from './secret-strength';
 import { ConfigError } from './errors/config-error';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-limiter';
 /**
  * The example app's configuration, read from environment variables (documented in README.md and `.env.example`).
  * {@link loadConfig} refuses a configuration that would be unsafe or cannot work, and its messages never contain
@@ -34,6 +36,11 @@ export interface AppConfig {
   trustProxy: number;
   /** Lifetime of a signed-in session, in ms. (A sign-in in progress has no session: its cookies live 10 minutes.) */
   sessionTtlMs: number;
+  /**
+   * Sign-in starts and callbacks allowed a minute: `SIGNIN_LIMIT_PER_IP` (default 30) from one client IP,
+   * `SIGNIN_LIMIT_GLOBAL` (default 600) from everyone together. Past either, a 429 with `Retry-After`.
+   */
+  signInLimits: SignInLimits;
 }
 
 /** The placeholder `.env.example` ships; refused in production like any weak secret. */
@@ -62,6 +69,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     sessions,
     trustProxy,
     sessionTtlMs: DEFAULT_SESSION_TTL_MS,
+    signInLimits: {
+      perIp: parseLimit('SIGNIN_LIMIT_PER_IP', env.SIGNIN_LIMIT_PER_IP, DEFAULT_SIGN_IN_LIMITS.perIp),
+      global: parseLimit('SIGNIN_LIMIT_GLOBAL', env.SIGNIN_LIMIT_GLOBAL, DEFAULT_SIGN_IN_LIMITS.global),
+      windowMs: DEFAULT_SIGN_IN_LIMITS.windowMs,
+    },
   };
   if (sessionSecrets !== undefined) {
     config.sessionSecret = sessionSecrets[0];
@@ -81,6 +93,15 @@ function parsePort(value: string | undefined): number {
   const port = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new ConfigError(`PORT must be a number from 0 to 65535, got "${raw}".`);
   return port;
+}
+
+function parseLimit(name: string, value: string | undefined, fallback: number): number {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,7}$/.test(raw) || Number(raw) < 1) {
+    throw new ConfigError(`${name} must be a number of sign-in requests a minute (1-9999999), got "${raw.slice(0, 20)}".`);
+  }
+  return Number(raw);
 }
 
 function parseHopCount(value: string | undefined): number {
@@ -200,24 +221,5 @@ export function isStrongSecret(secret: string): boolean {
   return estimatedBits(secret) >= MIN_SECRET_BITS;
 }
 
-/** Estimated randomness {@link isStrongSecret} asks for. `openssl rand -hex 32` gives about 250 by this estimate. */
+/** Estimated randomness ({@link estimatedBits}) {@link isStrongSecret} asks for. `openssl rand -hex 32` gives about 250. */
 export const MIN_SECRET_BITS = 96;
-
-/**
- * A conservative estimate of the randomness in `secret`, in bits: its length times the Shannon entropy per
- * character of the characters themselves, or of the steps between neighbours if those are more predictable. So
- * "aaaa…", "ab12ab12…", "0123456789" repeated and "abcdef…" runs all score low, whatever their length.
- */
-function estimatedBits(secret: string): number {
-  const codes = Array.from(secret, (c) => c.codePointAt(0) ?? 0);
-  const steps = codes.slice(1).map((code, i) => code - (codes[i] ?? 0));
-  return codes.length * Math.min(shannon(codes), shannon(steps));
-}
-
-function shannon(values: number[]): number {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) bits -= (n / values.length) * Math.log2(n / values.length);
-  return bits;
-}

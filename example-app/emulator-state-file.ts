@@ -1,19 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { parseEmulatorState, type EmulatorState } from 'worksection-emulator';
 import { EmulatorStateFileError } from './errors/emulator-state-file-error';
+import { readOwnFile } from './no-follow-file';
+import { SymlinkRefusedError } from './errors/symlink-refused-error';
 
 /**
  * Reads the state the dev emulator saved at `file`: undefined when there is none yet. Throws
  * {@link EmulatorStateFileError} when the file is there but unreadable or damaged: starting afresh would silently
- * sign every browser out and overwrite it, so the user decides (by deleting it).
+ * sign every browser out and overwrite it, so the user decides (by deleting it). A symlink at `file` is not read
+ * through (`O_NOFOLLOW`).
  */
 export function loadEmulatorState(file: string): EmulatorState | undefined {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readOwnFile(file);
   } catch (err) {
+    if (err instanceof SymlinkRefusedError) throw new EmulatorStateFileError(file, 'a symlink, not read');
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
     throw new EmulatorStateFileError(file, code ?? 'unreadable');

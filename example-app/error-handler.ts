@@ -16,12 +16,18 @@ export const notFound: RequestHandler = (req, res) => {
 /**
  * Turns any error into a friendly page with the right status, never a stack or an error message: 503 when the
  * session store is down (with Retry-After), 403 for a CSRF failure, 4xx for a malformed request, 500 otherwise.
- * Server errors are logged as one line, control and line-separator characters replaced ({@link safeLogLine}).
+ * Server errors are logged as one line, control and line-separator characters replaced ({@link safeLogLine}); an
+ * error after the response was sent too, and nothing reaches stderr.
  */
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
-  return (err: unknown, req, res, next) => {
+  return (err: unknown, req, res, _next) => {
     if (res.headersSent) {
-      next(err);
+      // Typically a session save at the end of the response that the store refused. Express's own handler would
+      // print the stack to stderr: one line in the app's log instead, and the connection closed if the answer is
+      // not complete (as Express does).
+      const e = err instanceof Error ? err : new Error(String(err));
+      log(safeLogLine(`error after the response: ${e.name}: ${e.message}`));
+      if (!res.writableEnded) res.destroy();
       return;
     }
     const status = statusOf(err);

@@ -65,6 +65,7 @@ export async function start(env: NodeJS.ProcessEnv, print: (text: string) => voi
       trustProxy: config.trustProxy,
       production: config.production,
       sessionTtlMs: config.sessionTtlMs,
+      signInLimits: config.signInLimits,
       ...(dev ? { emulatorNote: 'Demo users sign in with the password "demo".' } : {}),
       // A session signed in before the emulator had to move to another port names the old one: it is signed out.
       ...(dev && { isCurrentAccountUrl: isOnEmulator(dev.baseURL) }),

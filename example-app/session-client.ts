@@ -2,7 +2,9 @@ import type { Request } from 'express';
 import type { Strategy, TokenSet } from 'passport-worksection';
 import { WorksectionClient, type ClientTokens } from 'passport-worksection/client';
 import type { SessionBackend } from './config';
-import { redisRefreshLockAt } from './refresh-lock';
+import { checkSessionWritable, refreshLockOf } from './refresh-guard';
+import { PendingTokens } from './pending-tokens';
+import { abortedWhenGone } from './browser-gone';
 import { saveRefreshedTokens } from './save-refreshed-tokens';
 import { reloadSession, sessionUser } from './request-session';
 import type { SessionUser } from './session-user';
@@ -17,6 +19,8 @@ export interface SessionClientOptions {
   minInterval?: number;
   /** Milliseconds each call to Redis for the refresh lock may take before the page is a 503. Default 3000. */
   storeTimeoutMs?: number;
+  /** Where rotated tokens the store refused are kept until saved. Default: a memory of these pages' own. */
+  pending?: PendingTokens;
 }
 
 /** Builds the client of one request over the signed-in session's tokens. */
@@ -26,27 +30,44 @@ export type SessionClientFactory = (req: Request, user: SessionUser) => Worksect
  * The clients of the pages that call the account API. The tokens live in the session; rotated ones are saved back to
  * it before they are used ({@link saveRefreshedTokens}: a sign-out meanwhile stays a sign-out). With Redis sessions
  * (several instances), a Redis lock makes sure one instance at a time refreshes a grant, and the others read its
- * tokens back.
+ * tokens back. Inside the lock, before the refresh token is spent, the store must take a write of the session; and
+ * rotated tokens whose save failed all the same are kept in `pending` for the session's next request.
  */
 export function sessionClients(options: SessionClientOptions): SessionClientFactory {
-  const lockOptions = options.storeTimeoutMs === undefined ? {} : { timeoutMs: options.storeTimeoutMs };
-  const lock = options.sessions.kind === 'redis' ? redisRefreshLockAt(options.sessions.url, lockOptions) : undefined;
+  const baseLock = refreshLockOf(options.sessions, options.storeTimeoutMs);
+  const pending = options.pending ?? new PendingTokens();
   return (req, user) =>
     new WorksectionClient({
       strategy: options.strategy,
       accountUrl: user.accountUrl,
       tokens: { ...user.tokens, expiresAt: user.expiresAt },
       ...(options.minInterval !== undefined && { minInterval: options.minInterval }),
-      onTokens: (tokens) => saveTokens(req, tokens),
+      // The browser gone, its calls still waiting for their turn are not sent.
+      signal: abortedWhenGone(req),
+      onTokens: (tokens) => saveTokens(req, tokens, pending),
       loadTokens: () => loadTokens(req),
-      ...(lock && { lock }),
+      lock: (key, fn) =>
+        baseLock(key, async () => {
+          await checkSessionWritable(req, pending);
+          return fn();
+        }),
     });
 }
 
 /** Saves rotated tokens in the session and waits for the store: Worksection has revoked the old ones. */
-async function saveTokens(req: Request, tokens: TokenSet): Promise<void> {
+async function saveTokens(req: Request, tokens: TokenSet, pending: PendingTokens): Promise<void> {
+  // The tokens the client refreshed from: loadTokens read them back from the store under the lock.
+  const before = sessionUser(req);
+  let outcome;
+  try {
+    outcome = await saveRefreshedTokens(req, tokens);
+  } catch (err) {
+    // Worksection has revoked the old tokens: keep the new ones for the session's next request.
+    if (before) pending.keep(req.sessionID, before, before.tokens.refreshToken, tokens);
+    throw err;
+  }
   // Signed out during the refresh: the session stays destroyed, and the page ends as for a signed-out visitor.
-  if ((await saveRefreshedTokens(req, tokens)) === 'signed-out') throw new SessionDestroyedError();
+  if (outcome === 'signed-out') throw new SessionDestroyedError();
 }
 
 /** Reads the session back from the store: another instance may have saved rotated tokens in it. */

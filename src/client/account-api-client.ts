@@ -36,6 +36,7 @@ export interface TransportSettings {
   minInterval: number;
   maxQueueWait: number;
   spacer: CallSpacer;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -55,6 +56,8 @@ export abstract class AccountApiClient {
   readonly _maxQueueWait: number;
   /** @internal Spaces the calls to one account: Worksection's rate limit is per account, whichever API is called. */
   readonly _spacer: CallSpacer;
+  /** @internal Aborts every call of this client (the `signal` option). */
+  readonly _clientSignal: AbortSignal | undefined;
 
   /** @internal */
   constructor(settings: TransportSettings) {
@@ -63,6 +66,19 @@ export abstract class AccountApiClient {
     this._minInterval = settings.minInterval;
     this._maxQueueWait = settings.maxQueueWait;
     this._spacer = settings.spacer;
+    this._clientSignal = settings.signal;
+  }
+
+  /** @internal A call's own signal joined with the client's (the `signal` option): either aborts the call. */
+  _signalOf(callSignal: AbortSignal | undefined): AbortSignal | undefined {
+    const own = this._clientSignal;
+    if (own === undefined) return callSignal;
+    return callSignal === undefined ? own : AbortSignal.any([own, callSignal]);
+  }
+
+  /** @internal Who the calls are made for: the account's turns are shared out between callers. */
+  get _caller(): string {
+    return '';
   }
 
   /** @internal The API's path under the account: `/api/oauth2` or `/api/admin/v2`. */
@@ -107,7 +123,8 @@ export abstract class AccountApiClient {
   }
 
   /** @internal One call: `params` in the query string, `body` (if any) as JSON; resolves to the envelope's data. */
-  async _call(action: string, params: ApiParams, body: Record<string, unknown> | undefined, signal?: AbortSignal): Promise<unknown> {
+  async _call(action: string, params: ApiParams, body: Record<string, unknown> | undefined, callSignal?: AbortSignal): Promise<unknown> {
+    const signal = this._signalOf(callSignal);
     const url = this._url(action, params);
     const label = this._label(action);
     const request = apiRequest(body);
@@ -128,7 +145,8 @@ export abstract class AccountApiClient {
    * parameters as JSON (the admin API, as the official clients send it) rather than in the query string. A JSON
    * answer is Worksection's refusal (a typed error); a 2xx answer without a file name is not a file (an HTML page).
    */
-  async _download(params: unknown, signal: AbortSignal | undefined, asJson: boolean): Promise<WorksectionDownload> {
+  async _download(params: unknown, callSignal: AbortSignal | undefined, asJson: boolean): Promise<WorksectionDownload> {
+    const signal = this._signalOf(callSignal);
     const id = isRecord(params) ? params.id_file : undefined;
     if ((typeof id !== 'string' && typeof id !== 'number') || String(id) === '') {
       throw new WorksectionArgumentError('params', 'download needs { id_file }: the id of the file, as get_files lists it.');
@@ -179,7 +197,8 @@ export abstract class AccountApiClient {
   }
 
   /** @internal `upload_files`: a `multipart/form-data` POST of `files[]` parts, through the same machinery as any call. */
-  async _upload(params: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+  async _upload(params: unknown, callSignal: AbortSignal | undefined): Promise<unknown> {
+    const signal = this._signalOf(callSignal);
     const files = isRecord(params) ? params.files : undefined;
     const { contentType, body } = multipart(files as readonly UploadFile[]);
     const url = this._url('upload_files', {});
@@ -224,7 +243,7 @@ export abstract class AccountApiClient {
 
   /** @internal Waits for this account's turn (at most `maxQueueWait`), then runs `send`. */
   _sendInTurn<T>(label: string, signal: AbortSignal | undefined, send: () => Promise<T>): Promise<T> {
-    const turn = { maxWait: this._maxQueueWait, ...(signal !== undefined && { signal }) };
+    const turn = { maxWait: this._maxQueueWait, caller: this._caller, ...(signal !== undefined && { signal }) };
     return this._spacer.schedule(
       this.accountUrl,
       this._minInterval,

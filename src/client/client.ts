@@ -113,12 +113,15 @@ export class WorksectionClient extends AccountApiClient {
   readonly _outcomes: RefreshOutcomes;
   /** @internal The refresh (or save) in flight, shared by every call of this client. */
   _renewing: Promise<void> | undefined;
+  /** @internal Who the calls are made for (the `caller` option). */
+  readonly _callerKey: string;
 
   constructor(options: WorksectionClientOptions) {
     const checked = checkClientOptions(options);
     super(checked);
     this._tokens = checked.tokens;
     this._outcomes = checked.outcomes;
+    this._callerKey = checked.caller;
     this._strategy = options.strategy;
     this._onTokens = options.onTokens;
     this._loadTokens = options.loadTokens;
@@ -190,6 +193,11 @@ export class WorksectionClient extends AccountApiClient {
   /** The account's members (`get_users`; needs `users_read`): `users.list()`. */
   getUsers(_params: GetUsersParams = {}, options: CallOptions = {}): Promise<WorksectionList<WorksectionUser>> {
     return this.users.list(options);
+  }
+
+  /** @internal */
+  override get _caller(): string {
+    return this._callerKey;
   }
 
   /** @internal */
@@ -375,6 +383,8 @@ export class WorksectionClient extends AccountApiClient {
     this._unsaved = tokens;
     const onTokens = this._onTokens;
     if (onTokens !== undefined) await withinTimeout('onTokens', this._http.timeout, () => onTokens(tokens));
+    // Until here the shared memory keeps the rotation for any client built from the old tokens, however much later.
+    this._outcomes.saved(tokens);
     this._unsaved = undefined;
     this._tokens = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt };
   }

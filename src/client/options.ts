@@ -4,7 +4,7 @@ import { WorksectionConfigError } from '../errors/config-error';
 import { defaultNodeTransport, type NodeTransport } from '../http/node-transport';
 import { checkFetch, checkTimeout, checkTransport, DEFAULT_TIMEOUT, type FetchFunction, type HttpSettings } from '../http/settings';
 import { CallSpacer, DEFAULT_MAX_QUEUE_WAIT, DEFAULT_MIN_INTERVAL, defaultCallSpacer } from './call-spacer';
-import { defaultRefreshOutcomes, RefreshOutcomes } from './refresh-outcomes';
+import { defaultRefreshOutcomes, hash, RefreshOutcomes } from './refresh-outcomes';
 import type { TokenSet } from '../oauth/token-set';
 import type { TransportSettings } from './account-api-client';
 
@@ -87,6 +87,12 @@ export interface WorksectionClientOptions {
    * says when its turn would have come. Default 30000; `Infinity` queues every call.
    */
   maxQueueWait?: number;
+  /**
+   * Who the calls are made for (a user id, a session id): the calls to one account are served in turn between
+   * callers, one call of each per round, so that one user's many calls cannot push another's past `maxQueueWait`.
+   * Default: the grant (a hash of the refresh token the client was built with).
+   */
+  caller?: string;
   /** A `fetch` for the account API (it must honour `init.signal`). Default: the strategy's, else the built-in node:http(s) transport. */
   fetch?: FetchFunction;
   /**
@@ -95,6 +101,11 @@ export interface WorksectionClientOptions {
    * every strategy and client of the process.
    */
   transport?: NodeTransport;
+  /**
+   * Aborts every call of this client, as a call's own `signal` does (e.g. a signal aborted when the browser whose
+   * request the client serves goes away: its calls still waiting leave the queue without reaching Worksection).
+   */
+  signal?: AbortSignal;
   /**
    * @internal
    * Spaces the calls to one account (see `minInterval`). Default: `defaultCallSpacer`, shared by every client of
@@ -131,6 +142,7 @@ export interface CallOptions {
 export interface CheckedClientOptions extends TransportSettings {
   tokens: ClientTokens;
   outcomes: RefreshOutcomes;
+  caller: string;
 }
 
 /**
@@ -168,7 +180,14 @@ export function checkClientOptions(given: unknown): CheckedClientOptions {
   if (!(outcomes instanceof RefreshOutcomes)) {
     throw new WorksectionConfigError('refreshOutcomes', 'The refreshOutcomes option must be a RefreshOutcomes.');
   }
-  return { ...transport, tokens: checkTokens(options.tokens, 'tokens'), outcomes };
+  if (options.caller !== undefined && typeof options.caller !== 'string') {
+    throw new WorksectionConfigError(
+      'caller',
+      'The caller option must be a string naming who the calls are made for (a user or session id).',
+    );
+  }
+  const tokens = checkTokens(options.tokens, 'tokens');
+  return { ...transport, tokens, outcomes, caller: options.caller ?? `grant:${hash(tokens.refreshToken)}` };
 }
 
 /** @internal Checks a token set from the app (the `tokens` option or what `loadTokens` resolved). */
@@ -203,6 +222,7 @@ export interface TransportOptions {
   fetch?: FetchFunction | undefined;
   transport?: NodeTransport | undefined;
   spacer?: CallSpacer | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** @internal What both clients inherit when not given: the strategy's settings (the OAuth client), or nothing. */
@@ -247,7 +267,10 @@ export function checkTransportOptions(options: TransportOptions, inherited: Inhe
   };
   const spacer = options.spacer ?? defaultCallSpacer;
   if (!(spacer instanceof CallSpacer)) throw new WorksectionConfigError('spacer', 'The spacer option must be a CallSpacer.');
-  return { accountUrl, http, minInterval, maxQueueWait, spacer };
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw new WorksectionConfigError('signal', 'The signal option must be an AbortSignal.');
+  }
+  return { accountUrl, http, minInterval, maxQueueWait, spacer, ...(options.signal !== undefined && { signal: options.signal }) };
 }
 
 function checkUrlOption(value: unknown, baseURL: string, credential: string): string {

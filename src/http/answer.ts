@@ -1,6 +1,7 @@
 import { BODY_TOO_LARGE, INVALID_JSON, UNEXPECTED_CONTENT_TYPE, UNEXPECTED_REDIRECT, UNEXPECTED_STATUS } from '../errors/codes';
 import { summarizeCause } from '../errors/cause-summary';
 import { parseJson } from '../shared/safe-json';
+import { COOPERATIVE_THRESHOLD, parseJsonCooperatively } from '../shared/cooperative-json';
 import { WorksectionNetworkError } from '../errors/network-error';
 import { WorksectionResponseError } from '../errors/response-error';
 import { WorksectionTimeoutError } from '../errors/timeout-error';
@@ -73,22 +74,44 @@ export function isFile(head: Head): boolean {
   return head.status >= 200 && head.status < 300 && !JSON_TYPE.test(head.contentType ?? '');
 }
 
-/** @internal Parses a complete body as JSON; a body that is not (cut short, HTML…) is a typed error. */
-export function parseAnswer(head: Head, text: string, label: string): JsonAnswer {
+/**
+ * @internal Parses a complete body as JSON; a body that is not (cut short, HTML…) is a typed error. A body over
+ * 1 MiB is parsed piece by piece, giving the event loop a turn every 10 ms ({@link parseJsonCooperatively}); a
+ * smaller one at once, without a promise (two answers of a few KiB on every sign-in).
+ */
+export function parseAnswer(head: Head, text: string, label: string): JsonAnswer | Promise<JsonAnswer> {
+  if (text.length <= COOPERATIVE_THRESHOLD) return answerOf(head, text, parseJsonOr(head, text, label, parseJson));
+  return parseJsonCooperatively(text).then(
+    (body) => answerOf(head, text, body),
+    () => {
+      throw notJson(head, label);
+    },
+  );
+}
+
+function parseJsonOr(head: Head, text: string, label: string, parse: (text: string) => unknown): unknown {
   try {
-    const answer: JsonAnswer = { status: head.status, contentType: head.contentType, body: parseJson(text), text };
-    if (head.retryAfter !== undefined) answer.retryAfter = head.retryAfter;
-    return answer;
+    return parse(text);
   } catch {
-    const ok = head.status >= 200 && head.status < 300;
-    throw new WorksectionResponseError(
-      ok
-        ? `${label} answered ${shown(head)} with a body that is not valid JSON (it may have been cut short). Try again later.`
-        : `${label} answered ${shown(head)} with a body that is not valid JSON: Worksection is having trouble. Try again later.`,
-      ok ? INVALID_JSON : UNEXPECTED_STATUS,
-      factsOf(head),
-    );
+    throw notJson(head, label);
   }
+}
+
+function answerOf(head: Head, text: string, body: unknown): JsonAnswer {
+  const answer: JsonAnswer = { status: head.status, contentType: head.contentType, body, text };
+  if (head.retryAfter !== undefined) answer.retryAfter = head.retryAfter;
+  return answer;
+}
+
+function notJson(head: Head, label: string): WorksectionResponseError {
+  const ok = head.status >= 200 && head.status < 300;
+  return new WorksectionResponseError(
+    ok
+      ? `${label} answered ${shown(head)} with a body that is not valid JSON (it may have been cut short). Try again later.`
+      : `${label} answered ${shown(head)} with a body that is not valid JSON: Worksection is having trouble. Try again later.`,
+    ok ? INVALID_JSON : UNEXPECTED_STATUS,
+    factsOf(head),
+  );
 }
 
 function factsOf(head: Head): ResponseFacts {

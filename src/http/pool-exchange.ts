@@ -132,12 +132,19 @@ export class PoolExchange implements PooledHandler {
     const text =
       this.chunks.length === 1 ? (this.chunks[0] as Buffer).toString('utf8') : Buffer.concat(this.chunks, this.size).toString('utf8');
     this.chunks = [];
-    let answer: JsonAnswer;
+    let answer: JsonAnswer | Promise<JsonAnswer>;
     try {
       answer = parseAnswer(this.head as Head, text, this.label);
     } catch (err) {
-      // parseAnswer throws only our typed errors.
+      // parseAnswer throws (or rejects) only with our typed errors.
       this.settle(err as Error);
+      return;
+    }
+    if (answer instanceof Promise) {
+      answer.then(
+        (parsed) => this.settle(undefined, parsed),
+        (err: unknown) => this.settle(err as Error),
+      );
       return;
     }
     this.settle(undefined, answer);

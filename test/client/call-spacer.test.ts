@@ -157,4 +157,28 @@ describe('CallSpacer with maxWait and a signal', () => {
     controller.abort();
     await expect(a).resolves.toBe('a');
   });
+
+  it("serves callers in turn: a caller arriving behind another's many calls waits one call of each, not all of them", async () => {
+    const spacer = new CallSpacer(() => Date.now());
+    const order: string[] = [];
+    const t0 = Date.now();
+    const call = (caller: string, name: string, maxWait = Infinity) =>
+      spacer.schedule(
+        'acc',
+        1000,
+        () => {
+          order.push(`${name}@${Date.now() - t0}`);
+          return Promise.resolve();
+        },
+        { caller, maxWait },
+      );
+    const heavy = [1, 2, 3, 4, 5].map((n) => call('a', `a${n}`));
+    // Behind four of a's calls waiting, b (nothing waiting) goes next: within 1000 ms, not 4000.
+    const light = [call('b', 'b1', 1000), call('b', 'b2')];
+    // So does a third caller; then one call of each per round.
+    const third = call('c', 'c1', 1000);
+    await jest.advanceTimersByTimeAsync(7000);
+    await Promise.all([...heavy, ...light, third]);
+    expect(order).toEqual(['a1@0', 'c1@1000', 'b1@2000', 'a2@3000', 'b2@4000', 'a3@5000', 'a4@6000', 'a5@7000']);
+  });
 });

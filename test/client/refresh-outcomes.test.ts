@@ -1,4 +1,4 @@
-import { hash, RefreshOutcomes, ROTATION_MEMORY_MS } from '../../src/client/refresh-outcomes';
+import { hash, RefreshOutcomes, ROTATION_MEMORY_MS, UNSAVED_ROTATION_MEMORY_MS } from '../../src/client/refresh-outcomes';
 import type { TokenSet } from '../../src';
 
 function tokenSet(refreshToken: string): TokenSet {
@@ -29,6 +29,7 @@ describe('RefreshOutcomes', () => {
     let now = 0;
     const outcomes = new RefreshOutcomes(() => now);
     outcomes.rotated('rt-1', tokenSet('rt-2'));
+    outcomes.saved(tokenSet('rt-2'));
     outcomes.failed('rt-9', 'gone');
     now = 30_000;
     outcomes.failed('rt-young', 'later');
@@ -46,5 +47,26 @@ describe('RefreshOutcomes', () => {
     expect(outcomes.get('token-0')).toBeUndefined();
     expect(outcomes.get('token-1')).toEqual({ failed: 1 });
     expect(outcomes.get('token-10000')).toEqual({ failed: 10_000 });
+  });
+
+  it("keeps a rotation nobody saved until one is saved, or for a refresh token's lifetime (a month)", () => {
+    let now = 0;
+    const outcomes = new RefreshOutcomes(() => now);
+    outcomes.rotated('rt-1', tokenSet('rt-2'));
+    outcomes.rotated('rt-5', tokenSet('rt-6'));
+    now = UNSAVED_ROTATION_MEMORY_MS - 1;
+    expect(outcomes.get('rt-1')).toEqual({ rotated: tokenSet('rt-2') });
+    outcomes.saved(tokenSet('rt-6'));
+    expect(outcomes.get('rt-5')).toBeUndefined();
+    now = UNSAVED_ROTATION_MEMORY_MS + 1;
+    expect(outcomes.get('rt-1')).toBeUndefined();
+    expect(outcomes.size).toBe(0);
+  });
+
+  it('keeps at most 10000 unsaved rotations, forgetting the oldest first', () => {
+    const outcomes = new RefreshOutcomes();
+    for (let i = 0; i <= 10_000; i++) outcomes.rotated(`rt-${i}`, tokenSet(`new-${i}`));
+    expect(outcomes.get('rt-0')).toBeUndefined();
+    expect(outcomes.get('rt-10000')).toEqual({ rotated: tokenSet('new-10000') });
   });
 });

@@ -536,3 +536,28 @@ describe('several processes sharing one grant (lock + loadTokens)', () => {
     );
   });
 });
+
+describe('rotated tokens whose onTokens failed', () => {
+  it('are kept past the one-minute memory, until saved: a client built a minute later from the old tokens still works with the new ones', async () => {
+    let now = 0;
+    const outcomes = new RefreshOutcomes(() => now);
+    expireTokens();
+    const failing = clientOf(grant, {
+      refreshOutcomes: outcomes,
+      onTokens: () => Promise.reject(new Error('store down')),
+    });
+    expect(await rejection(failing.client.getProjects())).toEqual(new Error('store down'));
+    expect(emu.stats.requests.refresh).toBe(1);
+    // The app's store still holds the old tokens, whose refresh token Worksection has revoked; 65 s later a new
+    // request builds its client from them.
+    now += 65_000;
+    const later = clientOf(grant, { refreshOutcomes: outcomes });
+    await expect(later.client.getProjects()).resolves.toBeDefined();
+    expect(emu.stats.requests.refresh).toBe(1);
+    expect(later.saved).toHaveLength(1);
+    expect(later.client.tokens.refreshToken).toBe(later.saved[0]!.refreshToken);
+    // Saved now: forgotten a minute later, as any other outcome.
+    now += 65_000;
+    expect(outcomes.size).toBe(0);
+  });
+});

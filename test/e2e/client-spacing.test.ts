@@ -241,3 +241,43 @@ describe('bounded waiting', () => {
     expect(recorder.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('action'))).toEqual([null, 'get_projects']);
   });
 });
+
+describe('calls of several users to one account', () => {
+  it("are served in turn: a user's one call is not refused behind another user's backlog", async () => {
+    const other = await signIn(emu, { baseURL: recorder.url });
+    const spacer = new CallSpacer();
+    const options = { strategy: grant.strategy, accountUrl: grant.accountUrl, minInterval: 200, spacer };
+    const heavy = new WorksectionClient({ ...options, tokens: grant.tokens, maxQueueWait: Infinity });
+    const light = new WorksectionClient({ ...options, tokens: other.tokens, maxQueueWait: 300 });
+    const backlog = [1, 2, 3, 4, 5, 6].map(() => heavy.me());
+    // Without turns between callers this call would wait 1000 ms behind the backlog, past its maxQueueWait.
+    await expect(light.me()).resolves.toBeDefined();
+    await Promise.all(backlog);
+    expect(emu.stats.requests.api).toBe(7);
+  });
+});
+
+describe("the client's own signal option", () => {
+  it('aborts every call of the client: one waiting for its turn leaves the queue without reaching Worksection', async () => {
+    const spacer = new CallSpacer();
+    const options = { strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, minInterval: 300, spacer };
+    const controller = new AbortController();
+    const busy = new WorksectionClient(options);
+    const client = new WorksectionClient({ ...options, signal: controller.signal });
+    const first = busy.me();
+    const waiting = client.me().catch((err: unknown) => err);
+    controller.abort(new Error('gone'));
+    expect(await waiting).toEqual(new Error('gone'));
+    await first;
+    await busy.me();
+    expect(emu.stats.requests.api).toBe(2);
+    await expect(client.me()).rejects.toThrow('gone');
+  });
+
+  it('must be an AbortSignal', () => {
+    expect(
+      () =>
+        new WorksectionClient({ strategy: grant.strategy, accountUrl: grant.accountUrl, tokens: grant.tokens, signal: {} as AbortSignal }),
+    ).toThrow(/signal option must be an AbortSignal/);
+  });
+});

@@ -53,6 +53,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ SESSION_DB: '/var/lib/app/s.sqlite' }).sessions).toEqual({ kind: 'sqlite', file: '/var/lib/app/s.sqlite' });
   });
 
+  test('SIGNIN_LIMIT_PER_IP and SIGNIN_LIMIT_GLOBAL set the sign-in limits a minute; anything but a count is refused', () => {
+    expect(loadConfig({}).signInLimits).toEqual({ perIp: 30, global: 600, windowMs: 60_000 });
+    expect(loadConfig({ SIGNIN_LIMIT_PER_IP: '5', SIGNIN_LIMIT_GLOBAL: '50' }).signInLimits).toEqual({
+      perIp: 5,
+      global: 50,
+      windowMs: 60_000,
+    });
+    for (const bad of ['0', '-1', '1e3', 'many', '99999999']) {
+      expect(() => loadConfig({ SIGNIN_LIMIT_PER_IP: bad })).toThrow(/SIGNIN_LIMIT_PER_IP must be/);
+    }
+  });
+
   test('TRUST_PROXY is a hop count', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
   });
@@ -179,5 +191,15 @@ describe('isStrongSecret', () => {
     expect(isStrongSecret('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08')).toBe(true);
     // `openssl rand -base64 24`
     expect(isStrongSecret('q0hX3mZ9v+Lr2Tb8Nw4Pc6Yd1Fs5GjEk')).toBe(true);
+  });
+
+  test.each([
+    ['a repeated phrase', 'my secret phrase! my secret phrase! my secret phrase!'],
+    ['keyboard rows', 'qwertyuiopasdfghjklzxcvbnm1234567890'],
+    ['keyboard rows, shifted and backwards', 'QWERTYUIOP{}|ASDFGHJKL:"ZXCVBNM<>?poiuytrewq'],
+    ['numbered words', 'password1password2password3password4password5'],
+    ['a word and its capitalised repeats', 'SecretSecretSECRETsecret2024Secret2025secret'],
+  ])('refuses %s, however long, by its estimated randomness', (_label, secret) => {
+    expect(isStrongSecret(secret)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEmulator, type EmulatorState } from 'worksection-emulator';
@@ -57,5 +57,16 @@ describe('the emulator state file', () => {
 
   test('a file that cannot be read (here a directory in its place) is refused, not taken for a missing one', () => {
     expect(() => loadEmulatorState(dir)).toThrow(`The emulator state file ${dir} cannot be used (EISDIR)`);
+  });
+});
+
+describe('a symlink planted at the state file', () => {
+  test('is not read through: refused with one line naming the file', async () => {
+    const victim = join(dir, 'victim.json');
+    await saveEmulatorState(victim, state);
+    const file = join(dir, 'state.json');
+    symlinkSync(victim, file);
+    expect(() => loadEmulatorState(file)).toThrow(EmulatorStateFileError);
+    expect(() => loadEmulatorState(file)).toThrow(/symlink/);
   });
 });

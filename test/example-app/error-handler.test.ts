@@ -105,3 +105,39 @@ describe('session store down', () => {
     expect(res.status).toBe(503);
   });
 });
+
+describe('an error after the response was sent (a session save at its end that the store refused)', () => {
+  test('is logged once, as one line, and nothing (no stack) reaches stderr', async () => {
+    const logs: string[] = [];
+    const stderr: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr.push(String(chunk));
+      return true;
+    });
+    try {
+      const app = express();
+      let failed!: () => void;
+      const done = new Promise<void>((resolve) => (failed = resolve));
+      app.get('/late', (_req, res, next) => {
+        res.send('ok');
+        setImmediate(() => {
+          next(new SessionStoreUnavailableError('set', `Error: ${STACK_MARKER}`));
+          failed();
+        });
+      });
+      app.use(errorHandler((line) => logs.push(line)));
+      server = createServer(app);
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      const res = await new Browser(`http://127.0.0.1:${(server.address() as AddressInfo).port}`).get('/late');
+      expect(res.status).toBe(200);
+      expect(res.body).toBe('ok');
+      await done;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(logs).toHaveLength(1);
+      expect(logs[0]).toMatch(/^error after the response: SessionStoreUnavailableError: /);
+      expect(stderr.join('')).toBe('');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { EmulatorStateFileError } from '../../example-app/errors/emulator-state-
 import { SessionDestroyedError } from '../../example-app/errors/session-destroyed-error';
 import { SessionStoreOpenError } from '../../example-app/errors/session-store-open-error';
 import { SessionStoreUnavailableError } from '../../example-app/errors/session-store-unavailable-error';
+import { SymlinkRefusedError } from '../../example-app/errors/symlink-refused-error';
 
 const errors: Array<[AppError, string]> = [
   [new ConfigError('PORT must be a number.'), 'CONFIG_INVALID'],
@@ -13,6 +14,7 @@ const errors: Array<[AppError, string]> = [
   [new SessionDestroyedError(), 'SESSION_DESTROYED'],
   [new SessionStoreOpenError('SESSION_DB cannot be used.'), 'SESSION_STORE_OPEN_FAILED'],
   [new SessionStoreUnavailableError('get', 'no answer within 3000 ms'), 'SESSION_STORE_UNAVAILABLE'],
+  [new SymlinkRefusedError('/tmp/sessions.sqlite-secret'), 'SYMLINK_REFUSED'],
 ];
 
 describe("the example app's errors", () => {

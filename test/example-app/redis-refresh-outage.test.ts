@@ -49,6 +49,9 @@ describeIfInstalled(REDIS_SERVER, 'apt-get install redis-server')('/projects whe
     events.push('unpaused');
     redis!.unpause();
     expect(events).toEqual(['answered 503 5', 'unpaused']);
+    // Worksection revoked the old tokens: the new ones were kept, and the next visit uses them.
+    expect((await browser.get('/projects')).status).toBe(200);
+    expect(running.emulator.stats.requests.refresh).toBe(1);
   });
 
   test('Redis dying as the refresh starts (the lock cannot be taken): a 503, not a 500', async () => {

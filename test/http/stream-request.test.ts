@@ -3,10 +3,10 @@ import type { Readable } from 'node:stream';
 import { BODY_TOO_LARGE, NETWORK_ERROR, TIMEOUT, UNEXPECTED_REDIRECT, WorksectionNetworkError, WorksectionTimeoutError } from '../../src';
 import { NodeTransport } from '../../src/http/node-transport';
 import type { HttpSettings } from '../../src/http/settings';
-import { requestBytes, type BytesRequest } from '../../src/http/stream-request';
+import { MAX_API_BODY_BYTES, requestBytes, type BytesRequest } from '../../src/http/stream-request';
 import type { StreamedAnswer } from '../../src/http/streamed-answer';
 import type { JsonAnswer } from '../../src/http/answer';
-import { startHostileServer, type HostileServer } from '../helpers/hostile-server';
+import { json, startHostileServer, type HostileServer } from '../helpers/hostile-server';
 
 let server: HostileServer;
 let transport: NodeTransport;
@@ -218,5 +218,29 @@ describe.each(transports)('requestBytes through the %s', (_name, settingsOf) => 
     );
     expect(server.requests[0]).toMatchObject({ method: 'POST', body: 'é✓' });
     expect(server.requests[0]!.headers['content-length']).toBe('5');
+  });
+});
+
+describe('a JSON answer over 1 MiB over real HTTP', () => {
+  it('is parsed piece by piece to the same value as a small one, through both transports', async () => {
+    const data = Array.from({ length: 20_000 }, (_, i) => ({ id: String(i), text: 'Text of the task. '.repeat(20) }));
+    const big = await startHostileServer((_, res) => json(res, { status: 'ok', data }));
+    const transport = new NodeTransport();
+    try {
+      for (const fetchImpl of [undefined, fetch]) {
+        const settings: HttpSettings = { transport, timeout: 20_000, fetch: fetchImpl };
+        const answer = (await requestBytes(
+          big.url,
+          { method: 'GET', headers: {}, stream: false, maxBytes: MAX_API_BODY_BYTES },
+          settings,
+          'test',
+        )) as JsonAnswer;
+        expect(answer.text.length).toBeGreaterThan(2 * 1024 * 1024);
+        expect(answer.body).toEqual(JSON.parse(answer.text));
+      }
+    } finally {
+      transport.close();
+      await big.close();
+    }
   });
 });

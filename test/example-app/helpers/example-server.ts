@@ -53,6 +53,8 @@ export async function startExample(options: StartExampleOptions = {}): Promise<R
     sessions: { kind: 'sqlite', file: join(dir, 'sessions.sqlite') },
     sessionSecret: TEST_SESSION_SECRET,
     log: (line) => logs.push(line),
+    // Tests sign in from one IP many times a minute; the limits have a test of their own (sign-in-limiter.test.ts).
+    signInLimits: { perIp: 10_000, global: 10_000, windowMs: 60_000 },
     ...options.app,
   });
   server.on('request', example.app);
