@@ -68,6 +68,7 @@ export default tseslint.config(
         clearInterval: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
+        Buffer: 'readonly',
       },
     },
     rules: {
