@@ -1,4 +1,5 @@
 import http, { type RequestListener } from 'node:http';
+import v8 from 'node:v8';
 import type { AddressInfo } from 'node:net';
 import type { ContenderConfig } from './contenders/config';
 import { createCoreApp } from './contenders/core';
@@ -50,6 +51,11 @@ serve({
   heap: (): number => {
     gc();
     return process.memoryUsage().heapUsed;
+  },
+  /** Writes a heap snapshot (after a full collection) to `file`, for finding what a soak's heap growth is. */
+  snapshot: (file: string): string => {
+    gc();
+    return v8.writeHeapSnapshot(file);
   },
   /** What keeps the event loop alive: sockets, timers… (for leak checks after a soak). */
   resources: (): string[] => process.getActiveResourcesInfo(),

@@ -8,11 +8,22 @@ import type { LoadResult } from './load';
  * `npm run soak`: 10,000 logins at 32 concurrent browsers through this package's Strategy while the emulator
  * hangs 2% of token calls and resets 2% mid-body. Passes when every login ends within `timeout` + 1 s, the app
  * is still up, it holds no more sockets or timers than before, and its heap ends where it started.
+ *
+ * The Strategy has one memory that grows with logins: the used states (one entry per completed callback, kept
+ * until its 600 s expiry, at most 10,000). It reaches its final size only after 16,384 completed callbacks: full at
+ * 10,000, its `Map` then doubles its table once more when the entries it has held, deleted ones included, pass
+ * 16,384 (V8 grows a table whose deleted entries are fewer than half its slots). Then it stays at about 170 bytes
+ * an entry, 1.7 MB. The warm-up goes past that point (18,000 logins, of which some 17,300 complete), so that what
+ * the measured logins see is growth beyond every bound: a leak. With the 5,000-login warm-up it had, the memory
+ * filling up read as about 50 bytes per login.
  */
 const LOGINS = Number(process.env.SOAK_LOGINS ?? 10_000);
-const WARMUP_LOGINS = 5000;
+/** Enough completed callbacks (about 96% of logins on this mix) for the used-state memory to reach its final size. */
+const WARMUP_LOGINS = 18_000;
 const TIMEOUT_MS = 1000;
 const SESSION_TTL_MS = 2000;
+/** A folder to write the app's heap snapshots into, before and after the measured logins (`SOAK_SNAPSHOTS=dir`). */
+const SNAPSHOTS = process.env.SOAK_SNAPSHOTS;
 
 const count = (xs: string[]): Record<string, number> =>
   xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x]: (acc[x] ?? 0) + 1 }), {});
@@ -41,10 +52,12 @@ async function main(): Promise<void> {
       { type: 'reset', probability: 0.02 / 0.98 },
     ]);
     // Warm up on the same mix, faults included: the first thousands of logins grow the heap once (compiled code,
-    // pools, caches) and then it stays flat; only what grows after that is a leak.
+    // pools, caches, the used-state memory up to its bound) and then it stays flat; only what grows after that is
+    // a leak.
     await load.call<LoadResult>('logins', { ...base, count: WARMUP_LOGINS });
     await new Promise((resolve) => setTimeout(resolve, SESSION_TTL_MS * 3));
     const heapBefore = await app.call<number>('heap');
+    if (SNAPSHOTS) await app.call('snapshot', path.resolve(SNAPSHOTS, 'before.heapsnapshot'));
     const resourcesBefore = count(await app.call<string[]>('resources'));
 
     const r = await load.call<LoadResult>('logins', { ...base, count: LOGINS });
@@ -53,6 +66,7 @@ async function main(): Promise<void> {
     // Idle keep-alive sockets close after their timeouts and sessions expire; then nothing may be left over.
     await new Promise((resolve) => setTimeout(resolve, Math.max(SESSION_TTL_MS * 3, 6000)));
     const heapAfter = await app.call<number>('heap');
+    if (SNAPSHOTS) await app.call('snapshot', path.resolve(SNAPSHOTS, 'after.heapsnapshot'));
     const resourcesAfter = count(await app.call<string[]>('resources'));
 
     console.log(`logins: ${r.done} at c32 in ${(r.elapsedMs / 1000).toFixed(1)} s`);

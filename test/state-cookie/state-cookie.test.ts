@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { MAX_PENDING_SIGN_INS, STATE_COOKIE_NAME, STATE_MAX_AGE, StateCookie, type IssuedState } from '../../src/state-cookie/state-cookie';
 
 const CALLBACK = 'https://app.example/auth/worksection/callback';
@@ -180,6 +182,28 @@ describe('StateCookie', () => {
       ok: false,
       reason: 'expired',
     });
+  });
+
+  it('remembers a used state without the callback URL it was read from', () => {
+    // Frameworks hand the state over as a slice of the request URL (V8 keeps the whole URL alive behind a slice),
+    // and Worksection's codes make that URL over a kilobyte long: the used-state memory must copy the state out.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const { cookie } = clocked();
+    const heapUsed = (): number => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const before = heapUsed();
+    for (let i = 0; i < 100; i++) {
+      const issued = cookie.issue(CALLBACK);
+      // 100 KB of code, as if Worksection's code were that long: 10 MB in all if the memory kept the URLs.
+      const url = `/auth/worksection/callback?code=${String(i).repeat(100_000).slice(0, 100_000)}&state=${issued.state}`;
+      const state = url.slice(url.length - issued.state.length);
+      expect(cookie.check(new Jar().apply(issued.setCookies).header, state, CALLBACK)).toMatchObject({ ok: true });
+    }
+    expect(heapUsed() - before).toBeLessThan(2_000_000);
   });
 
   it('refuses a cookie sealed with another secret', () => {
