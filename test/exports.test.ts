@@ -254,6 +254,7 @@ const CLIENT_TYPES = [
   'UpdateProjectTagsParams',
   'UpdateTaskParams',
   'UpdateTaskTagsParams',
+  'UpdateUsersScheduleAnswer',
   'UpdateUsersScheduleParams',
   'UploadFile',
   'UploadFilesParams',
@@ -293,6 +294,8 @@ const CLIENT_TYPES = [
   'WorksectionProject',
   'WorksectionProjectGroup',
   'WorksectionSchedule',
+  'WorksectionScheduleDay',
+  'WorksectionScheduleUpdate',
   'WorksectionTag',
   'WorksectionTagGroup',
   'WorksectionTask',
@@ -301,6 +304,7 @@ const CLIENT_TYPES = [
   'WorksectionUser',
   'WorksectionUserGroup',
   'WorksectionUserRef',
+  'WorksectionUsersSchedule',
   'WorksectionWebhook',
 ];
 

@@ -15,6 +15,7 @@ import { rateLimitRefusal } from './rate-limit';
  * HTTP 200 (401 for a refused token); a 5xx, or anything else, is a {@link WorksectionResponseError}. A refusal for
  * request frequency (HTTP 429, or an error about it) is a {@link WorksectionRateLimitError}.
  * `me`'s data is an object live but a one-element array in Worksection's docs: both resolve to the object.
+ * `update_users_schedule` resolves to the envelope's fields besides `status` (`data` and its `message`).
  * `secrets` (the tokens) are blanked out of Worksection's words in case a server echoes them.
  */
 export function readEnvelope(answer: JsonAnswer, action: string, label: string, secrets: string[]): unknown {
@@ -32,6 +33,9 @@ export function readEnvelope(answer: JsonAnswer, action: string, label: string, 
     // Some writes answer `{"status":"ok","id":…}` (add_costs) or `{"status":"ok"}` without `data`: their data is the
     // rest of the envelope, as Worksection's official clients read it.
     if (!Object.hasOwn(body, 'data')) return withoutStatus(body);
+    // `update_users_schedule` says what it did in `message` beside an empty `data` ("Days added: 2, days updated:
+    // 1", https://worksection.com/en/faq/api/api-user/1926.html): its result keeps both.
+    if (action === 'update_users_schedule') return withoutStatus(body);
     const data = body.data;
     return action === 'me' && Array.isArray(data) && data.length === 1 ? data[0] : data;
   }

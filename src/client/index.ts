@@ -31,9 +31,13 @@ export type {
   AddUserParams,
   GetUsersParams,
   GetUsersScheduleParams,
+  UpdateUsersScheduleAnswer,
   UpdateUsersScheduleParams,
   WorksectionSchedule,
+  WorksectionScheduleDay,
+  WorksectionScheduleUpdate,
   WorksectionUserGroup,
+  WorksectionUsersSchedule,
 } from './actions/users';
 export type { ContactsApi } from './actions/contacts';
 export type { AddContactGroupParams, AddContactParams, WorksectionContact, WorksectionContactGroup } from './actions/contacts';

@@ -2,7 +2,7 @@
 // scripts/collection-answers.mjs) against the result type of its action: `npm run typecheck` fails when a live answer
 // does not fit what `call()` promises. The admin-only timer actions go through the admin map. The calls are inside a
 // function Jest never runs; Jest only checks that the fixtures name actions the maps know.
-import { ACTION_SCOPES, type ActionName, type ActionResult } from '../../src/client';
+import { ACTION_SCOPES, type ActionName, type ActionParams, type ActionResult } from '../../src/client';
 import type { AdminActionName, AdminActionResult } from '../../src/client/admin/admin-actions';
 import { collectionAnswers } from '../fixtures/collection-answers';
 
@@ -82,6 +82,29 @@ export function everyAnswerFits(): void {
   fits('get_webhooks', mutable(collectionAnswers.get_webhooks));
   fits('add_webhook', mutable(collectionAnswers.add_webhook));
   fits('delete_webhook', mutable(collectionAnswers.delete_webhook));
+}
+
+/** The schedule actions, which the collection has no answers of: their FAQ pages' sample answers (`data`) and parameters. */
+export function faqScheduleSamplesFit(): unknown[] {
+  // https://worksection.com/en/faq/api/api-user/1923.html
+  const user = <const Id extends string>(id: Id) =>
+    ({
+      id,
+      email: 'user@example.com',
+      name: 'User Name',
+      group: 'Group',
+      department: 'Department',
+      schedule: { '2021-01-04': 'vacation', '2021-03-13': 'workday', '2021-10-15': 'sick-leave' },
+    }) as const;
+  fits('get_users_schedule', mutable({ faq: { USER_ID_1: user('USER_ID_1'), USER_ID_2: user('USER_ID_2') } }));
+  // https://worksection.com/en/faq/api/api-user/1926.html
+  fits('update_users_schedule', { faq: { data: [], message: 'Days added: 2, days updated: 1' } });
+  const params: ActionParams<'update_users_schedule'> = {
+    data: { 'user@x.com': { '07.06.2021': 'vacation', '08.06.2021': 'vacation' }, '3993': { '2021-06-12': 'unset' } },
+  };
+  // @ts-expect-error "holiday" is no value the FAQ documents.
+  const undocumented: ActionParams<'update_users_schedule'> = { data: { 'user@x.com': { '07.06.2021': 'holiday' } } };
+  return [params, undocumented];
 }
 
 describe("the collection's live answers", () => {

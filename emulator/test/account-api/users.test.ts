@@ -37,17 +37,80 @@ describe('account API: users', () => {
     expect(rows(await api.call('get_user_groups')).map((g) => g.id)).toContain(team.id);
   });
 
-  it('reads back a schedule written with update_users_schedule', async () => {
-    expect(
-      (await api.call('update_users_schedule', { data: { 'Henry.Gardner@ws.com': { '02.01.2024': 'vacation', mon: 8 } } })).status,
-    ).toBe('ok');
-    const schedule = rows(
-      await api.call('get_users_schedule', { users: ['henry.gardner@ws.com'], datestart: '01.01.2024', dateend: '31.01.2024' }),
-    );
-    expect(schedule).toEqual([expect.objectContaining({ id: '3993', dates: { '2024-01-02': 'vacation', mon: '8' } }) as unknown]);
-    expect(await api.call('update_users_schedule', { data: { 'Henry.Gardner@ws.com': { '2024-01-02': 'x' } } })).toMatchObject({
-      status_code: 10,
+  // https://worksection.com/en/faq/api/api-user/1923.html and https://worksection.com/en/faq/api/api-user/1926.html
+  it('answers get_users_schedule as an object keyed by user id, each with a schedule of YYYY-MM-DD days', async () => {
+    const answer = await api.call('update_users_schedule', {
+      data: { 'Henry.Gardner@ws.com': { '07.06.2021': 'vacation', '08.06.2021': 'vacation' }, '2477': { '2021-06-12': 'sick-leave' } },
     });
+    expect(answer).toEqual({ status: 'ok', data: [], message: 'Days added: 3, days updated: 0' });
+    const read = await api.call('get_users_schedule', {
+      users: 'henry.gardner@ws.com,2477',
+      datestart: '07.06.2021',
+      dateend: '12.06.2021',
+    });
+    expect(read).toEqual({
+      status: 'ok',
+      data: {
+        '3993': expect.objectContaining({
+          id: '3993',
+          email: 'Henry.Gardner@ws.com',
+          name: expect.any(String) as unknown,
+          group: expect.any(String) as unknown,
+          department: expect.any(String) as unknown,
+          schedule: { '2021-06-07': 'vacation', '2021-06-08': 'vacation' },
+        }) as unknown,
+        '2477': expect.objectContaining({ id: '2477', schedule: { '2021-06-12': 'sick-leave' } }) as unknown,
+      },
+    });
+  });
+
+  it('reads the schedule between datestart and dateend inclusive, and every member without users', async () => {
+    await api.call('update_users_schedule', {
+      data: { '3993': { '06.06.2021': 'workday', '07.06.2021': 'vacation', '08.06.2021': 'workday' } },
+    });
+    const read = await api.call('get_users_schedule', { datestart: '07.06.2021', dateend: '08.06.2021' });
+    const data = read.data as Record<string, { schedule: Record<string, string> }>;
+    expect(Object.keys(data).sort()).toEqual(['2477', '3993']);
+    expect(data['3993']?.schedule).toEqual({ '2021-06-07': 'vacation', '2021-06-08': 'workday' });
+    expect(data['2477']?.schedule).toEqual({});
+  });
+
+  it('overwrites a day with a new value and removes it with unset, counting added and updated days', async () => {
+    await api.call('update_users_schedule', { data: { '3993': { '07.06.2021': 'vacation', '08.06.2021': 'vacation' } } });
+    expect(
+      await api.call('update_users_schedule', {
+        data: { 'henry.gardner@ws.com': { '2021-06-07': 'sick-leave', '09.06.2021': 'vacation' } },
+      }),
+    ).toMatchObject({ message: 'Days added: 1, days updated: 1' });
+    expect(await api.call('update_users_schedule', { data: { '3993': { '2021-06-08': 'unset' } } })).toMatchObject({
+      message: 'Days added: 0, days updated: 1',
+    });
+    const read = await api.call('get_users_schedule', { users: '3993' });
+    expect((read.data as Record<string, { schedule: unknown }>)['3993']?.schedule).toEqual({
+      '2021-06-07': 'sick-leave',
+      '2021-06-09': 'vacation',
+    });
+  });
+
+  it.each([
+    ['a value the docs do not list', { 'Henry.Gardner@ws.com': { '07.06.2021': 'holiday' } }],
+    ['a number of hours', { 'Henry.Gardner@ws.com': { '07.06.2021': 8 } }],
+    ['a weekday key', { 'Henry.Gardner@ws.com': { mon: 'workday' } }],
+    ['a date that does not exist', { 'Henry.Gardner@ws.com': { '31.02.2021': 'vacation' } }],
+    ['a stranger', { 'nobody@ws.com': { '07.06.2021': 'vacation' } }],
+    ['a __proto__ key', JSON.parse('{"__proto__":{"07.06.2021":"vacation"}}') as unknown],
+    ['days that are not an object', { 'Henry.Gardner@ws.com': ['07.06.2021'] }],
+  ])('refuses update_users_schedule data with %s as a missing data field, changing nothing', async (_what, data) => {
+    const before = await api.call('get_users_schedule');
+    expect(
+      await api.call('update_users_schedule', { data: { 'olivia.bennett@ws.com': { '01.06.2021': 'vacation' }, ...(data as object) } }),
+    ).toEqual({
+      status: 'error',
+      status_code: 10,
+      message: 'Field is required',
+      message_details: 'data',
+    });
+    expect(await api.call('get_users_schedule')).toEqual(before);
   });
 
   it('subscribes and unsubscribes a member to a task', async () => {

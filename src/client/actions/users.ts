@@ -2,8 +2,9 @@ import type { WorksectionUser } from '../api-types';
 import type { WorksectionList } from '../list-cap';
 import type { CallOptions } from '../options';
 import type { ActionCaller } from './action-map';
-import { asList, asOne } from './shape';
-import type { WorksectionDate, WorksectionId, WorksectionOk } from './values';
+import { isRecord } from '../../shared/is-record';
+import { asList, asOne, notShaped } from './shape';
+import type { WorksectionDate, WorksectionId } from './values';
 
 /** Parameters of `get_users`: none. */
 export type GetUsersParams = Record<string, never>;
@@ -40,29 +41,61 @@ export interface AddUserGroupParams {
   client?: 0 | 1;
 }
 
-/** Parameters of `get_users_schedule`. */
+/** Parameters of `get_users_schedule` (https://worksection.com/en/faq/api/api-user/1923.html). */
 export interface GetUsersScheduleParams {
-  /** Members by email; all of them when left out. */
+  /** Members by email or by id; all of them when left out. */
   users?: string[];
+  /** The first day to read (`DD.MM.YYYY`, inclusive). */
   datestart?: WorksectionDate;
+  /** The last day to read (`DD.MM.YYYY`, inclusive). */
   dateend?: WorksectionDate;
 }
 
-/** A member's non-working days (`get_users_schedule`). */
+/** What a day of a member's schedule is (https://worksection.com/en/faq/api/api-user/1923.html). */
+export type WorksectionScheduleDay = 'vacation' | 'sick-leave' | 'workday';
+
+/** A member's schedule (`get_users_schedule`, https://worksection.com/en/faq/api/api-user/1923.html). */
 export interface WorksectionSchedule {
   id: WorksectionId;
   email: string;
   name: string;
   group?: string;
   department?: string;
-  /** Per date (`YYYY-MM-DD`), what the day is (e.g. a day off). */
-  dates: Record<string, string>;
+  /** Per day (`YYYY-MM-DD`), what the day is; days without an entry are not listed. */
+  schedule: Record<string, WorksectionScheduleDay>;
   [field: string]: unknown;
 }
 
-/** Parameters of `update_users_schedule`: per member email, per date, the day's value. */
+/** `get_users_schedule`'s `data`: per user id, the member's schedule (https://worksection.com/en/faq/api/api-user/1923.html). */
+export type WorksectionUsersSchedule = Record<WorksectionId, WorksectionSchedule>;
+
+/**
+ * Parameters of `update_users_schedule` (https://worksection.com/en/faq/api/api-user/1926.html): per member (email
+ * or user id), per day (`DD.MM.YYYY` or `YYYY-MM-DD`), the day's new value; `unset` removes the day. A value
+ * overwrites the day's.
+ */
 export interface UpdateUsersScheduleParams {
-  data: Record<string, Record<string, string | number>>;
+  data: Record<string, Record<string, WorksectionScheduleDay | 'unset'>>;
+}
+
+/**
+ * What `update_users_schedule` answers besides `status`: `data` (an empty list) and `message`, e.g. `"Days added:
+ * 2, days updated: 1"` (https://worksection.com/en/faq/api/api-user/1926.html).
+ */
+export interface UpdateUsersScheduleAnswer {
+  data?: unknown;
+  message?: string;
+  [field: string]: unknown;
+}
+
+/** What `users.updateSchedule()` resolves to: Worksection's message and, when it says them, its counts. */
+export interface WorksectionScheduleUpdate {
+  /** Worksection's words, e.g. `"Days added: 2, days updated: 1"` (`''` when it sends none). */
+  message: string;
+  /** Days that had no value before; `undefined` when the message does not say. */
+  added: number | undefined;
+  /** Days whose value changed or was removed; `undefined` when the message does not say. */
+  updated: number | undefined;
 }
 
 /** The Users actions (`subscribe`/`unsubscribe` are with the tasks). */
@@ -71,8 +104,9 @@ export interface UserActions {
   add_user: { params: AddUserParams; result: WorksectionUser };
   get_user_groups: { params: Record<string, never>; result: WorksectionUserGroup[] };
   add_user_group: { params: AddUserGroupParams; result: WorksectionUserGroup };
-  get_users_schedule: { params: GetUsersScheduleParams; result: WorksectionSchedule[] };
-  update_users_schedule: { params: UpdateUsersScheduleParams; result: WorksectionOk };
+  /** An empty answer may come as `[]` (inferred: Worksection's PHP encodes an empty map as a list, as it does `data` in FAQ 1926). */
+  get_users_schedule: { params: GetUsersScheduleParams; result: WorksectionUsersSchedule | [] };
+  update_users_schedule: { params: UpdateUsersScheduleParams; result: UpdateUsersScheduleAnswer };
 }
 
 /** The account's members and teams: `client.users`. */
@@ -100,13 +134,35 @@ export class UsersApi {
     return asOne('add_user_group', await this.client.call('add_user_group', params, options));
   }
 
-  /** Members' non-working days (`get_users_schedule`; `users_read`). */
-  async schedule(params: GetUsersScheduleParams = {}, options?: CallOptions): Promise<WorksectionList<WorksectionSchedule>> {
-    return asList('get_users_schedule', await this.client.call('get_users_schedule', params, options));
+  /**
+   * Members' schedules (`get_users_schedule`; `users_read`), as Worksection answers them: an object keyed by user id,
+   * each member with `schedule` (`YYYY-MM-DD` → `vacation` | `sick-leave` | `workday`), documented at
+   * https://worksection.com/en/faq/api/api-user/1923.html. An empty answer sent as `[]` resolves to `{}`.
+   */
+  async schedule(params: GetUsersScheduleParams = {}, options?: CallOptions): Promise<WorksectionUsersSchedule> {
+    const data: unknown = await this.client.call('get_users_schedule', params, options);
+    if (Array.isArray(data) && data.length === 0) return Object.create(null) as WorksectionUsersSchedule;
+    if (!isRecord(data)) throw notShaped('get_users_schedule', 'an object keyed by user id');
+    return data as WorksectionUsersSchedule;
   }
 
-  /** Sets members' non-working days (`update_users_schedule`; `users_write`). */
-  async updateSchedule(params: UpdateUsersScheduleParams, options?: CallOptions): Promise<void> {
-    await this.client.call('update_users_schedule', params, options);
+  /**
+   * Sets, overwrites or (with `unset`) removes members' days (`update_users_schedule`; `users_write`), documented at
+   * https://worksection.com/en/faq/api/api-user/1926.html. Resolves to Worksection's message, with the counts it
+   * names ("Days added: 2, days updated: 1").
+   */
+  async updateSchedule(params: UpdateUsersScheduleParams, options?: CallOptions): Promise<WorksectionScheduleUpdate> {
+    const answer: unknown = await this.client.call('update_users_schedule', params, options);
+    const message = isRecord(answer) && typeof answer.message === 'string' ? answer.message : '';
+    return { message, added: countIn(message, 'added'), updated: countIn(message, 'updated') };
   }
+}
+
+/** The counts in `update_users_schedule`'s message, in FAQ 1926's wording ("Days added: 2, days updated: 1"). */
+const COUNTS = { added: /\bdays added:\s*(\d{1,9})\b/i, updated: /\bdays updated:\s*(\d{1,9})\b/i } as const;
+
+/** The number Worksection's message gives for `what`; `undefined` when it does not say. */
+function countIn(message: string, what: keyof typeof COUNTS): number | undefined {
+  const digits = COUNTS[what].exec(message)?.[1];
+  return digits === undefined ? undefined : Number(digits);
 }

@@ -35,7 +35,7 @@ export interface UserGroupRecord {
   client: boolean;
 }
 
-/** One day of a user's schedule: `value` is what `update_users_schedule` set for that day. */
+/** One day of a user's schedule: `value` is what `update_users_schedule` set for that day (`vacation`, `sick-leave` or `workday`). */
 export interface ScheduleDayRecord {
   userId: string;
   day: string;

@@ -47,7 +47,7 @@ export function seedAccountState(
       rate: 50,
     })),
     userGroups: (d.userGroups ?? []).map((g) => ({ id: g.id, title: g.title, client: false })),
-    schedule: members[1] ? [{ userId: members[1].id, day: '2023-12-25', value: 'holiday' }] : [],
+    schedule: members[1] ? [{ userId: members[1].id, day: '2023-12-25', value: 'vacation' }] : [],
     contacts: (d.contacts ?? []).map((c) => {
       const [first = '', ...rest] = c.name.split(' ');
       return {
