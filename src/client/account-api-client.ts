@@ -10,7 +10,7 @@ import type { UploadFile, WorksectionDownload } from './actions/files';
 import type { CallSpacer } from './call-spacer';
 import { fileNameOf } from './content-disposition';
 import { readEnvelope } from './envelope';
-import { multipart } from './multipart';
+import { attachMultipart, multipart, type Multipart } from './multipart';
 import { rateLimitedPage } from './rate-limit';
 
 /** @internal What one exchange was sent with: its `Authorization` value, and the secrets to blank out of what comes back. */
@@ -198,11 +198,39 @@ export abstract class AccountApiClient {
 
   /** @internal `upload_files`: a `multipart/form-data` POST of `files[]` parts, through the same machinery as any call. */
   async _upload(params: unknown, callSignal: AbortSignal | undefined): Promise<unknown> {
-    const signal = this._signalOf(callSignal);
     const files = isRecord(params) ? params.files : undefined;
-    const { contentType, body } = multipart(files as readonly UploadFile[]);
-    const url = this._url('upload_files', {});
-    const label = this._label('upload_files');
+    return await this._multipartCall('upload_files', {}, multipart(files as readonly UploadFile[]), callSignal);
+  }
+
+  /**
+   * @internal
+   * A `post_project`, `post_task` or `post_comment` with files in `attach`: as Worksection's FAQ shows it
+   * (https://worksection.com/en/faq/api-files.html), the other parameters in the query string and the files as
+   * `attach[0]`, `attach[1]`… parts of a `multipart/form-data` POST. A list or object parameter has no place in that
+   * query string: it is refused rather than flattened into something Worksection would read differently.
+   */
+  async _attachCall(action: string, params: unknown, callSignal: AbortSignal | undefined): Promise<unknown> {
+    if (!isRecord(params)) throw new WorksectionArgumentError('params', `${action}'s parameters must be a plain object.`);
+    const { attach, ...rest } = params;
+    const query: ApiParams = {};
+    for (const [name, value] of Object.entries(rest)) {
+      if (typeof value === 'object' && value !== null) {
+        throw new WorksectionArgumentError(
+          name,
+          `${action} with attach sends its other parameters in the query string, where "${name}" (a list or object) cannot go: attach the files with a second call (files.upload() and files), or leave "${name}" out.`,
+        );
+      }
+      if (value !== undefined) query[name] = value as string | number | boolean;
+    }
+    return await this._multipartCall(action, query, attachMultipart(attach as readonly UploadFile[], action), callSignal);
+  }
+
+  /** @internal One `multipart/form-data` POST: `params` in the query string, `parts` as its body. */
+  async _multipartCall(action: string, params: ApiParams, parts: Multipart, callSignal: AbortSignal | undefined): Promise<unknown> {
+    const signal = this._signalOf(callSignal);
+    const { contentType, body } = parts;
+    const url = this._url(action, params);
+    const label = this._label(action);
     const request: BytesRequest = {
       method: 'POST',
       headers: { 'content-type': contentType },
@@ -211,14 +239,14 @@ export abstract class AccountApiClient {
       maxBytes: MAX_API_BODY_BYTES,
     };
     const sent = await this._exchange(
-      'upload_files',
+      action,
       label,
       signal,
       (credential) => requestBytes(url, withCredential(request, credential, signal), this._http, label),
       (answer) => (answer.streamed ? undefined : answer),
     );
     // Not streamed: `stream: false` reads every answer as JSON.
-    return this._read(sent.answer as JsonAnswer, 'upload_files', label, sent.credential);
+    return this._read(sent.answer as JsonAnswer, action, label, sent.credential);
   }
 
   /** @internal How messages name a call. */

@@ -1,3 +1,4 @@
+import { attachesFiles } from './attaches-files';
 import type { ApiParams, WorksectionMe, WorksectionProject, WorksectionTask, WorksectionUser } from './api-types';
 import {
   checkClientOptions,
@@ -169,6 +170,7 @@ export class WorksectionClient extends AccountApiClient {
   call(action: string, params: unknown = {}, options: CallOptions = {}): Promise<unknown> {
     if (action === 'download') return this._download(params, options.signal, false);
     if (action === 'upload_files') return this._upload(params, options.signal);
+    if (attachesFiles(action, params)) return this._attachCall(action, params, options.signal);
     if (isActionName(action) && sendsJsonBody(action, params)) return this._jsonCall(action, params, options.signal);
     return this._call(action, params as ApiParams, undefined, options.signal);
   }

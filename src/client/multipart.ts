@@ -19,16 +19,31 @@ const MEDIA_TYPE = /^[\w!#$&^.+-]{1,64}\/[\w!#$&^.+-]{1,64}$/;
  * against every file's bytes.
  */
 export function multipart(files: readonly UploadFile[]): Multipart {
+  return multipartOf(files, () => 'files[]', 'files', 'files.upload(files)');
+}
+
+/**
+ * @internal
+ * The body of a `post_project`, `post_task` or `post_comment` that attaches files: one `attach[n]` part per file, as
+ * Worksection's FAQ describes (https://worksection.com/en/faq/api-files.html, "Adding files to projects, tasks and
+ * comments through API"). Encoded like {@link multipart}.
+ */
+export function attachMultipart(files: readonly UploadFile[], action: string): Multipart {
+  return multipartOf(files, (index) => `attach[${String(index)}]`, 'attach', `${action}'s attach`);
+}
+
+function multipartOf(files: readonly UploadFile[], fieldOf: (index: number) => string, param: string, where: string): Multipart {
   if (!Array.isArray(files) || files.length === 0) {
-    throw new WorksectionArgumentError('files', 'files.upload(files) needs a non-empty list of { name, content } to upload.');
+    throw new WorksectionArgumentError(param, `${where} needs a non-empty list of { name, content } to upload.`);
   }
   const parts = files.map((file, index) => {
     const { name, content, type = 'application/octet-stream' } = (file ?? {}) as Partial<UploadFile>;
-    if (typeof name !== 'string' || name === '') throw badFile(index, 'a non-empty `name`');
+    if (typeof name !== 'string' || name === '') throw badFile(param, where, index, 'a non-empty `name`');
     if (typeof content !== 'string' && !(content instanceof Uint8Array))
-      throw badFile(index, '`content` as a Uint8Array, Buffer or string');
-    if (typeof type !== 'string' || !MEDIA_TYPE.test(type)) throw badFile(index, 'a `type` such as "image/png", or none');
+      throw badFile(param, where, index, '`content` as a Uint8Array, Buffer or string');
+    if (typeof type !== 'string' || !MEDIA_TYPE.test(type)) throw badFile(param, where, index, 'a `type` such as "image/png", or none');
     return {
+      field: fieldOf(index),
       name,
       type,
       bytes:
@@ -42,7 +57,7 @@ export function multipart(files: readonly UploadFile[]): Multipart {
   for (const part of parts) {
     chunks.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files[]"; filename="${escapeFileName(part.name)}"\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="${part.field}"; filename="${escapeFileName(part.name)}"\r\n` +
           `Content-Type: ${part.type}\r\n\r\n`,
         'utf8',
       ),
@@ -60,6 +75,6 @@ export function escapeFileName(name: string): string {
   return name.replace(/[\u0000-\u001f\u007f"]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-function badFile(index: number, expected: string): WorksectionArgumentError {
-  return new WorksectionArgumentError('files', `File ${index} of files.upload(files) needs ${expected}.`);
+function badFile(param: string, where: string, index: number, expected: string): WorksectionArgumentError {
+  return new WorksectionArgumentError(param, `File ${String(index)} of ${where} needs ${expected}.`);
 }

@@ -19,4 +19,14 @@ describe('client.comments', () => {
     const mine = listed.find((c) => c.id === posted.id);
     expect(mine?.files).toEqual([expect.objectContaining({ name: 'notes.txt' })]);
   });
+
+  it('post sends files as attach[n] parts (the FAQ), which list shows with extra=files', async () => {
+    const posted = await t.client.comments.post({
+      id_task: '1002',
+      text: 'Photo attached.',
+      attach: [{ name: 'photo.png', content: new Uint8Array([137, 80, 78, 71]), type: 'image/png' }],
+    });
+    const listed = await t.client.comments.list({ id_task: '1002', extra: 'files' });
+    expect(listed.find((c) => c.id === posted.id)?.files).toEqual([expect.objectContaining({ name: 'photo.png', size: '4' })]);
+  });
 });

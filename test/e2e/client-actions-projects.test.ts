@@ -48,4 +48,10 @@ describe('client.projects', () => {
     );
     await expect(t.client.projects.customFields()).resolves.toEqual([expect.objectContaining({ name: 'Contract' })]);
   });
+
+  it('create sends files as attach[n] parts (the FAQ): the project’s files list them', async () => {
+    const created = await t.client.projects.create({ title: 'With a brief', attach: [{ name: 'brief.txt', content: 'the brief' }] });
+    const files = await t.client.files.list({ id_project: created.id });
+    expect(files.map((f) => f.name)).toEqual(['brief.txt']);
+  });
 });

@@ -38,6 +38,33 @@ describe('client.tasks', () => {
     expect(after.map((t) => t.id)).toContain(created.id);
   });
 
+  it('create sends files as attach[n] parts (the FAQ), which get with extra=files shows and download returns', async () => {
+    const created = await client.tasks.create({
+      id_project: '101',
+      title: 'With attachments',
+      attach: [
+        { name: 'a.txt', content: 'first' },
+        { name: 'b.txt', content: 'second', type: 'text/plain' },
+      ],
+    });
+    const read = await client.tasks.get({ id_task: created.id, extra: 'files' });
+    const files = read.files as Array<{ id: string; name: string }>;
+    expect(files.map((f) => f.name)).toEqual(['a.txt', 'b.txt']);
+    const second = await client.files.download(files[1]!.id);
+    const chunks: Buffer[] = [];
+    for await (const chunk of second.stream) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('second');
+  });
+
+  it('create with attach and a list parameter rejects with WorksectionArgumentError, before any request', async () => {
+    const err = await rejection(
+      client.tasks.create({ id_project: '101', title: 'x', todo: ['a'], attach: [{ name: 'a.txt', content: 'a' }] }),
+    );
+    expect(err).toMatchObject({ name: 'WorksectionArgumentError', argument: 'todo' });
+    const empty = await rejection(client.tasks.create({ id_project: '101', title: 'x', attach: [] }));
+    expect(empty).toMatchObject({ name: 'WorksectionArgumentError', argument: 'attach' });
+  });
+
   it('update, complete and reopen change a task as get then shows it', async () => {
     const { id } = await client.tasks.create({ id_project: '101', title: 'Draft' });
     const updated = await client.tasks.update({ id_task: id, title: 'Final', priority: 2 });
@@ -100,6 +127,27 @@ describe('how calls are sent', () => {
       expect(request.url + request.body).not.toContain(grant.tokens.accessToken);
     }
     expect(id).toEqual(expect.any(String));
+  });
+
+  it('a create with attach goes as multipart: the other parameters in the query, the files as attach[0], attach[1]', async () => {
+    await recorded.tasks.create({
+      id_project: '101',
+      title: 'Sent as parts',
+      priority: 3,
+      attach: [
+        { name: 'a.txt', content: 'A' },
+        { name: 'b.txt', content: 'B' },
+      ],
+    });
+    const [write] = recorder.requests;
+    expect(write).toMatchObject({
+      method: 'POST',
+      url: '/acc1234/api/oauth2?action=post_task&id_project=101&title=Sent+as+parts&priority=3',
+    });
+    expect(write!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(write!.body).toContain('Content-Disposition: form-data; name="attach[0]"; filename="a.txt"');
+    expect(write!.body).toContain('Content-Disposition: form-data; name="attach[1]"; filename="b.txt"');
+    expect(write!.body + write!.url).not.toContain(grant.tokens.accessToken);
   });
 
   it('a read with a list parameter goes as a JSON body, which a query string cannot carry', async () => {

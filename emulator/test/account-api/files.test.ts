@@ -3,7 +3,7 @@ import { one, rows, startApi, type ApiAnswer, type ApiHarness } from './api-call
 describe('account API: files', () => {
   let api: ApiHarness;
   beforeEach(async () => {
-    api = await startApi('files_read,files_write,tasks_write,tasks_read,comments_write,comments_read');
+    api = await startApi('files_read,files_write,tasks_write,tasks_read,comments_write,comments_read,projects_write');
   });
   afterEach(() => api.emu.close());
 
@@ -60,6 +60,33 @@ describe('account API: files', () => {
       `attachment; filename="_____ 2024 (final).pdf"; filename*=UTF-8''${encodeURIComponent('Отчёт')}%202024%20%28final%29.pdf`,
     );
     expect(Buffer.from(await file.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('takes attach[n] file parts on post_task, post_comment and post_project, the other parameters in the query (the FAQ)', async () => {
+    const post = async (query: string, parts: Array<[string, string]>): Promise<Record<string, unknown>> => {
+      const form = new FormData();
+      parts.forEach(([name, text], n) => form.append(`attach[${String(n)}]`, new Blob([text], { type: 'text/plain' }), name));
+      const res = await fetch(`${api.accountUrl}/api/oauth2?${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${api.token}` },
+        body: form,
+      });
+      return one((await res.json()) as ApiAnswer);
+    };
+    const task = await post('action=post_task&id_project=101&title=With%20brief', [
+      ['brief.txt', 'brief'],
+      ['plan.txt', 'plan'],
+    ]);
+    expect(task.name).toBe('With brief');
+    const onTask = one(await api.call('get_task', { id_task: task.id, extra: 'files' }));
+    expect((onTask.files as Array<{ name: string }>).map((f) => f.name)).toEqual(['brief.txt', 'plan.txt']);
+    const comment = await post(`action=post_comment&id_task=${String(task.id)}`, [['reply.txt', 'reply']]);
+    const comments = rows(await api.call('get_comments', { id_task: task.id, extra: 'files' }));
+    expect(comments.find((c) => c.id === comment.id)?.files).toEqual([expect.objectContaining({ name: 'reply.txt' })]);
+    const project = await post('action=post_project&title=With%20spec', [['spec.txt', 'spec']]);
+    expect(rows(await api.call('get_files', { id_project: project.id })).map((f) => f.name)).toEqual(['spec.txt']);
+    const reply = rows(await api.call('get_files', { id_task: task.id })).find((f) => f.name === 'reply.txt');
+    expect(Buffer.from(await (await download(reply?.id)).arrayBuffer()).toString()).toBe('reply');
   });
 
   it('attaches an upload to a comment, listed with extra=files', async () => {

@@ -2,7 +2,7 @@ import type { WorksectionUserRef } from '../api-types';
 import type { WorksectionList } from '../list-cap';
 import type { CallOptions } from '../options';
 import type { ActionCaller } from './action-map';
-import type { WorksectionFile, WorksectionUploadedFile } from './files';
+import type { UploadFile, WorksectionFile, WorksectionUploadedFile } from './files';
 import { asList, asOne } from './shape';
 import type { WorksectionId } from './values';
 
@@ -36,6 +36,12 @@ export interface PostCommentParams {
   mention?: string;
   /** Files uploaded with `client.files.upload()`. */
   files?: WorksectionUploadedFile[];
+  /**
+   * Files sent with the call, as `attach[0]`, `attach[1]`… parts of a `multipart/form-data` POST, the other parameters
+   * in the query string (Worksection's FAQ, https://worksection.com/en/faq/api-files.html). A list parameter (`todo`,
+   * `files`) cannot go with it: attach those files with `client.files.upload()` and `files` instead.
+   */
+  attach?: readonly UploadFile[];
 }
 
 /** The Comments actions. */

@@ -1,6 +1,7 @@
 import type { WorksectionProject, WorksectionUserRef } from '../api-types';
 import type { WorksectionList } from '../list-cap';
 import type { CallOptions } from '../options';
+import type { UploadFile } from './files';
 import type { ActionCaller } from './action-map';
 import { asList, asOne } from './shape';
 import type { WorksectionCustomField, WorksectionDate, WorksectionId, WorksectionOk } from './values';
@@ -47,6 +48,11 @@ export interface ProjectFields {
 /** Parameters of `post_project`. */
 export interface PostProjectParams extends ProjectFields {
   title: string;
+  /**
+   * Files for the project's description, as `attach[0]`, `attach[1]`… parts of a `multipart/form-data` POST, the other
+   * parameters in the query string (Worksection's FAQ, https://worksection.com/en/faq/api-files.html).
+   */
+  attach?: readonly UploadFile[];
 }
 
 /** Parameters of `update_project`. */

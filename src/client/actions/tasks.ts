@@ -2,7 +2,7 @@ import type { WorksectionTask } from '../api-types';
 import type { WorksectionList } from '../list-cap';
 import type { CallOptions } from '../options';
 import type { ActionCaller } from './action-map';
-import type { WorksectionUploadedFile } from './files';
+import type { UploadFile, WorksectionUploadedFile } from './files';
 import { isRecord } from '../../shared/is-record';
 import { asList, asOne } from './shape';
 import type { WorksectionCustomField, WorksectionDate, WorksectionId, WorksectionOk } from './values';
@@ -74,6 +74,12 @@ export interface PostTaskParams extends TaskFields {
   hidden?: string;
   /** Files uploaded with `client.files.upload()`, attached to the description. */
   files?: WorksectionUploadedFile[];
+  /**
+   * Files sent with the call, as `attach[0]`, `attach[1]`… parts of a `multipart/form-data` POST, the other parameters
+   * in the query string (Worksection's FAQ, https://worksection.com/en/faq/api-files.html). A list parameter (`todo`, `files`) cannot
+   * go with it: attach those files with `client.files.upload()` and `files` instead.
+   */
+  attach?: readonly UploadFile[];
 }
 
 /** Parameters of `update_task`. */

@@ -1,3 +1,4 @@
+import { attachesFiles } from '../attaches-files';
 import { WorksectionApiError } from '../../errors/api-error';
 import { WorksectionApiKeyError } from '../../errors/api-key-error';
 import type { JsonAnswer } from '../../http/answer';
@@ -112,6 +113,7 @@ export class WorksectionAdminClient extends AccountApiClient {
   call(action: string, params: unknown = {}, options: CallOptions = {}): Promise<unknown> {
     if (action === 'download') return this._download(params, options.signal, true);
     if (action === 'upload_files') return this._upload(params, options.signal);
+    if (attachesFiles(action, params)) return this._attachCall(action, params, options.signal);
     return this._jsonCall(action, params, options.signal);
   }
 

@@ -4,6 +4,7 @@ import { commentView } from '../views';
 import { okData, type ActionHandler } from './action';
 import { logEvent } from './events';
 import { memberByEmail, membersByEmails, requireTask } from './lookups';
+import { hasAttachParts, storeAttachParts } from './attach-parts';
 import { attachFiles } from './task-fields';
 
 const getComments: ActionHandler = (c) => {
@@ -15,7 +16,7 @@ const postComment: ActionHandler = (c) => {
   const task = requireTask(c);
   const text = c.p.text('text') ?? '';
   // A comment may be files alone; with neither, Worksection asks for the text.
-  if (text.trim() === '' && c.p.raw('files') === undefined) throw fieldRequired('text');
+  if (text.trim() === '' && c.p.raw('files') === undefined && !hasAttachParts(c)) throw fieldRequired('text');
   const comment: CommentRecord = {
     id: c.store.newId(),
     taskId: task.id,
@@ -26,7 +27,10 @@ const postComment: ActionHandler = (c) => {
     fileIds: [],
   };
   membersByEmails(c, 'mention');
-  comment.fileIds = attachFiles(c, { taskId: task.id, commentId: comment.id });
+  comment.fileIds = [
+    ...attachFiles(c, { taskId: task.id, commentId: comment.id }),
+    ...storeAttachParts(c, { projectId: task.projectId, taskId: task.id, commentId: comment.id }),
+  ];
   c.store.state.comments.push(comment);
   const page = `/project/${task.projectId}/${task.id}/#com${comment.id}`;
   logEvent(c, 'post', { type: 'comment', id: comment.id, page, projectId: task.projectId }, [['text', '', comment.text]]);

@@ -2,20 +2,22 @@ import { fieldInvalid, fieldRequired, fileNotFound } from '../api-refusals';
 import type { FileRecord } from '../store/records';
 import { fileView } from '../views';
 import { FileAnswer, okData, type ActionHandler } from './action';
+import { MAX_UPLOAD_FILE_BYTES } from './attach-parts';
 import { requireProject, requireTask } from './lookups';
 
-/** Largest file `upload_files` keeps (the request itself is bounded by the HTTP layer). */
-export const MAX_UPLOAD_FILE_BYTES = 10 * 1024 * 1024;
+export { MAX_UPLOAD_FILE_BYTES } from './attach-parts';
 
 const getFiles: ActionHandler = (c) => {
   const byProject = c.p.text('id_project') !== undefined;
   const byTask = c.p.text('id_task') !== undefined;
   if (!byProject && !byTask) throw fieldRequired('id_project / id_task');
   if (byProject && byTask) throw fieldInvalid('id_task', 'send id_project or id_task, not both');
-  const taskIds = new Set(
-    byTask ? [requireTask(c).id] : c.store.state.tasks.filter((t) => t.projectId === requireProject(c).id).map((t) => t.id),
-  );
-  return okData(c.store.state.files.filter((f) => f.attached && taskIds.has(f.taskId)).map((f) => fileView(c, f)));
+  const project = byTask ? undefined : requireProject(c);
+  const taskIds = new Set(byTask ? [requireTask(c).id] : c.store.state.tasks.filter((t) => t.projectId === project?.id).map((t) => t.id));
+  // The FAQ: "project files include attached to project description"; task files, the description's and comments'.
+  const listed = (f: FileRecord): boolean =>
+    f.attached && (taskIds.has(f.taskId) || (project !== undefined && f.taskId === '' && f.projectId === project.id));
+  return okData(c.store.state.files.filter(listed).map((f) => fileView(c, f)));
 };
 
 const download: ActionHandler = (c) => {

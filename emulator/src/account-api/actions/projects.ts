@@ -1,3 +1,4 @@
+import { storeAttachParts } from './attach-parts';
 import { alreadyInState, fieldInvalid, fieldRequired, timeOptionsExclusive } from '../api-refusals';
 import { dateTimeOf } from '../dates';
 import type { ProjectRecord } from '../store/records';
@@ -79,6 +80,7 @@ const postProject: ActionHandler = (c) => {
     options: f.options,
   };
   c.store.state.projects.push(project);
+  storeAttachParts(c, { projectId: project.id });
   logEvent(c, 'post', objectOf(project), [
     ['title', '', project.name],
     ['user_to', '', project.managerId],

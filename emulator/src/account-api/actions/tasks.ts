@@ -6,6 +6,7 @@ import { taskView } from '../views';
 import { ok, okData, type ActionContext, type ActionHandler } from './action';
 import { logEvent } from './events';
 import { inArchivedProject, memberByEmail, membersByEmails, requireProject, requireTask } from './lookups';
+import { storeAttachParts } from './attach-parts';
 import { applyTags, assigneeParam, attachFiles, estimateParam, tagIdsParam, TASK_FILTER_FIELDS, taskFilterValue } from './task-fields';
 
 const pageOf = (t: TaskRecord) => `/project/${t.projectId}/${t.parentId ? `${t.parentId}/` : ''}${t.id}/`;
@@ -114,7 +115,7 @@ const postTask: ActionHandler = (c) => {
   };
   membersByEmails(c, 'mention');
   if (task.dateStart && task.dateEnd && task.dateEnd < task.dateStart) throw fieldInvalid('dateend', 'before datestart');
-  task.fileIds = attachFiles(c, { taskId: id });
+  task.fileIds = [...attachFiles(c, { taskId: id }), ...storeAttachParts(c, { projectId: task.projectId, taskId: id })];
   c.store.state.tasks.push(task);
   logEvent(c, 'post', objectOf(task), [['title', '', task.name]]);
   // What `extra` asks for, as get_task, but without the tags just set: live's answer to a post_task with tags has

@@ -190,6 +190,8 @@ export interface FileRecord {
   added: number;
   taskId: string;
   commentId: string;
+  /** The project whose description took it (`post_project` with `attach[n]`); its tasks' files have `taskId`. */
+  projectId?: string;
   attached: boolean;
 }
 
