@@ -124,10 +124,15 @@ export abstract class AccountApiClient {
 
   /** @internal One call: `params` in the query string, `body` (if any) as JSON; resolves to the envelope's data. */
   async _call(action: string, params: ApiParams, body: Record<string, unknown> | undefined, callSignal?: AbortSignal): Promise<unknown> {
+    // Awaited here so that a body JSON cannot hold (a cycle) rejects rather than throws.
+    return await this._send(action, params, apiRequest(body), callSignal);
+  }
+
+  /** @internal Sends `request` for `action` (its turn, credential and abort) and reads the envelope of its JSON answer. */
+  async _send(action: string, params: ApiParams, request: BytesRequest, callSignal: AbortSignal | undefined): Promise<unknown> {
     const signal = this._signalOf(callSignal);
     const url = this._url(action, params);
     const label = this._label(action);
-    const request = apiRequest(body);
     const sent = await this._exchange(
       action,
       label,
@@ -226,27 +231,15 @@ export abstract class AccountApiClient {
   }
 
   /** @internal One `multipart/form-data` POST: `params` in the query string, `parts` as its body. */
-  async _multipartCall(action: string, params: ApiParams, parts: Multipart, callSignal: AbortSignal | undefined): Promise<unknown> {
-    const signal = this._signalOf(callSignal);
-    const { contentType, body } = parts;
-    const url = this._url(action, params);
-    const label = this._label(action);
+  _multipartCall(action: string, params: ApiParams, parts: Multipart, callSignal: AbortSignal | undefined): Promise<unknown> {
     const request: BytesRequest = {
       method: 'POST',
-      headers: { 'content-type': contentType },
-      body,
+      headers: { 'content-type': parts.contentType },
+      body: parts.body,
       stream: false,
       maxBytes: MAX_API_BODY_BYTES,
     };
-    const sent = await this._exchange(
-      action,
-      label,
-      signal,
-      (credential) => requestBytes(url, withCredential(request, credential, signal), this._http, label),
-      (answer) => (answer.streamed ? undefined : answer),
-    );
-    // Not streamed: `stream: false` reads every answer as JSON.
-    return this._read(sent.answer as JsonAnswer, action, label, sent.credential);
+    return this._send(action, params, request, callSignal);
   }
 
   /** @internal How messages name a call. */

@@ -2,10 +2,8 @@ import { fieldInvalid, fieldRequired, fileNotFound } from '../api-refusals';
 import type { FileRecord } from '../store/records';
 import { fileView } from '../views';
 import { FileAnswer, okData, type ActionHandler } from './action';
-import { MAX_UPLOAD_FILE_BYTES } from './attach-parts';
+import { storeFileParts } from './file-parts';
 import { requireProject, requireTask } from './lookups';
-
-export { MAX_UPLOAD_FILE_BYTES } from './attach-parts';
 
 const getFiles: ActionHandler = (c) => {
   const byProject = c.p.text('id_project') !== undefined;
@@ -30,21 +28,7 @@ const download: ActionHandler = (c) => {
 const uploadFiles: ActionHandler = (c) => {
   const parts = c.files.filter((part) => part.name === 'files[]' || part.name === 'files');
   if (parts.length === 0) throw fieldRequired('files[]');
-  const tooBig = parts.find((part) => part.data.length > MAX_UPLOAD_FILE_BYTES);
-  if (tooBig) throw fieldInvalid('files[]', `${tooBig.filename ?? ''} is larger than ${MAX_UPLOAD_FILE_BYTES} bytes`);
-  const files: FileRecord[] = parts.map((part) => ({
-    id: c.store.newId(),
-    name: part.filename ?? 'file',
-    contentType: part.contentType.split(';')[0]?.trim() ?? 'application/octet-stream',
-    base64: part.data.toString('base64'),
-    size: part.data.length,
-    userId: c.me.id,
-    added: c.now,
-    taskId: '',
-    commentId: '',
-    attached: false,
-  }));
-  c.store.state.files.push(...files);
+  const files = storeFileParts(c, parts, 'files[]', { taskId: '', commentId: '', attached: false });
   return okData(files.map((f) => ({ id: f.id, ext: /\.([^.]{1,16})$/.exec(f.name)?.[1]?.toLowerCase() ?? '', name: f.name })));
 };
 
