@@ -2,7 +2,7 @@ import { AccessTokenError } from '../errors/access-token-error';
 import { checkAccessToken } from '../oauth/access-token';
 import { ACTION_SCOPES, isActionName } from './action-scopes';
 import { ACTION_HANDLERS } from './actions';
-import type { ActionContext } from './actions/action';
+import { actionContext } from './actions/action';
 import { actionReply, apiErrorReply } from './api-reply';
 import { ApiError } from '../errors/api-error';
 import { actionInvalid, actionRequired } from './api-refusals';
@@ -63,17 +63,6 @@ function run(ctx: EmulatorContext, req: EmulatorRequest) {
   const me = store.user(record.userId);
   // A member removed from the account after sign-in: the token no longer opens it.
   if (!me) throw new ApiError(401, 'Access token is invalid', 'The user is not a member of this account', 401);
-  const c: ActionContext = {
-    ctx,
-    account,
-    store,
-    accountUrl: ctx.accountUrl(account.id),
-    caller: 'oauth',
-    me,
-    p: params,
-    files,
-    now: ctx.clock.now(),
-    extra: new Set(params.list('extra')),
-  };
+  const c = actionContext(ctx, account, { caller: 'oauth', me: me, p: params, files });
   return ACTION_HANDLERS[action](c);
 }

@@ -1,5 +1,5 @@
 import { ACTION_HANDLERS, ADMIN_ONLY_HANDLERS } from '../account-api/actions';
-import type { ActionContext } from '../account-api/actions/action';
+import { actionContext } from '../account-api/actions/action';
 import { actionReply, apiErrorReply } from '../account-api/api-reply';
 import { actionInvalid, actionRequired } from '../account-api/api-refusals';
 import { readCallInput } from '../account-api/request-params';
@@ -61,17 +61,6 @@ function run(ctx: EmulatorContext, req: EmulatorRequest): Reply | Promise<Reply>
   const owner = store.state.users.find((u) => u.role === 'owner') ?? store.state.users[0];
   // An account with no members: nobody to record a write as (the emulator's own case; a Worksection account has an owner).
   if (!owner) throw new ApiError(403, 'Account has no owner', 'The admin API acts as the account owner', 403);
-  const c: ActionContext = {
-    ctx,
-    account,
-    store,
-    accountUrl: ctx.accountUrl(account.id),
-    caller: 'admin',
-    me: owner,
-    p: params,
-    files,
-    now: ctx.clock.now(),
-    extra: new Set(params.list('extra')),
-  };
+  const c = actionContext(ctx, account, { caller: 'admin', me: owner, p: params, files });
   return actionReply(isAdminOnlyActionName(action) ? ADMIN_ONLY_HANDLERS[action](c) : ACTION_HANDLERS[action](c));
 }

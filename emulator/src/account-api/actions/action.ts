@@ -28,6 +28,26 @@ export interface ActionContext extends ViewContext {
   extra: ReadonlySet<string>;
 }
 
+/**
+ * The context of one call, on either API: derived from the account, its store, the acting member and the call's
+ * parameters, the same way for a token's call and a keyed one.
+ */
+export function actionContext(
+  ctx: EmulatorContext,
+  account: EmulatorAccount,
+  call: Pick<ActionContext, 'caller' | 'me' | 'p' | 'files'>,
+): ActionContext {
+  return {
+    ctx,
+    account,
+    store: ctx.accountStores.get(account.id),
+    accountUrl: ctx.accountUrl(account.id),
+    ...call,
+    now: ctx.clock.now(),
+    extra: new Set(call.p.list('extra')),
+  };
+}
+
 /** A successful answer: `{"status":"ok", …}`. */
 export type Envelope = { status: 'ok' } & Record<string, unknown>;
 
