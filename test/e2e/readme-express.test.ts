@@ -1,34 +1,19 @@
 // The README's "Usage with Express" and "Calling the API" blocks, run as pasted on Express 4 and 5: the tokens the
 // verify function keeps at sign-in are read back by the next request, which calls the account API with them.
 // Passport 0.7 regenerates the session at req.login(): without keepSessionInfo they would be lost.
-import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import ts from 'typescript';
 import { createEmulator, type Emulator } from 'worksection-emulator';
-import { readmeBlocks, type ReadmeBlock } from '../helpers/readme-blocks';
+import { readmeBlock, type ReadmeBlock } from '../helpers/readme-blocks';
 
-const ROOT = path.resolve(__dirname, '../..');
 const CLIENT = { clientId: 'readme-express', clientSecret: 'readme-express-secret' };
 
 interface User {
   id: string;
   accountUrl?: string;
   name: string;
-}
-
-/** The README's ```ts block of `section` that contains `marker`. */
-async function blockOf(section: string, marker: string): Promise<ReadmeBlock> {
-  const markdown = await readFile(path.join(ROOT, 'README.md'), 'utf8');
-  const start = markdown.indexOf(`\n## ${section}\n`);
-  expect(start).toBeGreaterThan(0);
-  const blocks = readmeBlocks(markdown);
-  const line = markdown.slice(0, start).split('\n').length;
-  const block = blocks.find((b) => b.line > line && b.code.includes(marker));
-  if (block === undefined) throw new Error(`no block with ${marker} in ${section}`);
-  return block;
 }
 
 /**
@@ -77,8 +62,8 @@ describe.each([
   ['Express 5', 'express'],
 ])("the README's Express app on %s", (_label, expressModule) => {
   it('keeps the tokens stored at sign-in, and the next request calls the account API with them', async () => {
-    const usage = await blockOf('Usage with Express', "app.get('/auth/worksection/callback'");
-    const projects = await blockOf('Calling the API', "app.get('/projects'");
+    const usage = await readmeBlock('Usage with Express', "app.get('/auth/worksection/callback'");
+    const projects = await readmeBlock('Calling the API', "app.get('/projects'");
     const users = new Map<string, User>();
     const User = {
       findOrCreate(keys: { accountUrl?: string; worksectionId: string }, done: (err: unknown, user?: User) => void): void {
@@ -123,7 +108,7 @@ describe.each([
 
 describe("the README's Next.js lib/worksection.ts", () => {
   it('loads without the environment (as next build imports it), and builds the core on first use from it', async () => {
-    const block = await blockOf('Without Passport (Next.js, Fastify, plain Node)', '// lib/worksection.ts');
+    const block = await readmeBlock('Without Passport (Next.js, Fastify, plain Node)', '// lib/worksection.ts');
     const env = { ...process.env };
     for (const name of ['WORKSECTION_CLIENT_ID', 'WORKSECTION_CLIENT_SECRET', 'WORKSECTION_CALLBACK_URL', 'WORKSECTION_BASE_URL'])
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- what next build runs without

@@ -1,25 +1,13 @@
 // The README's plain `node:http` sample ("Without Passport"), run as pasted against the emulator: it reads its
 // client, callback URL, base URL and port from the environment, as the README says to run it.
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import ts from 'typescript';
 import { createEmulator, type Emulator } from 'worksection-emulator';
-import { readmeBlocks } from '../helpers/readme-blocks';
+import { readmeBlock } from '../helpers/readme-blocks';
 
-const ROOT = path.resolve(__dirname, '../..');
 const CLIENT = { clientId: 'readme-node-http', clientSecret: 'readme-node-http-secret' };
 const ENV = ['WORKSECTION_CLIENT_ID', 'WORKSECTION_CLIENT_SECRET', 'WORKSECTION_CALLBACK_URL', 'WORKSECTION_BASE_URL', 'PORT'];
-
-/** The README's ```ts block under "Without Passport" that starts a node:http server. */
-async function sample(): Promise<string> {
-  const markdown = await readFile(path.join(ROOT, 'README.md'), 'utf8');
-  const start = markdown.split('\n').findIndex((line) => line.startsWith('## Without Passport'));
-  const block = readmeBlocks(markdown).find((b) => b.line > start && b.code.includes('http\n  .createServer'));
-  if (block === undefined) throw new Error('no node:http sample under "Without Passport"');
-  return block.code;
-}
 
 /** A port nobody listens on now (the sample listens on `PORT`, which its callback URL must name beforehand). */
 async function freePort(): Promise<number> {
@@ -63,9 +51,12 @@ async function runSample(): Promise<string> {
       return server;
     },
   };
-  const { outputText } = ts.transpileModule(await sample(), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  });
+  const { outputText } = ts.transpileModule(
+    (await readmeBlock('Without Passport (Next.js, Fastify, plain Node)', 'http\n  .createServer')).code,
+    {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    },
+  );
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest's require maps the package name onto the sources
   const requireFor = (name: string): unknown => (name === 'node:http' ? { default: recording, ...recording } : (require(name) as unknown));
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the README's own code, run as a user runs it

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import ts from 'typescript';
 
 /**
@@ -96,4 +98,15 @@ function withoutTopLevelAwait(source: string): string {
   const imports = file.statements.filter((s) => !statements.includes(s)).map((s) => s.getFullText(file));
   const rest = statements.map((s) => s.getFullText(file)).join('');
   return `${imports.join('')}\nvoid (async () => {${rest}\n})();\n`;
+}
+
+/** The ```ts block of the package README's `## section` that contains `marker`, for tests that run it as pasted. */
+export async function readmeBlock(section: string, marker: string): Promise<ReadmeBlock> {
+  const markdown = await readFile(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const start = markdown.indexOf(`\n## ${section}\n`);
+  if (start === -1) throw new Error(`no section "${section}" in the README`);
+  const line = markdown.slice(0, start).split('\n').length;
+  const block = readmeBlocks(markdown).find((b) => b.line > line && b.code.includes(marker));
+  if (block === undefined) throw new Error(`no block with ${marker} in the README's "${section}"`);
+  return block;
 }
