@@ -1,6 +1,13 @@
 import type { NextFunction, Request, Response } from 'express';
-import { WorksectionApiError, WorksectionError, WorksectionRateLimitError, WorksectionRefreshError } from 'passport-worksection/client';
-import { endUnusableSession, isUnusableGrant } from './unusable-session';
+import {
+  WorksectionApiError,
+  WorksectionError,
+  WorksectionRateLimitError,
+  WorksectionReauthError,
+  WorksectionRefreshError,
+} from 'passport-worksection/client';
+import { endUnusableSession } from './unusable-session';
+import { UnusableSessionError } from './errors/unusable-session-error';
 import type { UnavailableReason } from './views/unavailable';
 import type { PageFrame } from './views/layout';
 import { pageFrame } from './page-frame';
@@ -22,7 +29,7 @@ const NOT_FOUND_CODES = new Set([4, 5]);
 
 /**
  * Answers a page whose call to the account API failed, the same way on every page: signed out meanwhile → sign in;
- * a grant that is over → signed out cleanly; a scope not granted → 403; an unknown id → 404; any other refusal
+ * a grant that is over (`WorksectionReauthError`) or session data the client refuses → signed out cleanly; a scope not granted → 403; an unknown id → 404; any other refusal
  * (Worksection's `status_code` ≠ 0, e.g. 8 "Task is closed") → 409 with Worksection's words and a way back; a refresh
  * or rate-limit failure (the grant is alive) → 503 with Retry-After; any other failure of Worksection → 502. Anything
  * else is a bug and goes to the error handler.
@@ -41,7 +48,7 @@ export function answerApiFailure(
     res.redirect(req.method === 'GET' ? 302 : 303, `/auth/worksection?returnTo=${encodeURIComponent(page.returnTo)}`);
     return;
   }
-  if (isUnusableGrant(err)) {
+  if (err instanceof WorksectionReauthError || err instanceof UnusableSessionError) {
     log(`${page.label}: ${err.name} [${err.code}]: the tokens cannot be used any more, signing the user out`);
     endUnusableSession(req, res, next);
     return;

@@ -1,12 +1,12 @@
 import type { Router } from 'express';
 import { defaultExpress, type ExpressModule } from './express-module';
-import type { Strategy } from 'passport-worksection';
+import { WorksectionReauthError, type Strategy } from 'passport-worksection';
 import { requireCsrfToken } from './csrf';
 import { saveRefreshedTokens } from './save-refreshed-tokens';
 import { checkSessionWritable, refreshLockKey, type RefreshLock } from './refresh-guard';
 import type { PendingTokens } from './pending-tokens';
 import { SessionDestroyedError } from './errors/session-destroyed-error';
-import { endUnusableSession, isUnusableGrant } from './unusable-session';
+import { endUnusableSession } from './unusable-session';
 import type { SessionUser } from './session-user';
 
 /** What {@link refreshRoute} needs from the app. */
@@ -71,7 +71,7 @@ export function refreshRoute(options: RefreshRouteOptions): Router {
       const e = err instanceof Error ? err : new Error(String(err));
       options.log(`token refresh failed: ${e.name}: ${e.message}`);
       // Worksection said no (revoked, expired, or a refresh token it cannot decrypt): this grant is over.
-      if (isUnusableGrant(err)) endUnusableSession(req, res, next);
+      if (err instanceof WorksectionReauthError) endUnusableSession(req, res, next);
       else res.redirect(303, '/profile?refresh=failed');
       return;
     }

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Strategy, TokenSet } from 'passport-worksection';
-import { WorksectionClient, type ClientTokens } from 'passport-worksection/client';
+import { WorksectionClient, WorksectionConfigError, type ClientTokens } from 'passport-worksection/client';
 import type { SessionBackend } from './config';
 import { checkSessionWritable, refreshLockOf } from './refresh-guard';
 import { PendingTokens } from './pending-tokens';
@@ -9,6 +9,7 @@ import { saveRefreshedTokens } from './save-refreshed-tokens';
 import { reloadSession, sessionUser } from './request-session';
 import type { SessionUser } from './session-user';
 import { SessionDestroyedError } from './errors/session-destroyed-error';
+import { UnusableSessionError } from './errors/unusable-session-error';
 
 /** What {@link sessionClients} needs from the app. */
 export interface SessionClientOptions {
@@ -36,8 +37,20 @@ export type SessionClientFactory = (req: Request, user: SessionUser) => Worksect
 export function sessionClients(options: SessionClientOptions): SessionClientFactory {
   const baseLock = refreshLockOf(options.sessions, options.storeTimeoutMs);
   const pending = options.pending ?? new PendingTokens();
-  return (req, user) =>
-    new WorksectionClient({
+  return (req, user) => {
+    try {
+      return newClient(req, user);
+    } catch (err) {
+      // What the store gave back is not what the app wrote at sign-in: the session cannot be used.
+      if (err instanceof WorksectionConfigError && (err.option === 'tokens' || err.option === 'accountUrl')) {
+        throw new UnusableSessionError(err.option);
+      }
+      throw err;
+    }
+  };
+
+  function newClient(req: Request, user: SessionUser): WorksectionClient {
+    return new WorksectionClient({
       strategy: options.strategy,
       accountUrl: user.accountUrl,
       tokens: { ...user.tokens, expiresAt: user.expiresAt },
@@ -52,6 +65,7 @@ export function sessionClients(options: SessionClientOptions): SessionClientFact
           return fn();
         }),
     });
+  }
 }
 
 /** Saves rotated tokens in the session and waits for the store: Worksection has revoked the old ones. */

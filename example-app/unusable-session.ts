@@ -1,27 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { WorksectionConfigError, WorksectionOAuthError, WorksectionReauthError, type WorksectionError } from 'passport-worksection/client';
 import { SESSION_COOKIE, SESSION_COOKIE_ATTRIBUTES } from './session-cookie';
 import type { SessionUser } from './session-user';
 
 /** Where a browser whose session was ended lands: `/` with the "sign in again" message and the sign-in button. */
 export const SIGNED_OUT_EXPIRED = '/?signin=expired';
-
-// league/oauth2-server, behind Worksection's OAuth, answers an exception with `server_error`: not a refusal.
-const TRANSIENT_OAUTH_ERRORS = new Set(['server_error', 'temporarily_unavailable']);
-
-/**
- * Whether `err` says that the session's tokens can never be used again. From the client that is one error,
- * `WorksectionReauthError`: Worksection refused the refresh, or refused the access token with HTTP 401 in a way a
- * refresh did not cure (a revoked grant). The profile page's refresh calls `strategy.refresh()` itself, which rejects
- * with Worksection's OAuth error when it refuses (e.g. `invalid_request` "Token has been revoked"); and a session
- * holding tokens or an account URL the client refuses to take is as unusable. A timeout, a lost connection or a 5xx
- * is not: the grant is probably alive, and trying again later is the answer.
- */
-export function isUnusableGrant(err: unknown): err is WorksectionError {
-  if (err instanceof WorksectionReauthError) return true;
-  if (err instanceof WorksectionOAuthError) return !TRANSIENT_OAUTH_ERRORS.has(err.error);
-  return err instanceof WorksectionConfigError && (err.option === 'tokens' || err.option === 'accountUrl');
-}
 
 /**
  * Signs out a user whose tokens cannot be used any more: the session is destroyed (its row deleted) and its cookie

@@ -13,7 +13,7 @@ import type { JsonAnswer } from '../http/answer';
 import { isRecord } from '../shared/is-record';
 import { WorksectionReauthError } from '../errors/reauth-error';
 import { WorksectionRefreshError } from '../errors/refresh-error';
-import { WorksectionOAuthError } from '../errors/oauth-error';
+import { isGrantRefusal } from '../errors/grant-refusal';
 import { WorksectionApiError } from '../errors/api-error';
 import { hash, type RefreshOutcomes } from './refresh-outcomes';
 import type { TokenSet } from '../oauth/token-set';
@@ -38,12 +38,6 @@ import type { WorksectionList } from './list-cap';
 import { sendsJsonBody } from './request-kind';
 import { notShaped } from './actions/shape';
 import { AccountApiClient, type Credential } from './account-api-client';
-
-/**
- * OAuth errors that report Worksection's own trouble rather than a refusal of the grant (RFC 6749 §5.2 and §4.1.2.1;
- * league/oauth2-server, behind Worksection's OAuth, answers an exception with `server_error`): tried again.
- */
-const TRANSIENT_OAUTH_ERRORS = new Set(['server_error', 'temporarily_unavailable']);
 
 /**
  * Calls the Worksection account API (`{account_url}/api/oauth2?action=…`) with a user's tokens — all 63 actions, typed,
@@ -333,9 +327,11 @@ export class WorksectionClient extends AccountApiClient {
         // Only Worksection's own "no" ends a grant. A lost answer (timeout, reset), a refused connection or a 5xx
         // says nothing about the refresh token: keep it, remember nothing, and let the next call try again. Should
         // Worksection have rotated it before the answer was lost, that retry is refused, and ends the grant then.
-        if (!(err instanceof WorksectionOAuthError) || TRANSIENT_OAUTH_ERRORS.has(err.error)) throw new WorksectionRefreshError(err);
-        this._outcomes.failed(current.refreshToken, err);
-        throw new WorksectionReauthError(err);
+        // The refresher's refusal: a WorksectionReauthError from our Strategy, an OAuth error from another refresher.
+        const refusal = err instanceof WorksectionReauthError ? err.cause : isGrantRefusal(err) ? err : undefined;
+        if (refusal === undefined) throw new WorksectionRefreshError(err);
+        this._outcomes.failed(current.refreshToken, refusal);
+        throw new WorksectionReauthError(refusal);
       }
       this._outcomes.rotated(current.refreshToken, tokens);
       await this._commitTokens(tokens);

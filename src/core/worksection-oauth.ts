@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { WorksectionArgumentError } from '../errors/argument-error';
 import { WorksectionConfigError } from '../errors/config-error';
+import { isGrantRefusal } from '../errors/grant-refusal';
+import { WorksectionReauthError } from '../errors/reauth-error';
 import type { NodeTransport } from '../http/node-transport';
 import { postForm } from '../http/request';
 import type { FetchFunction, HttpSettings } from '../http/settings';
@@ -175,8 +177,9 @@ export class WorksectionOAuth {
   /**
    * Exchanges a refresh token at `/oauth2/refresh` for a new {@link TokenSet}. Worksection rotates refresh tokens
    * (the one sent is revoked), so store the new `refreshToken` before anything else. Concurrent calls with the
-   * same refresh token share one request. Rejects with a typed error, also when Worksection answers an error with
-   * HTTP 200 (e.g. `invalid_request`, "Token has been revoked").
+   * same refresh token share one request. Rejects with {@link WorksectionReauthError} when Worksection refused the
+   * refresh token (its error answer comes with HTTP 200, e.g. `invalid_request` "Token has been revoked": the grant is
+   * over, sign the user in again), and with another typed error when the refresh failed any other way (try again).
    */
   refresh(refreshToken: string): Promise<TokenSet> {
     if (typeof refreshToken !== 'string' || refreshToken === '') {
@@ -191,7 +194,12 @@ export class WorksectionOAuth {
       refresh_token: refreshToken,
     };
     const request = requestTokens({ http: this._http, baseURL: this.baseURL }, this.endpoints.refreshURL, form)
-      .then((tokens) => toTokenSet(tokens, tokens.refreshToken as string))
+      .then(
+        (tokens) => toTokenSet(tokens, tokens.refreshToken as string),
+        (err: unknown) => {
+          throw isGrantRefusal(err) ? new WorksectionReauthError(err) : err;
+        },
+      )
       .finally(() => this._refreshing.delete(refreshToken));
     this._refreshing.set(refreshToken, request);
     return request;

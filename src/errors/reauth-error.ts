@@ -8,15 +8,17 @@ import { WorksectionApiError } from './api-error';
 /**
  * The grant is over: Worksection will not honour these tokens again, so send the user through "Sign in with
  * Worksection" again (e.g. clear the stored tokens and redirect to your sign-in route). This is the one error to
- * test for. The client raises it when Worksection refused to refresh the tokens (an OAuth error such as
- * `invalid_grant`, or `invalid_request` "Token has been revoked" / "Cannot decrypt the refresh token"; `reason` is
- * Worksection's `error`), and when the account API refused the access token with HTTP 401 in a way a refresh did not
- * cure ("Access token is invalid": a revoked grant; `reason` `invalid_token`, `cause` the `WorksectionApiError`).
+ * test for, from every part of the package. `strategy.refresh()` (and `WorksectionOAuth.refresh()`) and the clients
+ * reject with it when Worksection refused to refresh the tokens (an OAuth error answer such as `invalid_grant`, or
+ * `invalid_request` "Token has been revoked" / "Cannot decrypt the refresh token"; `reason` is Worksection's `error`,
+ * `cause` the `WorksectionOAuthError` with its words); the clients also when the account API refused the access token
+ * with HTTP 401 in a way a refresh did not cure ("Access token is invalid": a revoked grant; `reason` `invalid_token`,
+ * `cause` the `WorksectionApiError`).
  *
  * Only Worksection's own "no" ends a grant: a refresh that failed any other way (a timeout, a lost connection, a
- * 5xx) is a {@link WorksectionRefreshError} and is tried again by the next call. The refusal is remembered by the
- * process (see `RefreshOutcomes`), so clients built later from the same tokens reject at once without asking again.
- * The client keeps the old tokens; `cause` is the error of the refresh (typed, secret-free).
+ * 5xx, `server_error`) is another error (from a client, a {@link WorksectionRefreshError}, tried again by the next
+ * call). A client remembers the refusal for the process (see `RefreshOutcomes`), so clients built later from the same
+ * tokens reject at once without asking again, and keeps the old tokens. `cause` is typed and secret-free.
  */
 export class WorksectionReauthError extends WorksectionError {
   static {
@@ -34,7 +36,7 @@ export class WorksectionReauthError extends WorksectionError {
 }
 
 function reauthMessage(cause: unknown, reason: string): string {
-  const again = 'Send the user through "Sign in with Worksection" again; the old tokens were kept.';
+  const again = 'Send the user through "Sign in with Worksection" again.';
   if (cause instanceof WorksectionApiError) {
     return `Worksection refused the access token (${cause.message}), and a refresh cannot cure that: this grant can no longer be used. ${again}`;
   }

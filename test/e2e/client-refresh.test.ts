@@ -212,6 +212,14 @@ describe('a refresh Worksection refuses', () => {
     expect(err).toMatchObject({ code: REAUTH_REQUIRED, reason: 'invalid_request' });
     expect((err as Error).message).toMatch(/Cannot decrypt the refresh token/);
   });
+
+  it("a refresher of the app's own that rejects with Worksection's OAuth refusal ends the grant just the same", async () => {
+    expireTokens();
+    const refusal = new WorksectionOAuthError('refused', 'invalid_grant', 'The refresh token is invalid.', 400);
+    const strategy = { baseURL: emu.url, refresh: () => Promise.reject(refusal) };
+    const err = await rejection(clientOf(grant, { strategy }).client.me());
+    expect(err).toMatchObject({ code: REAUTH_REQUIRED, reason: 'invalid_grant', cause: refusal });
+  });
 });
 
 describe('a refresh that fails without a refusal (only Worksection\'s own "no" ends a grant)', () => {

@@ -1,6 +1,6 @@
 import refresh from 'passport-oauth2-refresh';
 import { createEmulator, DEMO_CLIENT, type Emulator, type EmulatorOptions } from 'worksection-emulator';
-import { INVALID_JSON, Strategy, WorksectionOAuthError, WorksectionTimeoutError, type TokenSet } from '../../src';
+import { INVALID_JSON, Strategy, WorksectionOAuthError, WorksectionReauthError, WorksectionTimeoutError, type TokenSet } from '../../src';
 import { authorizeAtEmulator, CALLBACK_URL, createStrategyApp } from '../helpers/strategy-app';
 
 let emu: Emulator;
@@ -54,16 +54,33 @@ describe('strategy.refresh()', () => {
     expect(emu.stats.requests.token).toBe(0);
   });
 
-  it('rejects the rotated-out refresh token: Worksection answers the error with HTTP 200', async () => {
+  it('rejects the rotated-out refresh token as the end of the grant, with Worksection’s error answer (HTTP 200) as cause', async () => {
     const tokens = await strategy.refresh(signedIn.refreshToken);
     const err = await strategy.refresh(signedIn.refreshToken).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(WorksectionOAuthError);
-    expect(err).toMatchObject({ error: 'invalid_request', status: 200 });
+    expect(err).toBeInstanceOf(WorksectionReauthError);
+    expect(err).toMatchObject({ reason: 'invalid_request' });
+    expect((err as Error).cause).toBeInstanceOf(WorksectionOAuthError);
+    expect((err as Error).cause).toMatchObject({ error: 'invalid_request', status: 200 });
     await expect(strategy.refresh(tokens.refreshToken)).resolves.toMatchObject({ tokenType: 'Bearer' });
   });
 
-  it('rejects a refresh token Worksection cannot decrypt', async () => {
-    await expect(strategy.refresh('def50200garbage')).rejects.toMatchObject({ name: 'WorksectionOAuthError', status: 200 });
+  it('rejects a refresh token Worksection cannot decrypt as the end of the grant', async () => {
+    const err = await strategy.refresh('def50200garbage').catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'WorksectionReauthError', cause: { name: 'WorksectionOAuthError', status: 200 } });
+  });
+
+  it("rejects Worksection's server_error as the OAuth error it is, not as the end of the grant: the token may still work", async () => {
+    emu.faults.set('refresh', {
+      type: 'respond',
+      status: 200,
+      body: '{"error":"server_error","errorDescription":"The authorization server encountered an unexpected condition"}',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      times: 1,
+    });
+    const err = await strategy.refresh(signedIn.refreshToken).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorksectionOAuthError);
+    expect(err).toMatchObject({ error: 'server_error' });
+    await expect(strategy.refresh(signedIn.refreshToken)).resolves.toMatchObject({ tokenType: 'Bearer' });
   });
 
   it('shares one request between concurrent calls with the same refresh token', async () => {

@@ -6,6 +6,7 @@ import { SessionDestroyedError } from '../../example-app/errors/session-destroye
 import { SessionStoreOpenError } from '../../example-app/errors/session-store-open-error';
 import { SessionStoreUnavailableError } from '../../example-app/errors/session-store-unavailable-error';
 import { SymlinkRefusedError } from '../../example-app/errors/symlink-refused-error';
+import { UnusableSessionError } from '../../example-app/errors/unusable-session-error';
 
 const errors: Array<[AppError, string]> = [
   [new ConfigError('PORT must be a number.'), 'CONFIG_INVALID'],
@@ -15,6 +16,7 @@ const errors: Array<[AppError, string]> = [
   [new SessionStoreOpenError('SESSION_DB cannot be used.'), 'SESSION_STORE_OPEN_FAILED'],
   [new SessionStoreUnavailableError('get', 'no answer within 3000 ms'), 'SESSION_STORE_UNAVAILABLE'],
   [new SymlinkRefusedError('/tmp/sessions.sqlite-secret'), 'SYMLINK_REFUSED'],
+  [new UnusableSessionError('tokens'), 'SESSION_UNUSABLE'],
 ];
 
 describe("the example app's errors", () => {

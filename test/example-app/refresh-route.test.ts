@@ -72,6 +72,22 @@ describe('POST /profile/refresh', () => {
     expect(storedUser(running).tokens).toEqual(before.tokens);
   });
 
+  test("Worksection's server_error (league/oauth2-server's answer to its own exception) keeps the session: only a refusal ends it", async () => {
+    running = await startExample();
+    const { browser, csrf } = await signedIn();
+    const before = storedUser(running);
+    running.emulator.faults.set('refresh', {
+      type: 'respond',
+      status: 200,
+      body: '{"error":"server_error","errorDescription":"The authorization server encountered an unexpected condition"}',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      times: 1,
+    });
+    const res = await browser.post('/profile/refresh', { _csrf: csrf });
+    expect(res.location).toBe('/profile?refresh=failed');
+    expect(storedUser(running).tokens).toEqual(before.tokens);
+  });
+
   test('without the CSRF token nothing is refreshed (403)', async () => {
     running = await startExample();
     const { browser } = await signedIn();

@@ -1,14 +1,6 @@
 import Database from 'better-sqlite3';
-import {
-  WorksectionApiError,
-  WorksectionConfigError,
-  WorksectionOAuthError,
-  WorksectionReauthError,
-  WorksectionRefreshError,
-} from '../../src';
 import { createEmulator } from 'worksection-emulator';
 import { SESSION_COOKIE } from '../../example-app/app';
-import { isUnusableGrant } from '../../example-app/unusable-session';
 import { SIGN_IN_MESSAGES } from '../../example-app/views/home';
 import { startExample, type RunningExample, type StartExampleOptions } from './helpers/example-server';
 import { Browser, signIn, type Hop } from './helpers/http-client';
@@ -94,6 +86,21 @@ describe('a session whose tokens cannot be used any more is signed out with a me
     await expectSignedOut(browser, app, await browser.get('/projects'));
   });
 
+  test('/projects with tokens the client refuses (the stored session was edited): no 500', async () => {
+    const { browser, app } = await signedIn();
+    const db = new Database(app.sessionFile);
+    try {
+      const row = db.prepare('SELECT sid, sess FROM sessions').get() as { sid: string; sess: string };
+      const sess = JSON.parse(row.sess) as { passport: { user: { tokens: unknown } } };
+      sess.passport.user.tokens = { accessToken: '', refreshToken: 42 };
+      db.prepare('UPDATE sessions SET sess = ? WHERE sid = ?').run(JSON.stringify(sess), row.sid);
+    } finally {
+      db.close();
+    }
+    await expectSignedOut(browser, app, await browser.get('/projects'));
+    expect(app.logs.join('\n')).toContain('UnusableSessionError [SESSION_UNUSABLE]');
+  });
+
   test('a refresh that did not complete keeps the user signed in: /projects says to try again', async () => {
     const { browser, app } = await signedIn();
     app.emulator.clock.advance(PAST_EXPIRY);
@@ -101,28 +108,5 @@ describe('a session whose tokens cannot be used any more is signed out with a me
     expect((await browser.get('/projects')).status).toBe(503);
     expect(storedUsers(app.sessionFile)).toHaveLength(1);
     expect((await browser.get('/projects')).status).toBe(200);
-  });
-});
-
-describe('isUnusableGrant', () => {
-  test("is true for Worksection's refusals and for session data the client refuses", () => {
-    expect(isUnusableGrant(new WorksectionReauthError(new Error('x')))).toBe(true);
-    expect(isUnusableGrant(new WorksectionOAuthError('m', 'invalid_request', 'Cannot decrypt the refresh token', 200))).toBe(true);
-    expect(isUnusableGrant(new WorksectionOAuthError('m', 'invalid_grant'))).toBe(true);
-    // The client's answer to a revoked access token (HTTP 401 "Access token is invalid").
-    expect(
-      isUnusableGrant(new WorksectionReauthError(new WorksectionApiError('get_projects', 401, 'Access token is invalid', '', 401))),
-    ).toBe(true);
-    expect(isUnusableGrant(new WorksectionConfigError('tokens', 'm'))).toBe(true);
-    expect(isUnusableGrant(new WorksectionConfigError('accountUrl', 'm'))).toBe(true);
-  });
-
-  test('is false for what may succeed later and for mistakes of the app', () => {
-    expect(isUnusableGrant(new WorksectionOAuthError('m', 'server_error'))).toBe(false);
-    expect(isUnusableGrant(new WorksectionOAuthError('m', 'temporarily_unavailable'))).toBe(false);
-    expect(isUnusableGrant(new WorksectionRefreshError(new Error('x')))).toBe(false);
-    expect(isUnusableGrant(new WorksectionApiError('get_projects', 403, 'Forbidden', '', 200))).toBe(false);
-    expect(isUnusableGrant(new WorksectionConfigError('strategy', 'm'))).toBe(false);
-    expect(isUnusableGrant(new Error('anything else'))).toBe(false);
   });
 });
