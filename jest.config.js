@@ -9,8 +9,9 @@
 const SLOW_TESTS = [
   // npm pack, npm install of the tarball, tsc and tsserver on the installed package.
   'test/e2e/package.test.ts',
-  // A NestJS app in a process of its own.
+  // A NestJS app in a process of its own; the README's Next.js sample through next build and next start.
   'test/e2e/nestjs.test.ts',
+  'test/e2e/nextjs.test.ts',
   // The emulator: its CLI as a process, a process under NODE_ENV=production, and chromium.
   'emulator/test/cli/cli.test.ts',
   'emulator/test/production-warning.test.ts',
