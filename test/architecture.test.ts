@@ -5,10 +5,10 @@ import path from 'node:path';
 const LAYERS: Record<string, readonly string[]> = {
   shared: [],
   errors: [],
-  'state-cookie': [],
+  'state-cookie': ['shared'],
   http: ['errors', 'shared'],
   oauth: ['errors', 'http', 'shared'],
-  core: ['errors', 'http', 'oauth', 'state-cookie'],
+  core: ['errors', 'http', 'oauth', 'shared', 'state-cookie'],
   strategy: ['core', 'errors', 'http', 'oauth', 'shared'],
   webhooks: ['errors', 'shared'],
   // The client's entry (client/index.ts) re-exports the webhook receiver: `passport-worksection/client` is its entry.

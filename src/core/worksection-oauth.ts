@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { randomBytesPooled } from '../shared/random-pool';
 import { WorksectionArgumentError } from '../errors/argument-error';
 import { WorksectionConfigError } from '../errors/config-error';
 import { isGrantRefusal } from '../errors/grant-refusal';
@@ -20,8 +21,10 @@ import { StateCookie } from '../state-cookie/state-cookie';
 import { checkCoreOptions, normalizeScope, type CheckedCoreOptions, type WorksectionOAuthOptions } from './options';
 import { completeSignIn, type SignInSteps } from './sign-in-flow';
 import type { SignInTokens } from './sign-in-tokens';
+import { NotSignedIn, SignedIn, StartAnswer, type SignInHeaders, type SignInResult } from './sign-in-answer';
 
 export type { SignInTokens } from './sign-in-tokens';
+export type { SignInHeaders, SignInResult } from './sign-in-answer';
 
 /**
  * A request the core can read a callback from: a Web `Request`, a Node `IncomingMessage` (its `url` is the path
@@ -31,25 +34,6 @@ export interface SignInRequest {
   url?: string | undefined;
   headers: Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 }
-
-/**
- * What to send with the answer to a sign-in step: `setCookies` are the `Set-Cookie` values (each its own header
- * line), and every such answer must carry `Cache-Control: no-store`. `headers` has both as Web `Headers`, built
- * when first read.
- */
-export interface SignInHeaders {
-  setCookies: string[];
-  readonly headers: Headers;
-}
-
-/**
- * How {@link WorksectionOAuth.finishSignIn} ended. `ok`: the user signed in. Otherwise `message` says why not, in
- * words for the user (they fix it by signing in again), and `status` is the HTTP status to answer with if you do
- * not redirect: 400 for a malformed callback, 403 otherwise. Either way send the headers with your answer: they
- * clear the state cookie and forbid caching.
- */
-export type SignInResult = SignInHeaders &
-  ({ ok: true; tokens: SignInTokens; profile: WorksectionProfile } | { ok: false; message: string; status: number });
 
 /**
  * "Sign in with Worksection" without Passport or any framework: the same endpoints, quirks, timeouts, typed errors
@@ -215,7 +199,7 @@ export class WorksectionOAuth {
     options: { scope?: string | readonly string[]; request?: Pick<SignInRequest, 'headers'> } = {},
   ): { url: string } & SignInHeaders {
     const callbackURL = this.absoluteCallbackURL();
-    const verifier = this._options.pkce ? randomBytes(32).toString('base64url') : undefined;
+    const verifier = this._options.pkce ? randomBytesPooled(32).toString('base64url') : undefined;
     const cookieHeader = options.request === undefined ? undefined : readHeader(options.request.headers, 'cookie');
     const issued = this.stateCookie.issue(callbackURL, verifier, cookieHeader);
     const url = this._authorize.build({
@@ -225,7 +209,7 @@ export class WorksectionOAuth {
       codeChallenge: verifier === undefined ? undefined : createHash('sha256').update(verifier).digest('base64url'),
       extra: undefined,
     });
-    return withHeaders({ url }, issued.setCookies);
+    return new StartAnswer(url, issued.setCookies);
   }
 
   /**
@@ -250,9 +234,9 @@ export class WorksectionOAuth {
       allowedAccounts: this._options.allowedAccounts,
     };
     const outcome = await completeSignIn(readCallback(queryOf(request.url ?? ''), undefined), steps);
-    if (!outcome.ok) return withHeaders({ ok: false, message: outcome.info.message, status: outcome.status ?? 403 }, setCookies);
+    if (!outcome.ok) return new NotSignedIn(outcome.info.message, outcome.status ?? 403, setCookies);
     // Here the profile was loaded: only a Strategy with skipUserProfile skips it.
-    return withHeaders({ ok: true, tokens: outcome.tokens, profile: outcome.profile as WorksectionProfile }, setCookies);
+    return new SignedIn(outcome.tokens, outcome.profile as WorksectionProfile, setCookies);
   }
 
   private absoluteCallbackURL(): string {
@@ -262,22 +246,6 @@ export class WorksectionOAuth {
     }
     return callbackURL;
   }
-}
-
-/** Adds the answer's headers to a result: the `Set-Cookie` values, and `headers` built when first read. */
-function withHeaders<T extends object>(fields: T, setCookies: string[]): T & SignInHeaders {
-  let headers: Headers | undefined;
-  return {
-    ...fields,
-    setCookies,
-    get headers(): Headers {
-      if (headers === undefined) {
-        headers = new Headers({ 'cache-control': 'no-store' });
-        for (const line of setCookies) headers.append('set-cookie', line);
-      }
-      return headers;
-    },
-  };
 }
 
 function readHeader(headers: SignInRequest['headers'], name: string): string | readonly string[] | undefined {

@@ -4,7 +4,7 @@ import type { StreamedAnswer } from './streamed-answer';
 /**
  * @internal
  * What one exchange sends, whichever transport carries it, and how it reads the answer. The headers travel
- * beside it, already merged by {@link requestJson} or {@link requestBytes}.
+ * beside it, already merged by {@link postForm} or {@link requestBytes}.
  */
 export interface ExchangeRequest {
   method: 'GET' | 'POST';

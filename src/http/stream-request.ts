@@ -25,7 +25,7 @@ export const MAX_API_BODY_BYTES = 64 * 1024 * 1024;
 
 /**
  * @internal
- * Sends an account-API `request` through the same transport and pool as {@link requestJson} (timeout, redirect
+ * Sends an account-API `request` through the same transport and pool as {@link postForm} (timeout, redirect
  * refusal, JSON checks), with three differences: the body is bytes; a JSON answer is capped at `request.maxBytes`
  * (default 1 MiB; the account API's lists need {@link MAX_API_BODY_BYTES}); and with `request.stream` a 2xx answer
  * that is not JSON resolves as soon as its head arrives, its body streamed. `timeout` then bounds each wait for bytes

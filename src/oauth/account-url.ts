@@ -2,6 +2,11 @@ import { UNTRUSTED_ACCOUNT_URL } from '../errors/codes';
 import { WorksectionResponseError } from '../errors/response-error';
 import { isWorksectionHost } from './endpoints';
 
+/** How many accepted account URLs are remembered: one per account signing in, each a few dozen bytes. */
+const MAX_ACCEPTED = 1000;
+/** Account URLs accepted, with the `baseURL` they were accepted for. Only accepted ones: a refusal is not cached. */
+const accepted = new Map<string, string>();
+
 /**
  * @internal
  * Checks an `account_url` before anyone uses it as an API host or keys a user on it: it must be `https:` on
@@ -10,6 +15,8 @@ import { isWorksectionHost } from './endpoints';
  * Returns the value; throws a {@link WorksectionResponseError} otherwise.
  */
 export function checkAccountUrl(value: unknown, baseURL: string, label: string): string {
+  // Every sign-in checks its account's URL twice (token answer, profile): the same few values, parsed once.
+  if (typeof value === 'string' && accepted.get(value) === baseURL) return value;
   let url: URL | undefined;
   try {
     url = typeof value === 'string' ? new URL(value) : undefined;
@@ -28,5 +35,7 @@ export function checkAccountUrl(value: unknown, baseURL: string, label: string):
       UNTRUSTED_ACCOUNT_URL,
     );
   }
+  if (accepted.size >= MAX_ACCEPTED) accepted.clear();
+  accepted.set(value as string, baseURL);
   return value as string;
 }

@@ -59,7 +59,8 @@ export function accountProblem(
   if (allowed !== undefined && !isAllowedAccount(tokenAccount, allowed)) return { fail: ACCOUNT_NOT_ALLOWED_MESSAGE };
   // Worksection's refresh answers carry no account_url; a sign-in's token answer does, and so does its profile.
   if (profileAccount === undefined || typeof tokenAccount !== 'string') return undefined;
-  if (accountKey(profileAccount) === accountKey(tokenAccount)) return undefined;
+  // The same text names the same account (as it does on every sign-in); else compare them as URLs.
+  if (profileAccount === tokenAccount || accountKey(profileAccount) === accountKey(tokenAccount)) return undefined;
   return {
     error: new WorksectionResponseError(
       "Worksection's user info names another account than its token answer did (account_url), so nobody was signed in. " +

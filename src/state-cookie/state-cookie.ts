@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytesPooled } from '../shared/random-pool';
 import { readCookies, serializeCookie, type CookieAttributes } from './cookie-header';
 import { Sealer } from './sealer';
 
@@ -90,13 +90,13 @@ export class StateCookie {
    */
   issue(callbackURL: string, codeVerifier?: string, cookieHeader?: string | readonly string[]): IssuedState {
     // One draw for the state and the IV: this runs on every sign-in.
-    const random = randomBytes(36);
+    const random = randomBytesPooled(36);
     const state = random.toString('base64url', 0, 24);
     const now = this.now();
     const pending: Pending = [state, codeVerifier ?? null, now + STATE_MAX_AGE * 1000];
     const scope = this.scope(callbackURL);
     const sealed = this.sealer.seal(JSON.stringify(pending), random.subarray(24, 36));
-    const setCookie = serializeCookie(scope.prefix + state.slice(0, ID_LENGTH), sealed, { ...scope, maxAge: STATE_MAX_AGE });
+    const setCookie = serializeCookie(scope.prefix + state.slice(0, ID_LENGTH), sealed, scope, STATE_MAX_AGE);
     if (!scope.hostWide || cookieHeader === undefined) return { state, setCookie, setCookies: [setCookie] };
     const live: Array<[name: string, expiresAt: number]> = [];
     const cleared: string[] = [];
@@ -107,7 +107,7 @@ export class StateCookie {
     // The oldest go first: all of them expire after the same lifetime, so the soonest to expire is the oldest.
     live.sort((a, b) => a[1] - b[1]);
     for (const [name] of live.slice(0, Math.max(0, live.length - MAX_PENDING_SIGN_INS + 1))) cleared.push(name);
-    const clearing = cleared.map((name) => serializeCookie(name, '', { ...scope, maxAge: 0 }));
+    const clearing = cleared.map((name) => serializeCookie(name, '', scope, 0));
     return { state, setCookie, setCookies: [...clearing, setCookie] };
   }
 
@@ -119,7 +119,7 @@ export class StateCookie {
     const name = typeof state === 'string' && STATE_PATTERN.test(state) ? scope.prefix + state.slice(0, ID_LENGTH) : undefined;
     const setCookies: string[] = [];
     const clear = (cookieName: string): void => {
-      setCookies.push(serializeCookie(cookieName, '', { ...scope, maxAge: 0 }));
+      setCookies.push(serializeCookie(cookieName, '', scope, 0));
     };
     for (const [other, expiresAt] of this.readable(cookies, name)) if (expiresAt <= now) clear(other);
     if (typeof state !== 'string' || state === '') return { ok: false, reason: 'no-state', setCookies };
@@ -187,7 +187,7 @@ function isPending(value: unknown): value is Pending {
 }
 
 /** A cookie's name prefix and attributes; `hostWide` when it is a `__Host-` cookie the start route sees too. */
-type CookieScope = Pick<CookieAttributes, 'path' | 'secure'> & { prefix: string; hostWide: boolean };
+type CookieScope = CookieAttributes & { prefix: string; hostWide: boolean };
 
 /** `__Host-` cookies need Secure and `Path=/`; a sibling subdomain can then neither set nor overwrite them. */
 const HOST_SCOPE: CookieScope = { prefix: `__Host-${STATE_COOKIE_NAME}_`, path: '/', secure: true, hostWide: true };

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { randomBytesPooled } from '../shared/random-pool';
 import OAuth2Strategy, { type Strategy as OAuth2StrategyType } from 'passport-oauth2';
 import { normalizeScope } from '../core/options';
 import { completeSignIn, type SignInOutcome, type SignInSteps, type StateVerdict } from '../core/sign-in-flow';
@@ -202,7 +203,7 @@ export class Strategy<Skip extends SkipUserProfile = false> extends OAuth2Strate
       return;
     }
     const callbackURL = this._resolveCallbackURL(req, options);
-    const verifier = this.oauth._options.pkce ? randomBytes(32).toString('base64url') : undefined;
+    const verifier = this.oauth._options.pkce ? randomBytesPooled(32).toString('base64url') : undefined;
     const extra = this.authorizationParams(options) as Record<string, unknown>;
     const redirect = (state: string): void => {
       const codeChallenge = verifier === undefined ? undefined : createHash('sha256').update(verifier).digest('base64url');

@@ -26,4 +26,17 @@ describe('checkAccountUrl', () => {
   ])('refuses %p', (url) => {
     expect(() => checkAccountUrl(url, 'http://127.0.0.1:4000', 'x')).toThrow(errorContaining({ code: UNTRUSTED_ACCOUNT_URL }));
   });
+
+  it('remembers an accepted URL only for the baseURL it was accepted for: on another origin it is refused again', () => {
+    const account = 'http://127.0.0.1:4100/acc1';
+    expect(checkAccountUrl(account, 'http://127.0.0.1:4100', 'x')).toBe(account);
+    expect(checkAccountUrl(account, 'http://127.0.0.1:4100', 'x')).toBe(account);
+    expect(() => checkAccountUrl(account, 'http://127.0.0.1:4200', 'x')).toThrow(errorContaining({ code: UNTRUSTED_ACCOUNT_URL }));
+  });
+
+  it('does not remember a refusal: the same URL is accepted once it is on the origin of baseURL', () => {
+    const account = 'http://127.0.0.1:4300/acc1';
+    expect(() => checkAccountUrl(account, 'http://127.0.0.1:4400', 'x')).toThrow(errorContaining({ code: UNTRUSTED_ACCOUNT_URL }));
+    expect(checkAccountUrl(account, 'http://127.0.0.1:4300', 'x')).toBe(account);
+  });
 });
