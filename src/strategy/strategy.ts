@@ -353,8 +353,9 @@ export class Strategy<Skip extends SkipUserProfile = false> extends OAuth2Strate
   /**
    * Exchanges a refresh token at `/oauth2/refresh` for a new {@link TokenSet}. Worksection rotates refresh
    * tokens (the one sent is revoked), so store the new `refreshToken` before anything else. Concurrent calls
-   * with the same refresh token share one request. Rejects with a typed error, also when Worksection answers
-   * an error with HTTP 200 (e.g. `invalid_request`, "Token has been revoked").
+   * with the same refresh token share one request. Rejects with `WorksectionReauthError` when Worksection
+   * refused the refresh token (its error answer comes with HTTP 200, e.g. `invalid_request` "Token has been
+   * revoked": sign the user in again), and with another typed error when the refresh failed any other way.
    */
   refresh(refreshToken: string): Promise<TokenSet> {
     return this.oauth.refresh(refreshToken);
