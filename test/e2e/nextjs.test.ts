@@ -2,14 +2,14 @@
 // lib/worksection.ts and its two route handlers written as pasted, `next build` run without any WORKSECTION_* variable
 // (as a CI build has none), then `next start` signing a user in against the emulator.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createEmulator, type Emulator } from 'worksection-emulator';
+import { installedVersion } from '../helpers/installed-version';
 import { readmeBlock } from '../helpers/readme-blocks';
+import { freePort, signInThroughSample } from '../helpers/sample-sign-in';
 import { until } from '../helpers/until';
 
 const run = promisify(execFile);
@@ -27,20 +27,6 @@ const SESSION_MODULE = `export async function createSessionFor(user: { accountUr
   return \`session=\${encodeURIComponent(\`\${user.accountUrl ?? ''}|\${user.id}\`)}; Path=/; HttpOnly\`;
 }
 `;
-
-async function installedVersion(name: string): Promise<string> {
-  const pkg = JSON.parse(await readFile(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
-/** A port nobody listens on now: `next start` takes a port, and the callback URL must name it beforehand. */
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** The environment without any WORKSECTION_* variable: what `next build` sees on a build machine. */
 function envWithoutWorksection(): NodeJS.ProcessEnv {
@@ -139,17 +125,10 @@ describe("the README's Next.js App Router sample", () => {
 
   it('signs a user in against the emulator under next start, and sends a forged callback to /login with the words for the user', async () => {
     const { appUrl, emu } = await startNext(await freePort());
-    const start = await fetch(`${appUrl}/auth/worksection`, { redirect: 'manual' });
+    const { start, back, done } = await signInThroughSample(appUrl);
     expect(start.status).toBe(302);
     expect(start.headers.get('cache-control')).toBe('no-store');
-    const cookie = start.headers
-      .getSetCookie()
-      .map((line) => line.split(';')[0])
-      .join('; ');
-    const approved = await fetch(start.headers.get('location') ?? '', { redirect: 'manual' });
-    const back = approved.headers.get('location') ?? '';
     expect(back.startsWith(`${appUrl}/auth/worksection/callback?`)).toBe(true);
-    const done = await fetch(back, { headers: { cookie }, redirect: 'manual' });
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe('/');
     const setCookies = done.headers.getSetCookie();

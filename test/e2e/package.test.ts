@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { readmeBlocks, sourceFor } from '../helpers/readme-blocks';
+import { installedVersion } from '../helpers/installed-version';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../..');
@@ -30,11 +31,6 @@ const consumerDeps = [
   'reflect-metadata',
   'rxjs',
 ];
-
-async function installedVersion(name: string): Promise<string> {
-  const pkg = JSON.parse(await readFile(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 interface SourceMap {
   sources: string[];

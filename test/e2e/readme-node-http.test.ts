@@ -1,22 +1,13 @@
 // The README's plain `node:http` sample ("Without Passport"), run as pasted against the emulator: it reads its
 // client, callback URL, base URL and port from the environment, as the README says to run it.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ts from 'typescript';
 import { createEmulator, type Emulator } from 'worksection-emulator';
 import { readmeBlock } from '../helpers/readme-blocks';
+import { freePort, signInThroughSample } from '../helpers/sample-sign-in';
 
 const CLIENT = { clientId: 'readme-node-http', clientSecret: 'readme-node-http-secret' };
 const ENV = ['WORKSECTION_CLIENT_ID', 'WORKSECTION_CLIENT_SECRET', 'WORKSECTION_CALLBACK_URL', 'WORKSECTION_BASE_URL', 'PORT'];
-
-/** A port nobody listens on now (the sample listens on `PORT`, which its callback URL must name beforehand). */
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 let emu: Emulator;
 const servers: http.Server[] = [];
@@ -71,16 +62,9 @@ async function runSample(): Promise<string> {
 describe("the README's plain node:http sample", () => {
   it('signs a user in: the state cookie at the start, the profile id at the callback, the cookie cleared', async () => {
     const appUrl = await runSample();
-    const start = await fetch(`${appUrl}/auth/worksection`, { redirect: 'manual' });
+    const { start, back, done } = await signInThroughSample(appUrl);
     expect(start.status).toBe(302);
-    const cookie = start.headers
-      .getSetCookie()
-      .map((line) => line.split(';')[0])
-      .join('; ');
-    const approved = await fetch(start.headers.get('location') ?? '', { redirect: 'manual' });
-    const back = approved.headers.get('location') ?? '';
     expect(back.startsWith(`${appUrl}/auth/worksection/callback?`)).toBe(true);
-    const done = await fetch(back, { headers: { cookie }, redirect: 'manual' });
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toMatch(/^\/\?user=\w+/);
     expect(done.headers.getSetCookie().some((line) => /Max-Age=0/.test(line))).toBe(true);

@@ -20,6 +20,17 @@ async function signedIn(): Promise<{ browser: Browser; csrf: string }> {
   return { browser, csrf: profile.body.match(/name="_csrf" value="([^"]+)"/)![1]! };
 }
 
+/** Makes the emulator answer `/oauth2/refresh` as Worksection answers an error: HTTP 200 with `error` (camelCase). */
+function answerRefreshWith(app: RunningExample, error: string, description: string, times?: number): void {
+  app.emulator.faults.set('refresh', {
+    type: 'respond',
+    status: 200,
+    body: JSON.stringify({ error, errorDescription: description }),
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    ...(times !== undefined && { times }),
+  });
+}
+
 describe('POST /profile/refresh', () => {
   test('stores the rotated tokens in the session at once; the old refresh token is dead at Worksection', async () => {
     running = await startExample();
@@ -44,12 +55,7 @@ describe('POST /profile/refresh', () => {
     running = await startExample();
     const { browser, csrf } = await signedIn();
     const before = storedUser(running);
-    running.emulator.faults.set('refresh', {
-      type: 'respond',
-      status: 200,
-      body: '{"error":"invalid_request","errorDescription":"Token has been revoked"}',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-    });
+    answerRefreshWith(running, 'invalid_request', 'Token has been revoked');
     const res = await browser.post('/profile/refresh', { _csrf: csrf });
     expect(res.status).toBe(303);
     expect(res.location).toBe('/?signin=expired');
@@ -76,13 +82,7 @@ describe('POST /profile/refresh', () => {
     running = await startExample();
     const { browser, csrf } = await signedIn();
     const before = storedUser(running);
-    running.emulator.faults.set('refresh', {
-      type: 'respond',
-      status: 200,
-      body: '{"error":"server_error","errorDescription":"The authorization server encountered an unexpected condition"}',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      times: 1,
-    });
+    answerRefreshWith(running, 'server_error', 'The authorization server encountered an unexpected condition', 1);
     const res = await browser.post('/profile/refresh', { _csrf: csrf });
     expect(res.location).toBe('/profile?refresh=failed');
     expect(storedUser(running).tokens).toEqual(before.tokens);

@@ -37,6 +37,19 @@ async function expectSignedOut(browser: Browser, app: RunningExample, answer: Ho
   expect((await browser.get('/profile')).status).toBe(302);
 }
 
+/** Changes the signed-in user in the session store's row, as someone with access to the store could. */
+function editStoredUser(app: RunningExample, edit: (user: Record<string, unknown>) => void): void {
+  const db = new Database(app.sessionFile);
+  try {
+    const row = db.prepare('SELECT sid, sess FROM sessions').get() as { sid: string; sess: string };
+    const sess = JSON.parse(row.sess) as { passport: { user: Record<string, unknown> } };
+    edit(sess.passport.user);
+    db.prepare('UPDATE sessions SET sess = ? WHERE sid = ?').run(JSON.stringify(sess), row.sid);
+  } finally {
+    db.close();
+  }
+}
+
 describe('a session whose tokens cannot be used any more is signed out with a message, never a 500', () => {
   test('/projects after the grant was revoked at Worksection (its access token is refused with 401)', async () => {
     const { browser, app } = await signedIn();
@@ -74,29 +87,13 @@ describe('a session whose tokens cannot be used any more is signed out with a me
 
   test('/projects with an account URL the client refuses (the stored session was edited): no 500', async () => {
     const { browser, app } = await signedIn();
-    const db = new Database(app.sessionFile);
-    try {
-      const row = db.prepare('SELECT sid, sess FROM sessions').get() as { sid: string; sess: string };
-      const sess = JSON.parse(row.sess) as { passport: { user: { accountUrl: string } } };
-      sess.passport.user.accountUrl = 'ftp://example.com/acc1234';
-      db.prepare('UPDATE sessions SET sess = ? WHERE sid = ?').run(JSON.stringify(sess), row.sid);
-    } finally {
-      db.close();
-    }
+    editStoredUser(app, (user) => (user.accountUrl = 'ftp://example.com/acc1234'));
     await expectSignedOut(browser, app, await browser.get('/projects'));
   });
 
   test('/projects with tokens the client refuses (the stored session was edited): no 500', async () => {
     const { browser, app } = await signedIn();
-    const db = new Database(app.sessionFile);
-    try {
-      const row = db.prepare('SELECT sid, sess FROM sessions').get() as { sid: string; sess: string };
-      const sess = JSON.parse(row.sess) as { passport: { user: { tokens: unknown } } };
-      sess.passport.user.tokens = { accessToken: '', refreshToken: 42 };
-      db.prepare('UPDATE sessions SET sess = ? WHERE sid = ?').run(JSON.stringify(sess), row.sid);
-    } finally {
-      db.close();
-    }
+    editStoredUser(app, (user) => (user.tokens = { accessToken: '', refreshToken: 42 }));
     await expectSignedOut(browser, app, await browser.get('/projects'));
     expect(app.logs.join('\n')).toContain('UnusableSessionError [SESSION_UNUSABLE]');
   });
