@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PRODUCTION_WARNING_CODE } from '../src/production-warning';
 
-const REGISTER = join(__dirname, 'helpers', 'ts-register.cjs');
+// The repository's TypeScript loader (test/helpers), shared with the library's process tests.
+const REGISTER = join(__dirname, '..', '..', 'test', 'helpers', 'ts-register.cjs');
 const EMULATOR = join(__dirname, '..', 'src', 'emulator.ts');
 
 /** Starts and closes two emulators in a process of their own (the warning is once per process) and returns its stderr. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createEmulator, type Emulator } from 'worksection-emulator';
-import { installedVersion } from '../helpers/installed-version';
+import { installConsumer, installedVersion } from '../helpers/consumer-app';
 import { readmeBlock } from '../helpers/readme-blocks';
 import { freePort, signInThroughSample } from '../helpers/sample-sign-in';
 import { until } from '../helpers/until';
@@ -46,24 +46,9 @@ beforeAll(async () => {
   // `npm run test:slow` has just built dist/; --ignore-scripts skips the prepack build a publish would run.
   const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root });
   const [packed] = JSON.parse(stdout) as Array<{ filename: string }>;
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'nextjs-consumer', private: true }));
   const typescript = `typescript@${await installedVersion('typescript')}`;
   const types = `@types/node@${await installedVersion('@types/node')}`;
-  await run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--prefer-offline',
-      '--ignore-scripts',
-      path.join(dir, packed!.filename),
-      ...NEXT_DEPS,
-      typescript,
-      types,
-    ],
-    { cwd: dir },
-  );
+  await installConsumer(dir, 'nextjs-consumer', [path.join(dir, packed!.filename), ...NEXT_DEPS, typescript, types]);
   for (const file of ['lib/worksection.ts', 'app/auth/worksection/route.ts', 'app/auth/worksection/callback/route.ts']) {
     const block = await readmeBlock(SECTION, `// ${file}`);
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });

@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { readmeBlocks, sourceFor } from '../helpers/readme-blocks';
-import { installedVersion } from '../helpers/installed-version';
+import { installConsumer, installedVersion } from '../helpers/consumer-app';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../..');
@@ -146,22 +146,8 @@ beforeAll(async () => {
   const packedEmulator = tarballs.find((t) => t.name === 'worksection-emulator')!;
   files = packed.files.map((f) => f.path);
   emulatorFiles = packedEmulator.files.map((f) => f.path);
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
   const deps = await Promise.all(consumerDeps.map(async (d) => `${d}@${await installedVersion(d)}`));
-  await run(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--prefer-offline',
-      '--ignore-scripts',
-      path.join(dir, packed.filename),
-      path.join(dir, packedEmulator.filename),
-      ...deps,
-    ],
-    { cwd: dir },
-  );
+  await installConsumer(dir, 'consumer', [path.join(dir, packed.filename), path.join(dir, packedEmulator.filename), ...deps]);
   installed = path.join(dir, 'node_modules', 'passport-worksection');
 }, 180_000);
 

@@ -1,6 +1,5 @@
 import { createEmulator, DEMO_CLIENT, type Emulator, type EmulatorOptions } from 'worksection-emulator';
 import { Strategy, WorksectionConfigError, type StrategyOptions } from '../../src';
-import { exchange } from '../helpers/emulator';
 import { CALLBACK_URL, createStrategyApp, type ErrorAnswer, type StrategyApp } from '../helpers/strategy-app';
 
 type Agent = ReturnType<StrategyApp['agent']>;
@@ -53,14 +52,17 @@ describe('the strategy with pkce: true against the emulator', () => {
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // The code is bound to the challenge: without the verifier the emulator refuses it (and does not use it up).
-    const bare = await exchange(at, {
-      client_id: DEMO_CLIENT.clientId,
-      client_secret: DEMO_CLIENT.clientSecret,
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: CALLBACK_URL,
+    const bare = await fetch(`${at.url}/oauth2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        client_id: DEMO_CLIENT.clientId,
+        client_secret: DEMO_CLIENT.clientSecret,
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: CALLBACK_URL,
+      }),
     });
-    expect(bare.json).toEqual({ error: 'invalid_request', errorDescription: 'Check the `code_verifier` parameter' });
+    expect(await bare.json()).toEqual({ error: 'invalid_request', errorDescription: 'Check the `code_verifier` parameter' });
     await agent.get(path).expect(302).expect('location', '/');
     expect((await agent.get('/me').expect(200)).body).toEqual({ accountUrl: at.accountUrl('acc1234'), id: '3993' });
     expect(app.errors).toEqual([]);

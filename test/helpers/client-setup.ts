@@ -2,7 +2,8 @@ import { createEmulator, DEMO_CLIENT, type Emulator } from 'worksection-emulator
 import { SCOPES, Strategy, type StrategyOptions, type TokenSet } from '../../src';
 import { WorksectionClient } from '../../src/client';
 import type { WorksectionClientOptions } from '../../src/client/options';
-import { getTokens } from './emulator';
+// The emulator's own helper for its OAuth flow (authorize, code, token), shared rather than copied.
+import { getTokens } from '../../emulator/test/helpers/oauth-flow';
 
 /** 24 hours and a second: what moves the emulator's clock past an access token's lifetime. */
 export const PAST_EXPIRY = 86_400_000 + 1000;

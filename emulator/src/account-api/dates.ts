@@ -48,7 +48,8 @@ export function formatMoney(money: number): string {
 
 /**
  * A time cost as `add_costs` / `update_costs` take it: `H:MM`, or hours with a decimal point or comma (`1.5`,
- * `1,5`), Worksection's documented forms. Bounded to 10,000 hours so absurd numbers are refused, not stored.
+ * `1,5`), the forms documented at https://worksection.com/en/faq/api/api-costs/1667.html ("0.15 / 0,15 / 0:09").
+ * Bounded to 10,000 hours so absurd numbers are refused, not stored.
  */
 export function parseTimeParam(field: string, value: string): number {
   const text = value.trim();

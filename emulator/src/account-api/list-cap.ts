@@ -4,9 +4,10 @@ import { ApiError } from '../errors/api-error';
 export const LIST_CAP = 10_000;
 
 /**
- * Worksection's docs: the limit is 10,000 records, and a request for more (an account with more than 10,000 tasks
- * asking for all of them) is answered with the error "Too many tasks (10000 max)". The docs give no `status_code`
- * for it: 9, a code missing from the documented list, is the emulator's guess.
+ * Inferred from our reference page (`worksection-api.md`, "some lists stop at 10,000 records"): no collection request,
+ * official client file or FAQ page we have shows it. A request for more (an account with more than 10,000 tasks
+ * asking for all of them) is answered with the error "Too many tasks (10000 max)", and no source gives a
+ * `status_code` for it: 9, a code missing from the list the collection's answers show, is the emulator's guess.
  */
 export function overCap(what: string): ApiError {
   return new ApiError(9, `Too many ${what} (${LIST_CAP} max)`, `Narrow the request: at most ${LIST_CAP} records are answered`);

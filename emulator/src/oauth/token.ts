@@ -19,7 +19,8 @@ export function handleToken(ctx: EmulatorContext, req: EmulatorRequest): Reply {
 function exchangeCode(ctx: EmulatorContext, req: EmulatorRequest) {
   const params = oauthParams(req);
   // Worksection refreshes on its own endpoint; whether /oauth2/token takes refresh_token too is unknown, so
-  // only the grant this endpoint is documented for is enabled here, as a league server with one grant would be.
+  // only the grant this endpoint is documented for (grant_type=authorization_code: the OAuth collection's
+  // "oauth2_token" request) is enabled here, as a league server with one grant would be.
   if (params.get('grant_type') !== 'authorization_code') throw unsupportedGrantType();
   const client = authenticateClient(ctx.directory, req, params);
   const redirectUri = params.get('redirect_uri');

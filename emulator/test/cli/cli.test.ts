@@ -5,7 +5,8 @@ import { parseCliArgs, parseClientSpec } from '../../src/cli/args';
 
 // The sources as they are now, compiled as they load: never a stale dist/.
 const CLI = join(__dirname, '..', '..', 'src', 'cli', 'cli.ts');
-const REGISTER = join(__dirname, '..', 'helpers', 'ts-register.cjs');
+// The repository's TypeScript loader (test/helpers), shared with the library's process tests.
+const REGISTER = join(__dirname, '..', '..', '..', 'test', 'helpers', 'ts-register.cjs');
 
 interface Started {
   child: ChildProcessWithoutNullStreams;
